@@ -1,0 +1,56 @@
+import { type Caller, ROLES, type Role, unauthenticated } from '@reglament/shared';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+
+export interface TokenVerifierOptions {
+  jwtSecret?: string;
+  jwksUrl?: string;
+}
+
+export type TokenVerifier = (token: string) => Promise<{ caller: Caller; expiresAt: number | null }>;
+
+/**
+ * Access tokens: JWT, HS256 with JWT_SECRET or keys from JWT_JWKS_URL; claims `sub`, `role`,
+ * `org` (CUSTOMER and organization-bound PARTNER), `name`, `exp` (API.md "Auth").
+ */
+export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  const secret = options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : null;
+  const jwks: JWTVerifyGetKey | null = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : null;
+  if (!secret && !jwks) throw new Error('Either JWT_SECRET or JWT_JWKS_URL must be set');
+  return async (token) => {
+    let payload: JWTPayload;
+    try {
+      payload = secret
+        ? (await jwtVerify(token, secret, { algorithms: ['HS256'] })).payload
+        : (await jwtVerify(token, jwks!)).payload;
+    } catch (error) {
+      const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
+      throw unauthenticated(expired ? 'The token has expired: log in again' : 'The token is not valid');
+    }
+    return { caller: callerFromClaims(payload), expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : null };
+  };
+}
+
+export function callerFromClaims(payload: JWTPayload): Caller {
+  const role = payload.role;
+  if (typeof payload.sub !== 'string' || !payload.sub) throw unauthenticated('The token has no subject (sub)');
+  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
+    throw unauthenticated(`The token's role must be one of ${ROLES.join(', ')}`);
+  }
+  const org = typeof payload.org === 'string' && payload.org ? payload.org : null;
+  if (role === 'CUSTOMER' && !org) throw unauthenticated('A CUSTOMER token must carry its organization (org)');
+  return {
+    kind: 'user',
+    id: payload.sub,
+    role: role as Role,
+    organizationId: org,
+    name: typeof payload.name === 'string' ? payload.name : null,
+  };
+}
+
+/** `Authorization: Bearer <token>`; absent -> anonymous (login and public fields only). */
+export function bearerToken(header: string | undefined | null): string | null {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
+  return match[1]!;
+}

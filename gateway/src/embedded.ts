@@ -1,0 +1,61 @@
+/**
+ * `pnpm start`: the whole system in one process. With nothing set: embedded mode (PGlite per
+ * part under .data/, in-process bus), gateway on http://localhost:4000/graphql. With
+ * DATABASE_URL and NATS_URL set: the same parts on real PostgreSQL and NATS.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { env, exitOnStartupFailure, loadConfigOrExit, platformConfigShape, runUntilSignal } from '@reglament/shared';
+import { startSystem } from './system';
+
+const config = loadConfigOrExit(
+  {
+    ...platformConfigShape,
+    INTERNAL_SECRET: env.optionalSecret('HMAC key the gateway signs callers with; generated under DATA_DIR when unset'),
+    JWT_SECRET: env.optionalSecret('HS256 key of access tokens; generated under DATA_DIR when unset'),
+    GATEWAY_PORT: env.port(4000),
+    TICKETS_PORT: env.port(4001),
+    SLA_PORT: env.port(4002),
+    CONTRACTS_PORT: env.port(4003),
+    NOTIFICATIONS_PORT: env.port(4004),
+  },
+  process.env,
+);
+
+/** Secrets of a local installation: generated once, kept under the data directory. */
+function localSecret(dataDir: string, name: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, `${name}.secret`);
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+const started = Date.now();
+const dataDir = resolve(config.DATA_DIR);
+startSystem({
+  dataDir,
+  eventPrefix: config.EVENT_PREFIX,
+  internalSecret: config.INTERNAL_SECRET ?? localSecret(dataDir, 'internal'),
+  jwtSecret: config.JWT_SECRET ?? localSecret(dataDir, 'jwt'),
+  testClock: config.TEST_CLOCK,
+  logLevel: config.LOG_LEVEL,
+  ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
+  ...(config.NATS_URL ? { natsUrl: config.NATS_URL } : {}),
+  ports: {
+    gateway: config.GATEWAY_PORT,
+    tickets: config.TICKETS_PORT,
+    sla: config.SLA_PORT,
+    contracts: config.CONTRACTS_PORT,
+    notifications: config.NOTIFICATIONS_PORT,
+  },
+})
+  .then((system) => {
+    const mode = config.DATABASE_URL && config.NATS_URL ? 'distributed (PostgreSQL + NATS)' : 'embedded (PGlite + in-process bus)';
+    process.stdout.write(
+      `\nReglament is ready in ${((Date.now() - started) / 1000).toFixed(1)} s, ${mode}.\n` +
+        `  GraphQL (HTTP and graphql-ws): ${system.gateway.url}\n\n`,
+    );
+    runUntilSignal(system.platforms[0]!.log, () => system.stop());
+  })
+  .catch((error: unknown) => exitOnStartupFailure(undefined, error));

@@ -1,0 +1,4 @@
+export * from './system';
+export * from './gateway-server';
+export * from './context';
+export { SUPERGRAPH_PATH, loadSupergraph } from './supergraph';

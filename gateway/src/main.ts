@@ -1,0 +1,46 @@
+/** The gateway as its own process (distributed mode): subgraph URLs and NATS from the environment. */
+import { createPlatform, exitOnStartupFailure, loadConfigOrExit, runUntilSignal } from '@reglament/shared';
+import { gatewayConfigShape } from './config';
+import { startGateway } from './gateway-server';
+
+const config = loadConfigOrExit(gatewayConfigShape, process.env);
+if (!config.JWT_SECRET && !config.JWT_JWKS_URL) {
+  process.stderr.write('Invalid configuration: JWT_SECRET or JWT_JWKS_URL must be set (how access tokens are verified)\n');
+  process.exit(1);
+}
+if (!config.NATS_URL) {
+  process.stderr.write('Invalid configuration: NATS_URL must be set for the gateway as its own process (subscriptions are fed by NATS)\n');
+  process.exit(1);
+}
+
+createPlatform({
+  name: 'gateway',
+  natsUrl: config.NATS_URL,
+  eventPrefix: config.EVENT_PREFIX,
+  internalSecret: config.INTERNAL_SECRET,
+  testClock: false,
+  logLevel: config.LOG_LEVEL,
+})
+  .then(async (platform) => {
+    const gateway = await startGateway(
+      { bus: platform.bus, log: platform.log },
+      {
+        port: config.GATEWAY_PORT,
+        internalSecret: config.INTERNAL_SECRET,
+        ...(config.JWT_SECRET ? { jwtSecret: config.JWT_SECRET } : {}),
+        ...(config.JWT_JWKS_URL ? { jwksUrl: config.JWT_JWKS_URL } : {}),
+        maxBodyBytes: config.MAX_BODY_BYTES,
+        subgraphUrls: {
+          ...(config.TICKETS_URL ? { tickets: config.TICKETS_URL } : {}),
+          ...(config.SLA_URL ? { sla: config.SLA_URL } : {}),
+          ...(config.CONTRACTS_URL ? { contracts: config.CONTRACTS_URL } : {}),
+          ...(config.NOTIFICATIONS_URL ? { notifications: config.NOTIFICATIONS_URL } : {}),
+        },
+      },
+    );
+    runUntilSignal(platform.log, async () => {
+      await gateway.stop();
+      await platform.bus.close();
+    });
+  })
+  .catch((error: unknown) => exitOnStartupFailure(undefined, error));

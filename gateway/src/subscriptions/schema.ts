@@ -1,0 +1,73 @@
+import { extendSchema, type GraphQLSchema, parse } from 'graphql';
+
+/**
+ * @apollo/gateway federates queries and mutations only; the gateway adds the Subscription
+ * type (API.md "Subscriptions") to the supergraph's API schema and serves it itself.
+ * `ticket` and `timer` in the payloads are full federated types: their selections are
+ * resolved through the gateway's own executor.
+ */
+export const SUBSCRIPTION_SDL = /* GraphQL */ `
+  enum TicketChangeType {
+    REGISTERED
+    ACKNOWLEDGED
+    STATUS_CHANGED
+    CLASSIFIED
+    ASSIGNED
+    PRIORITY_CHANGED
+    MESSAGE_ADDED
+    CLARIFICATION_REQUESTED
+    CLARIFICATION_ANSWERED
+    SOLUTION_PROVIDED
+    SOLUTION_RETURNED
+    CLOSED
+    UPDATED
+  }
+
+  enum SlaChangeType {
+    STARTED
+    PAUSED
+    RESUMED
+    DEADLINE_CHANGED
+    WARNING
+    BREACHED
+    MET
+    CANCELLED
+  }
+
+  "A change of a ticket, as wallboards and portals see it live."
+  type TicketChange {
+    type: TicketChangeType!
+    at: DateTime!
+    "The whole federated ticket, as it is after the change."
+    ticket: Ticket
+    "Status before and after, for status moves."
+    from: TicketStatus
+    to: TicketStatus
+    "Pass as \`after\` to resume from this event after a reconnect."
+    cursor: String!
+  }
+
+  "A change of an SLA clock."
+  type SlaChange {
+    type: SlaChangeType!
+    at: DateTime!
+    ticket: Ticket
+    timer: SlaTimer
+    cursor: String!
+  }
+
+  extend schema {
+    subscription: Subscription
+  }
+
+  type Subscription {
+    "Ticket changes; a customer sees only its organization's. \`after\`: resume after this cursor."
+    ticketChanged(organizationId: ID, ticketId: ID, after: String): TicketChange!
+    "SLA clock changes; a customer sees only its organization's. \`after\`: resume after this cursor."
+    slaChanged(organizationId: ID, ticketId: ID, after: String): SlaChange!
+  }
+`;
+
+export function withSubscriptions(apiSchema: GraphQLSchema): GraphQLSchema {
+  return extendSchema(apiSchema, parse(SUBSCRIPTION_SDL));
+}

@@ -1,0 +1,55 @@
+/**
+ * Composes the supergraph at build time (never at run time in production):
+ *   pnpm compose          writes services/<part>/schema.graphql and gateway/supergraph.graphql
+ *   pnpm compose --check  fails when a committed file is stale (CI runs this)
+ */
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import { SUBGRAPH_NAMES, SUBGRAPHS } from './subgraphs';
+
+const ROOT = resolve(__dirname, '../../..');
+export const SUPERGRAPH_FILE = join(ROOT, 'gateway/supergraph.graphql');
+
+export async function composeSupergraph(): Promise<{ files: Map<string, string> }> {
+  const files = new Map<string, string>();
+  const services = [];
+  for (const name of SUBGRAPH_NAMES) {
+    const { build, dir, port } = SUBGRAPHS[name];
+    const sdl = printSubgraphSchema(await build()) + '\n';
+    files.set(join(ROOT, dir, 'schema.graphql'), sdl);
+    services.push({ name, url: `http://localhost:${port}/graphql`, typeDefs: parse(sdl) });
+  }
+  const result = composeServices(services);
+  if (result.errors) {
+    throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
+  }
+  files.set(SUPERGRAPH_FILE, result.supergraphSdl + '\n');
+  return { files };
+}
+
+async function main(): Promise<void> {
+  const check = process.argv.includes('--check');
+  const { files } = await composeSupergraph();
+  const stale: string[] = [];
+  for (const [file, content] of files) {
+    const current = existsSync(file) ? readFileSync(file, 'utf8') : null;
+    if (current === content) continue;
+    if (check) stale.push(file.slice(ROOT.length + 1));
+    else writeFileSync(file, content);
+  }
+  if (check && stale.length > 0) {
+    process.stderr.write(`Stale schema files (run \`pnpm compose\` and commit them): ${stale.join(', ')}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(check ? 'Schemas and supergraph are up to date.\n' : `Wrote ${files.size} schema files.\n`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,244 @@
+import {
+  AckPolicy,
+  connect,
+  DeliverPolicy,
+  type JetStreamClient,
+  type JetStreamManager,
+  type JsMsg,
+  JSONCodec,
+  KvWatchInclude,
+  nanos,
+  type NatsConnection,
+  RetentionPolicy,
+  StorageType,
+} from 'nats';
+import type { Logger } from '../logger';
+import type { AnyEventEnvelope } from '../events/envelope';
+import { DOMAINS, type Domain, domainFilter, domainOf, streamName, subjectFor } from '../events/subjects';
+import { isEventType } from '../events/catalog';
+import {
+  type ConsumeOptions,
+  type DeliveredEvent,
+  type EventBus,
+  type KeyValueStore,
+  retryDelay,
+  type Stoppable,
+  type TailOptions,
+} from './event-bus';
+
+const codec = JSONCodec<AnyEventEnvelope>();
+const DUPLICATE_WINDOW_MS = 10 * 60_000;
+
+export interface NatsBusOptions {
+  url: string;
+  prefix: string;
+  name: string;
+  log: Logger;
+  /** How long streams keep events (resume window of subscriptions). */
+  retentionMs?: number;
+}
+
+export class NatsEventBus implements EventBus {
+  readonly kind = 'nats' as const;
+  private readonly consumers = new Set<Stoppable>();
+
+  private constructor(
+    private readonly nc: NatsConnection,
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+    private readonly options: NatsBusOptions,
+  ) {}
+
+  static async connect(options: NatsBusOptions): Promise<NatsEventBus> {
+    const nc = await connect({
+      servers: options.url,
+      name: options.name,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+      waitOnFirstConnect: false,
+    });
+    const jsm = await nc.jetstreamManager();
+    const bus = new NatsEventBus(nc, nc.jetstream(), jsm, options);
+    for (const domain of DOMAINS) await bus.ensureStream(domain);
+    void bus.watchStatus();
+    return bus;
+  }
+
+  /** Streams are created idempotently: every part may start first. */
+  private async ensureStream(domain: Domain): Promise<void> {
+    const name = streamName(this.options.prefix, domain);
+    const config = {
+      name,
+      subjects: [domainFilter(this.options.prefix, domain)],
+      storage: StorageType.File,
+      retention: RetentionPolicy.Limits,
+      duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+      max_age: nanos(this.options.retentionMs ?? 30 * 24 * 3600_000),
+    };
+    try {
+      await this.jsm.streams.info(name);
+    } catch {
+      try {
+        await this.jsm.streams.add(config);
+      } catch (error) {
+        // Another part created it in between: fine.
+        if (!/already in use|exists/i.test(String(error))) throw error;
+      }
+    }
+  }
+
+  private async watchStatus(): Promise<void> {
+    for await (const status of this.nc.status()) {
+      this.options.log.info({ nats: status.type, data: String(status.data) }, 'NATS connection status');
+    }
+  }
+
+  async publish(event: AnyEventEnvelope): Promise<void> {
+    domainOf(event.type);
+    const subject = subjectFor(this.options.prefix, event.type, event.organizationId);
+    await this.js.publish(subject, codec.encode(event), { msgID: event.id, timeout: 10_000 });
+  }
+
+  async consume(options: ConsumeOptions): Promise<Stoppable> {
+    const stream = streamName(this.options.prefix, options.domain);
+    try {
+      await this.jsm.consumers.info(stream, options.durable);
+    } catch {
+      await this.jsm.consumers.add(stream, {
+        durable_name: options.durable,
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+        filter_subject: domainFilter(this.options.prefix, options.domain),
+        ack_wait: nanos(30_000),
+        max_ack_pending: 1000,
+      });
+    }
+    const consumer = await this.js.consumers.get(stream, options.durable);
+    const messages = await consumer.consume({ max_messages: 100 });
+    let stopping = false;
+    // One message at a time, in stream order: a failing event is retried in place (head of
+    // line) so a consumer never applies a later event of a ticket before an earlier one.
+    const loop = (async () => {
+      for await (const message of messages) {
+        await this.handleInOrder(message, options, () => stopping);
+        if (stopping) break;
+      }
+    })();
+    const handle: Stoppable = {
+      stop: async () => {
+        stopping = true;
+        await messages.close();
+        await loop.catch(() => undefined);
+        this.consumers.delete(handle);
+      },
+    };
+    this.consumers.add(handle);
+    return handle;
+  }
+
+  private async handleInOrder(message: JsMsg, options: ConsumeOptions, stopping: () => boolean): Promise<void> {
+    const event = codec.decode(message.data);
+    if (!isEventType(event.type)) {
+      message.ack(); // a type from a newer version of another part: not ours to apply
+      return;
+    }
+    const delivered: DeliveredEvent = {
+      event,
+      domain: options.domain,
+      seq: message.seq,
+      redelivered: message.redelivered,
+    };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await options.handle(delivered);
+        message.ack();
+        return;
+      } catch (error) {
+        this.options.log.error(
+          { err: error, eventId: event.id, type: event.type, durable: options.durable, attempt },
+          'event handler failed; retrying in order',
+        );
+        if (stopping()) {
+          message.nak();
+          return;
+        }
+        message.working();
+        await sleep(retryDelay(attempt));
+        delivered.redelivered = true;
+      }
+    }
+  }
+
+  async tail(options: TailOptions): Promise<Stoppable> {
+    const stream = streamName(this.options.prefix, options.domain);
+    const consumer = await this.js.consumers.get(stream, {
+      filterSubjects: domainFilter(this.options.prefix, options.domain, options.organizationId),
+      ...(options.fromSeq
+        ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: options.fromSeq }
+        : { deliver_policy: DeliverPolicy.New }),
+    });
+    const messages = await consumer.consume();
+    const loop = (async () => {
+      for await (const message of messages) {
+        const event = codec.decode(message.data);
+        if (!isEventType(event.type)) continue;
+        options.onEvent({ event, domain: options.domain, seq: message.seq, redelivered: false });
+      }
+    })();
+    return {
+      stop: async () => {
+        await messages.close();
+        await loop.catch(() => undefined);
+      },
+    };
+  }
+
+  async keyValue(bucket: string): Promise<KeyValueStore> {
+    const kv = await this.js.views.kv(`${this.options.prefix}_${bucket}`, { history: 1 });
+    return {
+      get: async (key) => (await kv.get(key))?.string() ?? null,
+      put: async (key, value) => {
+        await kv.put(key, value);
+      },
+      watch: async (key, onValue) => {
+        const watcher = await kv.watch({ key, include: KvWatchInclude.UpdatesOnly });
+        const loop = (async () => {
+          for await (const entry of watcher) {
+            if (entry.operation === 'PUT') onValue(entry.string());
+          }
+        })();
+        return {
+          stop: async () => {
+            watcher.stop();
+            await loop.catch(() => undefined);
+          },
+        };
+      },
+    };
+  }
+
+  isHealthy(): boolean {
+    return !this.nc.isClosed() && !this.nc.isDraining();
+  }
+
+  async close(): Promise<void> {
+    for (const consumer of [...this.consumers]) await consumer.stop();
+    if (!this.nc.isClosed()) await this.nc.drain();
+  }
+
+  /** Test and tooling support: remove every stream and KV bucket of this prefix. */
+  async destroyAll(): Promise<void> {
+    for (const domain of DOMAINS) {
+      await this.jsm.streams.delete(streamName(this.options.prefix, domain)).catch(() => false);
+    }
+    for await (const stream of this.jsm.streams.list()) {
+      if (stream.config.name.startsWith(`KV_${this.options.prefix}_`)) {
+        await this.jsm.streams.delete(stream.config.name).catch(() => false);
+      }
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,12 @@
+import { env } from './config';
+
+/** Variables every subgraph reads. Each service adds its own beside these. */
+export const platformConfigShape = {
+  DATABASE_URL: env.postgresUrl(),
+  DATA_DIR: env.path('.data'),
+  NATS_URL: env.natsUrl(),
+  EVENT_PREFIX: env.identifier('reglament'),
+  INTERNAL_SECRET: env.secret('HMAC key the gateway signs callers with'),
+  TEST_CLOCK: env.flag(false),
+  LOG_LEVEL: env.logLevel(),
+};

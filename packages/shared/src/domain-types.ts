@@ -1,0 +1,52 @@
+/** The enums of the public API (API.md), shared by every part. */
+export const TICKET_STATUSES = [
+  'REGISTERED',
+  'IN_ANALYSIS',
+  'AWAITING_CLARIFICATION',
+  'IN_PROGRESS',
+  'RESOLVED',
+  'CLOSED',
+] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const CATEGORIES = ['ERROR', 'SUPPORT', 'IMPROVEMENT'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const PRIORITIES = ['URGENT', 'HIGH', 'NORMAL', 'LOW'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const CHANNELS = ['PORTAL', 'EMAIL', 'PHONE', 'API'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const CLOSE_REASONS = ['ACCEPTED', 'AUTO_CLOSED', 'NO_CLARIFICATION', 'DUPLICATE', 'WITHDRAWN'] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+
+export const SLA_METRICS = [
+  'REACTION',
+  'TERM_AGREEMENT',
+  'ANALYSIS',
+  'RESOLUTION',
+  'REWORK',
+  'CUSTOMER_ACCEPTANCE',
+  'CLARIFICATION',
+  'CALLBACK',
+  'ON_SITE',
+  'AUTO_CLOSE',
+] as const;
+export type SlaMetric = (typeof SLA_METRICS)[number];
+
+export const PARTIES = ['PROVIDER', 'CUSTOMER'] as const;
+export type Party = (typeof PARTIES)[number];
+
+export const TIMER_STATUSES = ['RUNNING', 'PAUSED', 'MET', 'BREACHED', 'CANCELLED', 'NOT_GUARANTEED'] as const;
+export type TimerStatus = (typeof TIMER_STATUSES)[number];
+
+export const ROLES = ['CUSTOMER', 'DISPATCHER', 'ENGINEER', 'ADMIN', 'PARTNER'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const STAFF_ROLES = ['DISPATCHER', 'ENGINEER', 'ADMIN'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** The five regulations that ship as presets (DOMAIN.md "Presets"). */
+export const PRESET_IDS = ['imc-typical', 'asmo', 'altec-8x5x4', 'kz-supplier', 'infocraft-365'] as const;
+export type PresetId = (typeof PRESET_IDS)[number];

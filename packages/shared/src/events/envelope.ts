@@ -1,0 +1,52 @@
+import { newId } from '../ids';
+import type { EventPayloads, EventType } from './catalog';
+import { EVENT_VERSIONS } from './catalog';
+
+/** The envelope every event travels in (ARCHITECTURE.md "Events"). */
+export interface EventEnvelope<T extends EventType = EventType> {
+  id: string;
+  type: T;
+  version: number;
+  occurredAt: string;
+  source: string;
+  organizationId: string | null;
+  correlationId: string;
+  causationId: string | null;
+  data: EventPayloads[T];
+}
+
+/** Any envelope, discriminated by `type` so a switch narrows `data`. */
+export type AnyEventEnvelope = { [T in EventType]: EventEnvelope<T> }[EventType];
+
+export interface EventOrigin {
+  source: string;
+  occurredAt: Date;
+  /** The event or request this one follows from. */
+  correlationId?: string;
+  causationId?: string | null;
+}
+
+export function makeEvent<T extends EventType>(
+  type: T,
+  organizationId: string | null,
+  data: EventPayloads[T],
+  origin: EventOrigin,
+): EventEnvelope<T> {
+  const id = newId();
+  return {
+    id,
+    type,
+    version: EVENT_VERSIONS[type],
+    occurredAt: origin.occurredAt.toISOString(),
+    source: origin.source,
+    organizationId,
+    correlationId: origin.correlationId ?? id,
+    causationId: origin.causationId ?? null,
+    data,
+  };
+}
+
+/** An event that follows from `cause` keeps its correlation id and names it as the cause. */
+export function causedBy(cause: EventEnvelope, source: string, occurredAt: Date): EventOrigin {
+  return { source, occurredAt, correlationId: cause.correlationId, causationId: cause.id };
+}

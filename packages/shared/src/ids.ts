@@ -1,0 +1,17 @@
+import { v7 as uuidv7, validate as uuidValidate } from 'uuid';
+import { badInput } from './errors';
+
+/** Ids are made in the application (UUID v7: time-ordered, index-friendly, no DB extension needed). */
+export function newId(): string {
+  return uuidv7();
+}
+
+export function isUuid(value: string): boolean {
+  return uuidValidate(value);
+}
+
+/** Ids in the API are UUIDs; anything else is refused before it reaches a query. */
+export function requireUuid(value: string, field: string): string {
+  if (!uuidValidate(value)) throw badInput(`${field} must be an id (a UUID), got "${value}"`, { field });
+  return value.toLowerCase();
+}

@@ -1,0 +1,44 @@
+import type { EventBus } from '../bus/event-bus';
+import { MemoryEventBus } from '../bus/memory-bus';
+import { NatsEventBus } from '../bus/nats-bus';
+import { type Clock, SystemClock, TestClock } from '../clock/clock';
+import { ClockControl } from '../clock/clock-sync';
+import { createLogger, type Logger } from '../logger';
+
+/** What every part is given by its composition root: logging, the bus, the clock. */
+export interface Platform {
+  log: Logger;
+  bus: EventBus;
+  clock: Clock;
+  /** Set only when started with TEST_CLOCK=1; `setClock`/`advanceClock` go through it. */
+  clockControl: ClockControl | null;
+  internalSecret: string;
+  eventPrefix: string;
+}
+
+export interface PlatformSettings {
+  name: string;
+  natsUrl?: string;
+  eventPrefix: string;
+  internalSecret: string;
+  testClock: boolean;
+  logLevel: string;
+  /** Embedded mode: where the in-process bus keeps its log (unset: memory only). */
+  busDir?: string;
+}
+
+/** Builds the platform of one process. Embedded mode builds one and shares it across parts. */
+export async function createPlatform(settings: PlatformSettings): Promise<Platform> {
+  const log = createLogger(settings.name, settings.logLevel);
+  const bus: EventBus = settings.natsUrl
+    ? await NatsEventBus.connect({ url: settings.natsUrl, prefix: settings.eventPrefix, name: settings.name, log })
+    : new MemoryEventBus({ log, ...(settings.busDir ? { dir: settings.busDir } : {}) });
+  const clock = settings.testClock ? new TestClock() : new SystemClock();
+  const clockControl = clock instanceof TestClock ? await ClockControl.start(bus, clock, log) : null;
+  return { log, bus, clock, clockControl, internalSecret: settings.internalSecret, eventPrefix: settings.eventPrefix };
+}
+
+export async function closePlatform(platform: Platform): Promise<void> {
+  await platform.clockControl?.stop();
+  await platform.bus.close();
+}

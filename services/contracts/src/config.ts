@@ -1,0 +1,6 @@
+import { env, platformConfigShape } from '@reglament/shared';
+
+export const contractsConfigShape = {
+  ...platformConfigShape,
+  CONTRACTS_PORT: env.port(4003),
+};

@@ -1,0 +1,57 @@
+import {
+  badInput,
+  type Caller,
+  type Clock,
+  type Connection,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  requireUser,
+  requireUuid,
+  toConnection,
+} from '@reglament/shared';
+import { type DataSource, In, IsNull, LessThan, type FindOptionsWhere } from 'typeorm';
+import { NotificationEntity } from '../infra/entities';
+
+const isCursor = (key: unknown): key is { id: string } =>
+  typeof key === 'object' && key !== null && typeof (key as { id?: unknown }).id === 'string';
+
+/** A user's own notifications: newest first; nobody reads another user's inbox. */
+export class NotificationInbox {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(
+    caller: Caller,
+    options: { unreadOnly: boolean; first?: number | null; after?: string | null },
+  ): Promise<Connection<NotificationEntity>> {
+    const user = requireUser(caller, 'read notifications');
+    if (user.kind !== 'user') throw badInput('Only users have notification inboxes');
+    const limit = pageSize(options.first);
+    const after = decodeCursor(options.after, isCursor);
+    const base: FindOptionsWhere<NotificationEntity> = {
+      recipientId: user.id,
+      ...(options.unreadOnly ? { readAt: IsNull() } : {}),
+    };
+    const repo = this.dataSource.getRepository(NotificationEntity);
+    const [rows, totalCount] = await Promise.all([
+      repo.find({ where: after ? { ...base, id: LessThan(after.id) } : base, order: { id: 'DESC' }, take: limit + 1 }),
+      repo.count({ where: base }),
+    ]);
+    return toConnection(rows, limit, totalCount, (row) => encodeCursor({ id: row.id }));
+  }
+
+  async markRead(caller: Caller, ids: string[]): Promise<number> {
+    const user = requireUser(caller, 'mark notifications read');
+    if (user.kind !== 'user') throw badInput('Only users have notification inboxes');
+    if (ids.length > 500) throw badInput('ids may name at most 500 notifications at once', { field: 'ids' });
+    ids.forEach((id) => requireUuid(id, 'ids'));
+    if (ids.length === 0) return 0;
+    const result = await this.dataSource
+      .getRepository(NotificationEntity)
+      .update({ id: In(ids), recipientId: user.id, readAt: IsNull() }, { readAt: this.clock.now() });
+    return result.affected ?? 0;
+  }
+}

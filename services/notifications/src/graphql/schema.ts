@@ -1,0 +1,7 @@
+import { buildFederatedSchema } from '@reglament/shared';
+import type { GraphQLSchema } from 'graphql';
+import { NotificationResolver } from './notification.resolver';
+
+export function buildNotificationsSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({ resolvers: [NotificationResolver] });
+}

@@ -1,0 +1,11 @@
+import { runStandalone } from '@reglament/shared';
+import { startNotifications } from './app';
+import { notificationsConfigShape } from './config';
+
+runStandalone('notifications', notificationsConfigShape, process.env, (platform, config) =>
+  startNotifications(platform, {
+    port: config.NOTIFICATIONS_PORT,
+    dataDir: config.DATA_DIR,
+    ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
+  }),
+);

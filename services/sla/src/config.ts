@@ -1,0 +1,6 @@
+import { env, platformConfigShape } from '@reglament/shared';
+
+export const slaConfigShape = {
+  ...platformConfigShape,
+  SLA_PORT: env.port(4002),
+};

@@ -1,0 +1,11 @@
+import { runStandalone } from '@reglament/shared';
+import { startSla } from './app';
+import { slaConfigShape } from './config';
+
+runStandalone('sla', slaConfigShape, process.env, (platform, config) =>
+  startSla(platform, {
+    port: config.SLA_PORT,
+    dataDir: config.DATA_DIR,
+    ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
+  }),
+);

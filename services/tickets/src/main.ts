@@ -1,0 +1,11 @@
+import { runStandalone } from '@reglament/shared';
+import { startTickets } from './app';
+import { ticketsConfigShape } from './config';
+
+runStandalone('tickets', ticketsConfigShape, process.env, (platform, config) =>
+  startTickets(platform, {
+    port: config.TICKETS_PORT,
+    dataDir: config.DATA_DIR,
+    ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
+  }),
+);

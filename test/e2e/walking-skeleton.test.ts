@@ -1,0 +1,71 @@
+import { eventually } from '@reglament/shared/testing';
+import { mintToken, subscribe, TestSystem } from '../support/system';
+
+/**
+ * The walking skeleton, end to end through the gateway on real PostgreSQL and NATS:
+ * registerTicket -> tickets (ticket + event in one transaction) -> outbox relay -> JetStream
+ * -> sla creates a REACTION timer -> sla's event -> the gateway pushes slaChanged to a
+ * graphql-ws subscriber whose selection reaches into two subgraphs.
+ */
+describe('walking skeleton: a registered ticket reaches a live subscription', () => {
+  let sys: TestSystem;
+  let admin: string;
+
+  beforeAll(async () => {
+    sys = await TestSystem.start();
+    admin = await mintToken({ sub: '00000000-0000-7000-8000-000000000001', role: 'ADMIN' });
+  });
+  afterAll(async () => {
+    await sys?.stop();
+  });
+
+  it('pushes slaChanged with the ticket from tickets and its deadline from sla', async () => {
+    // Monday 3 March 2025, 10:00 Moscow (07:00 UTC).
+    await sys.ok(`mutation { setClock(at: "2025-03-03T10:00:00+03:00") }`, {}, admin);
+    const { createOrganization: org } = await sys.ok<{ createOrganization: { id: string } }>(
+      `mutation { createOrganization(input: { name: "Acme", email: "it@acme.example", emailDomains: ["acme.example"] }) { id } }`,
+      {},
+      admin,
+    );
+    const { createContract: contract } = await sys.ok<{ createContract: { id: string } }>(
+      `mutation($org: ID!) { createContract(input: { organizationId: $org, number: "C-1", preset: "imc-typical",
+         startsOn: "2025-01-01", endsOn: "2025-12-31" }) { id } }`,
+      { org: org.id },
+      admin,
+    );
+
+    const customer = await mintToken({ sub: '00000000-0000-7000-8000-0000000000c1', role: 'CUSTOMER', org: org.id });
+    const client = sys.wsClient(customer);
+    const sub = subscribe<{ slaChanged: { type: string; ticket: { number: string; status: string; sla: { nextDeadline: string } } } }>(
+      client,
+      `subscription { slaChanged { type ticket { number status sla { nextDeadline } } } }`,
+    );
+    await eventually(() => sys.system.gateway.hub.subscriberCount === 1);
+
+    // The tickets service learns the contract from contracts' events: wait until it can register.
+    const registered = await eventually(async () => {
+      const result = await sys.gql<{ registerTicket: { id: string; number: string } }>(
+        `mutation($c: ID!) { registerTicket(input: { contractId: $c, channel: PORTAL, title: "Cannot post invoices",
+           description: "Posting fails with error 42" }) { id number } }`,
+        { c: contract.id },
+        customer,
+      );
+      return result.data?.registerTicket;
+    });
+    expect(registered.number).toMatch(/^T-2025-\d{6}$/);
+
+    const change = await eventually(() => sub.received[0]);
+    expect(change.errors).toBeUndefined();
+    expect(change.data?.slaChanged).toEqual({
+      type: 'STARTED',
+      ticket: {
+        number: registered.number,
+        status: 'REGISTERED',
+        // Skeleton target: 2 hours after registration (07:00Z + 2 h).
+        sla: { nextDeadline: '2025-03-03T09:00:00.000Z' },
+      },
+    });
+    sub.unsubscribe();
+    await client.dispose();
+  });
+});

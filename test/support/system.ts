@@ -1,0 +1,123 @@
+import { type RunningSystem, startSystem } from '@reglament/gateway';
+import { type Role } from '@reglament/shared';
+import { createTestDatabase, createTestNats, TEST_SECRET, type TestDatabase, type TestNats } from '@reglament/shared/testing';
+import { type Client, createClient } from 'graphql-ws';
+import { SignJWT } from 'jose';
+import WebSocket from 'ws';
+
+export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789abcdef';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
+}
+
+/**
+ * The whole system against a real PostgreSQL (a database of its own) and real NATS (a subject
+ * prefix of its own), every part in this process but talking over HTTP and NATS as if apart.
+ */
+export class TestSystem {
+  private constructor(
+    readonly system: RunningSystem,
+    readonly db: TestDatabase,
+    readonly nats: TestNats,
+  ) {}
+
+  static async start(options: { testClock?: boolean } = {}): Promise<TestSystem> {
+    const db = await createTestDatabase();
+    const nats = createTestNats();
+    try {
+      const system = await startSystem({
+        databaseUrl: db.url,
+        natsUrl: nats.url,
+        eventPrefix: nats.prefix,
+        dataDir: '.data/test-unused',
+        internalSecret: TEST_SECRET,
+        jwtSecret: TEST_JWT_SECRET,
+        testClock: options.testClock ?? true,
+        logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+        ports: { gateway: 0, tickets: 0, sla: 0, contracts: 0, notifications: 0 },
+      });
+      return new TestSystem(system, db, nats);
+    } catch (error) {
+      await db.drop().catch(() => undefined);
+      await nats.destroy().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  get url(): string {
+    return this.system.gateway.url;
+  }
+
+  /** POSTs a GraphQL operation to the gateway. */
+  async gql<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+  ): Promise<GraphQLResponse<T>> {
+    const response = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResponse<T>;
+  }
+
+  /** Like gql, but fails the test with the errors when there are any. */
+  async ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+    const result = await this.gql<T>(query, variables, token);
+    if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+    return result.data as T;
+  }
+
+  wsClient(token: string | null): Client {
+    return createClient({
+      url: this.url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+      retryAttempts: 0,
+      lazy: false,
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.system.stop();
+    await this.db.drop();
+    await this.nats.destroy();
+  }
+}
+
+export async function mintToken(claims: { sub: string; role: Role; org?: string | null; name?: string }, expiresIn = '1h') {
+  return new SignJWT({ role: claims.role, ...(claims.org ? { org: claims.org } : {}), name: claims.name ?? claims.sub })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(claims.sub)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(TEST_JWT_SECRET));
+}
+
+/** Collects what a graphql-ws subscription delivers. */
+export function subscribe<T>(client: Client, query: string, variables: Record<string, unknown> = {}) {
+  const received: { data?: T; errors?: unknown[]; extensions?: Record<string, unknown> }[] = [];
+  let error: unknown = null;
+  let completed = false;
+  const unsubscribe = client.subscribe<T>(
+    { query, variables },
+    {
+      next: (value) => void received.push(value as (typeof received)[number]),
+      error: (e) => void (error = e),
+      complete: () => void (completed = true),
+    },
+  );
+  return {
+    received,
+    get error() {
+      return error;
+    },
+    get completed() {
+      return completed;
+    },
+    unsubscribe,
+  };
+}
