@@ -14,5 +14,11 @@ export const gatewayConfigShape = {
   EVENT_PREFIX: env.identifier('reglament'),
   TEST_CLOCK: env.flag(false),
   LOG_LEVEL: env.logLevel(),
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000).describe('must be a byte count from 1024 to 50000000'),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(50_000_000)
+    .default(1_000_000)
+    .describe('must be a byte count from 1024 to 50000000'),
 };

@@ -51,7 +51,8 @@ startSystem({
   },
 })
   .then((system) => {
-    const mode = config.DATABASE_URL && config.NATS_URL ? 'distributed (PostgreSQL + NATS)' : 'embedded (PGlite + in-process bus)';
+    const mode =
+      config.DATABASE_URL && config.NATS_URL ? 'distributed (PostgreSQL + NATS)' : 'embedded (PGlite + in-process bus)';
     process.stdout.write(
       `\nReglament is ready in ${((Date.now() - started) / 1000).toFixed(1)} s, ${mode}.\n` +
         `  GraphQL (HTTP and graphql-ws): ${system.gateway.url}\n\n`,

@@ -38,7 +38,10 @@ export interface RunningGateway {
 }
 
 /** The gateway: one supergraph over HTTP and graphql-ws on the same /graphql. */
-export async function startGateway(deps: { bus: EventBus; log: Logger }, settings: GatewaySettings): Promise<RunningGateway> {
+export async function startGateway(
+  deps: { bus: EventBus; log: Logger },
+  settings: GatewaySettings,
+): Promise<RunningGateway> {
   const log = deps.log.child({ part: 'gateway' });
   const verify: TokenVerifier = createTokenVerifier({
     ...(settings.jwtSecret ? { jwtSecret: settings.jwtSecret } : {}),
@@ -54,6 +57,8 @@ export async function startGateway(deps: { bus: EventBus; log: Logger }, setting
     formatError: formatErrorFor(log),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // Shutdown is ours (stop taking requests, drain consumers and relay, close the DB), not Apollo's.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
@@ -98,12 +103,17 @@ export async function startGateway(deps: { bus: EventBus; log: Logger }, setting
     hub,
     log,
     authenticate: async (params) => {
-      const raw = params?.authorization ?? params?.Authorization ?? (params?.token ? `Bearer ${String(params.token)}` : null);
+      const raw =
+        params?.authorization ?? params?.Authorization ?? (params?.token ? `Bearer ${String(params.token)}` : null);
       if (raw !== null && typeof raw !== 'string') throw unauthenticated('authorization must be a string');
       return contextOf(raw);
     },
     executeOperation: (args) =>
-      executeFederated(print(args.document), (args.variableValues ?? {}) as Record<string, unknown>, args.contextValue as GatewayContext),
+      executeFederated(
+        print(args.document),
+        (args.variableValues ?? {}) as Record<string, unknown>,
+        args.contextValue as GatewayContext,
+      ),
   });
   const port = await listen(server, settings.port);
   const url = `http://localhost:${port}/graphql`;

@@ -5,11 +5,15 @@ import { startGateway } from './gateway-server';
 
 const config = loadConfigOrExit(gatewayConfigShape, process.env);
 if (!config.JWT_SECRET && !config.JWT_JWKS_URL) {
-  process.stderr.write('Invalid configuration: JWT_SECRET or JWT_JWKS_URL must be set (how access tokens are verified)\n');
+  process.stderr.write(
+    'Invalid configuration: JWT_SECRET or JWT_JWKS_URL must be set (how access tokens are verified)\n',
+  );
   process.exit(1);
 }
 if (!config.NATS_URL) {
-  process.stderr.write('Invalid configuration: NATS_URL must be set for the gateway as its own process (subscriptions are fed by NATS)\n');
+  process.stderr.write(
+    'Invalid configuration: NATS_URL must be set for the gateway as its own process (subscriptions are fed by NATS)\n',
+  );
   process.exit(1);
 }
 

@@ -35,7 +35,10 @@ class SigningDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     super(config);
   }
 
-  override willSendRequest({ request, context }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & object>[0]) {
+  override willSendRequest({
+    request,
+    context,
+  }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & object>[0]) {
     const caller: Caller = context?.caller ?? { kind: 'anonymous' };
     for (const [name, value] of Object.entries(signCaller(caller, this.secret))) request.http?.headers.set(name, value);
   }

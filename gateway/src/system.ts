@@ -60,7 +60,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   };
   try {
     const starts = {
-      contracts: async () => startContracts(await platformFor('contracts'), { ...storage, port: options.ports.contracts }),
+      contracts: async () =>
+        startContracts(await platformFor('contracts'), { ...storage, port: options.ports.contracts }),
       tickets: async () => startTickets(await platformFor('tickets'), { ...storage, port: options.ports.tickets }),
       sla: async () => startSla(await platformFor('sla'), { ...storage, port: options.ports.sla }),
       notifications: async () =>

@@ -36,10 +36,9 @@ describe('walking skeleton: a registered ticket reaches a live subscription', ()
 
     const customer = await mintToken({ sub: '00000000-0000-7000-8000-0000000000c1', role: 'CUSTOMER', org: org.id });
     const client = sys.wsClient(customer);
-    const sub = subscribe<{ slaChanged: { type: string; ticket: { number: string; status: string; sla: { nextDeadline: string } } } }>(
-      client,
-      `subscription { slaChanged { type ticket { number status sla { nextDeadline } } } }`,
-    );
+    const sub = subscribe<{
+      slaChanged: { type: string; ticket: { number: string; status: string; sla: { nextDeadline: string } } };
+    }>(client, `subscription { slaChanged { type ticket { number status sla { nextDeadline } } } }`);
     await eventually(() => sys.system.gateway.hub.subscriberCount === 1);
 
     // The tickets service learns the contract from contracts' events: wait until it can register.

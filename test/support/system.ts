@@ -1,6 +1,12 @@
 import { type RunningSystem, startSystem } from '@reglament/gateway';
 import { type Role } from '@reglament/shared';
-import { createTestDatabase, createTestNats, TEST_SECRET, type TestDatabase, type TestNats } from '@reglament/shared/testing';
+import {
+  createTestDatabase,
+  createTestNats,
+  TEST_SECRET,
+  type TestDatabase,
+  type TestNats,
+} from '@reglament/shared/testing';
 import { type Client, createClient } from 'graphql-ws';
 import { SignJWT } from 'jose';
 import WebSocket from 'ws';
@@ -65,7 +71,11 @@ export class TestSystem {
   }
 
   /** Like gql, but fails the test with the errors when there are any. */
-  async ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+  async ok<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+  ): Promise<T> {
     const result = await this.gql<T>(query, variables, token);
     if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
     return result.data as T;
@@ -88,7 +98,10 @@ export class TestSystem {
   }
 }
 
-export async function mintToken(claims: { sub: string; role: Role; org?: string | null; name?: string }, expiresIn = '1h') {
+export async function mintToken(
+  claims: { sub: string; role: Role; org?: string | null; name?: string },
+  expiresIn = '1h',
+) {
   return new SignJWT({ role: claims.role, ...(claims.org ? { org: claims.org } : {}), name: claims.name ?? claims.sub })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.sub)

@@ -26,7 +26,10 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
       throw unauthenticated(expired ? 'The token has expired: log in again' : 'The token is not valid');
     }
-    return { caller: callerFromClaims(payload), expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : null };
+    return {
+      caller: callerFromClaims(payload),
+      expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : null,
+    };
   };
 }
 

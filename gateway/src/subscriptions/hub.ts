@@ -95,13 +95,29 @@ export class SubscriptionHub {
       const { fieldName, organizationId, ticketId, fromSeq } = this.scopeOf(args, context.caller);
       const domain = FIELD_DOMAINS[fieldName]!;
       const scope = scopeKey(context.caller);
-      const key = hash([print(args.document), args.operationName ?? '', JSON.stringify(args.variableValues ?? {}), scope]);
+      const key = hash([
+        print(args.document),
+        args.operationName ?? '',
+        JSON.stringify(args.variableValues ?? {}),
+        scope,
+      ]);
       // A resumed subscription replays from its own cursor: it gets a private group and tail.
       const groupKey = fromSeq ? `${key}:resume:${Math.random()}` : key;
       let group = this.groups.get(groupKey);
       if (!group) {
         const tailKey = fromSeq ? groupKey : `${domain}:${organizationId ?? '*'}`;
-        group = { key: groupKey, fieldName, domain, organizationId, ticketId, args, context, members: new Set(), tailKey, chain: Promise.resolve() };
+        group = {
+          key: groupKey,
+          fieldName,
+          domain,
+          organizationId,
+          ticketId,
+          args,
+          context,
+          members: new Set(),
+          tailKey,
+          chain: Promise.resolve(),
+        };
         this.groups.set(groupKey, group);
         await this.attach(group, fromSeq);
       }
@@ -127,15 +143,22 @@ export class SubscriptionHub {
     const subscriptionType = args.schema.getSubscriptionType() as GraphQLObjectType;
     const definition = subscriptionType.getFields()[fieldName];
     if (!definition || !FIELD_DOMAINS[fieldName]) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, `Unknown subscription ${fieldName}; available: ticketChanged, slaChanged`);
+      throw new AppError(
+        ErrorCode.BAD_USER_INPUT,
+        `Unknown subscription ${fieldName}; available: ticketChanged, slaChanged`,
+      );
     }
     const values = getArgumentValues(definition, field, args.variableValues ?? {}) as {
       organizationId?: string | null;
       ticketId?: string | null;
       after?: string | null;
     };
-    if (caller.kind === 'anonymous') throw new AppError(ErrorCode.UNAUTHENTICATED, 'Subscriptions need a valid token in connection_init');
-    const ownOrganization = caller.kind === 'user' && (caller.role === 'CUSTOMER' || caller.role === 'PARTNER') ? caller.organizationId : null;
+    if (caller.kind === 'anonymous')
+      throw new AppError(ErrorCode.UNAUTHENTICATED, 'Subscriptions need a valid token in connection_init');
+    const ownOrganization =
+      caller.kind === 'user' && (caller.role === 'CUSTOMER' || caller.role === 'PARTNER')
+        ? caller.organizationId
+        : null;
     if (caller.kind === 'user' && caller.role === 'CUSTOMER' && !ownOrganization) {
       throw new AppError(ErrorCode.FORBIDDEN, 'A customer token must carry its organization');
     }
@@ -145,12 +168,16 @@ export class SubscriptionHub {
     if (ownOrganization && values.organizationId && values.organizationId !== ownOrganization) {
       throw new AppError(ErrorCode.FORBIDDEN, 'You may subscribe only to your own organization');
     }
-    if (values.ticketId && !isUuid(values.ticketId)) throw new AppError(ErrorCode.BAD_USER_INPUT, 'ticketId must be an id (a UUID)');
+    if (values.ticketId && !isUuid(values.ticketId))
+      throw new AppError(ErrorCode.BAD_USER_INPUT, 'ticketId must be an id (a UUID)');
     let fromSeq: number | null = null;
     if (values.after !== undefined && values.after !== null) {
       const seq = Number(values.after);
       if (!Number.isSafeInteger(seq) || seq < 0) {
-        throw new AppError(ErrorCode.BAD_USER_INPUT, 'after must be a cursor from an earlier change (a non-negative integer)');
+        throw new AppError(
+          ErrorCode.BAD_USER_INPUT,
+          'after must be a cursor from an earlier change (a non-negative integer)',
+        );
       }
       fromSeq = seq + 1;
     }
@@ -194,9 +221,11 @@ export class SubscriptionHub {
       if (group.ticketId && group.ticketId !== change.ticketId) continue;
       if (group.organizationId && group.organizationId !== change.organizationId) continue;
       executions++;
-      group.chain = group.chain.then(() => this.resolveFor(group, change)).catch((error: unknown) => {
-        this.options.log.error({ err: error }, 'subscription resolution failed');
-      });
+      group.chain = group.chain
+        .then(() => this.resolveFor(group, change))
+        .catch((error: unknown) => {
+          this.options.log.error({ err: error }, 'subscription resolution failed');
+        });
     }
     this.executions += executions;
     if (executions > 0) this.options.onExecution?.(executions);
@@ -215,7 +244,12 @@ export class SubscriptionHub {
   }
 
   /** Payload fields come from the change; `ticket` and `timer` go through the federated executor. */
-  private readonly fieldResolver: GraphQLFieldResolver<unknown, GatewayContext> = async (source, args, context, info) => {
+  private readonly fieldResolver: GraphQLFieldResolver<unknown, GatewayContext> = async (
+    source,
+    args,
+    context,
+    info,
+  ) => {
     const parent = info.parentType.name;
     if (parent === 'Subscription') return defaultFieldResolver(source, args, context, info);
     if (parent === 'TicketChange' || parent === 'SlaChange') {

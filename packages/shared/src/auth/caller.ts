@@ -44,7 +44,8 @@ export function verifyCaller(
 ): CallerVerification {
   const body = headers.get(CALLER_HEADER);
   const signature = headers.get(SIGNATURE_HEADER);
-  if (!body || !signature) return { ok: false, reason: 'the request carries no signed caller (call through the gateway)' };
+  if (!body || !signature)
+    return { ok: false, reason: 'the request carries no signed caller (call through the gateway)' };
   const expected = Buffer.from(hmac(body, secret), 'hex');
   const given = Buffer.from(signature, 'hex');
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
@@ -91,7 +92,9 @@ export function visibilityOf(caller: Caller): Visibility {
 }
 
 export function canSeeOrganization(visibility: Visibility, organizationId: string): boolean {
-  return visibility.kind === 'all' || (visibility.kind === 'organization' && visibility.organizationId === organizationId);
+  return (
+    visibility.kind === 'all' || (visibility.kind === 'organization' && visibility.organizationId === organizationId)
+  );
 }
 
 /** Refuses (UNAUTHENTICATED / FORBIDDEN) unless the caller has one of `roles`; the system always may. */

@@ -104,7 +104,12 @@ export class MemoryEventBus implements EventBus {
       for (const stored of this.logs.get(options.domain)!) {
         if (stored.seq < options.fromSeq) continue;
         if (options.organizationId && stored.event.organizationId !== options.organizationId) continue;
-        options.onEvent({ event: structuredClone(stored.event), domain: options.domain, seq: stored.seq, redelivered: false });
+        options.onEvent({
+          event: structuredClone(stored.event),
+          domain: options.domain,
+          seq: stored.seq,
+          redelivered: false,
+        });
       }
     }
     this.tails.add(entry);
@@ -186,7 +191,10 @@ class DurableConsumer {
         this.save(this.position);
         attempt = 0;
       } catch (error) {
-        this.logger.error({ err: error, eventId: stored.event.id, durable: this.options.durable, attempt }, 'event handler failed; retrying in order');
+        this.logger.error(
+          { err: error, eventId: stored.event.id, durable: this.options.durable, attempt },
+          'event handler failed; retrying in order',
+        );
         await new Promise<void>((resume) => {
           this.pause = { timer: setTimeout(resume, retryDelay(attempt++)), resume };
         });

@@ -80,8 +80,7 @@ export const env = {
       .regex(/^(nats|tls):\/\/\S+$/)
       .optional()
       .describe('must be a nats:// URL, e.g. nats://127.0.0.1:4222 (unset: in-process bus)'),
-  secret: (name: string) =>
-    z.string().min(16).describe(`must be a secret of at least 16 characters (${name})`),
+  secret: (name: string) => z.string().min(16).describe(`must be a secret of at least 16 characters (${name})`),
   optionalSecret: (name: string) =>
     z.string().min(16).optional().describe(`must be a secret of at least 16 characters when set (${name})`),
   flag: (fallback: boolean) =>

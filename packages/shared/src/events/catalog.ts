@@ -3,16 +3,7 @@
  * never renamed; an incompatible payload gets a new version beside the old one.
  * Instants are ISO-8601 strings in UTC; dates are YYYY-MM-DD.
  */
-import type {
-  Category,
-  Channel,
-  Party,
-  Priority,
-  Role,
-  SlaMetric,
-  TicketStatus,
-  TimerStatus,
-} from '../domain-types';
+import type { Category, Channel, Party, Priority, Role, SlaMetric, TicketStatus, TimerStatus } from '../domain-types';
 
 // ---- tickets -------------------------------------------------------------------------------
 

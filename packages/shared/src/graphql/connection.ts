@@ -77,7 +77,12 @@ export function decodeCursor<T>(cursor: string | null | undefined, check: (key: 
 }
 
 /** Builds a connection from `limit + 1` fetched rows (the extra row says a next page exists). */
-export function toConnection<T>(rows: T[], limit: number, totalCount: number, cursorOf: (row: T) => string): Connection<T> {
+export function toConnection<T>(
+  rows: T[],
+  limit: number,
+  totalCount: number,
+  cursorOf: (row: T) => string,
+): Connection<T> {
   const page = rows.slice(0, limit);
   const edges = page.map((node) => ({ cursor: cursorOf(node), node }));
   return {

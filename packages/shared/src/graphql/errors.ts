@@ -37,7 +37,12 @@ export function formatErrorFor(log: Logger) {
     }
     if (original instanceof GraphQLError && !original.originalError) {
       // e.g. scalar parsing errors: the client's input, not our failure
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'BAD_USER_INPUT' },
+      };
     }
     log.error({ err: original }, 'unexpected error while resolving a request');
     return {

@@ -30,9 +30,7 @@ export async function startConsumer(options: ConsumerOptions): Promise<Stoppable
     durable,
     domain: options.domain,
     handle: async ({ event }) => {
-      const handler = options.handlers[event.type] as
-        | ((event: AnyEventEnvelope, tx: Tx) => Promise<void>)
-        | undefined;
+      const handler = options.handlers[event.type] as ((event: AnyEventEnvelope, tx: Tx) => Promise<void>) | undefined;
       if (!handler) return;
       const applied = await applyOnce(options.dataSource, options.relay, durable, event, (tx) => handler(event, tx));
       if (!applied) options.log.debug({ eventId: event.id, type: event.type }, 'duplicate event ignored (inbox)');

@@ -78,7 +78,9 @@ export class OutboxRelay {
     const { dataSource, bus } = this.options;
     return dataSource.transaction(async (manager) => {
       if (!this.options.singleProcess) {
-        const [lock] = (await manager.query("SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay')) AS locked")) as {
+        const [lock] = (await manager.query(
+          "SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay')) AS locked",
+        )) as {
           locked: boolean;
         }[];
         if (!lock?.locked) return 0; // another replica is relaying

@@ -12,6 +12,7 @@ export class Lifecycle {
     while (this.stops.length > 0) {
       const { name, stop } = this.stops.pop()!;
       try {
+        log?.debug({ part: name }, 'stopping');
         await stop();
       } catch (error) {
         log?.error({ err: error, part: name }, 'error while stopping');

@@ -57,7 +57,13 @@ export class ServiceRuntime {
       log,
     });
     const relay = new OutboxRelay({ dataSource, bus: platform.bus, log, singleProcess: !options.databaseUrl });
-    const runtime = new ServiceRuntime(options.service, platform, dataSource, relay, new Transactions(dataSource, relay));
+    const runtime = new ServiceRuntime(
+      options.service,
+      platform,
+      dataSource,
+      relay,
+      new Transactions(dataSource, relay),
+    );
     runtime.lifecycle.add('database', () => dataSource.destroy());
     relay.start();
     runtime.lifecycle.add('outbox relay', () => relay.stop());
@@ -78,7 +84,11 @@ export class ServiceRuntime {
     this.lifecycle.add(`consumer of ${domain}`, () => consumer.stop());
   }
 
-  async serve<Ctx extends BaseContext>(schema: GraphQLSchema, port: number, context: (caller: Caller) => Ctx): Promise<RunningServer> {
+  async serve<Ctx extends BaseContext>(
+    schema: GraphQLSchema,
+    port: number,
+    context: (caller: Caller) => Ctx,
+  ): Promise<RunningServer> {
     this.server = await startSubgraphServer({
       name: this.service,
       platform: { ...this.platform, log: this.log },

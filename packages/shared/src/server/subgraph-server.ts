@@ -41,6 +41,8 @@ export async function startSubgraphServer<Ctx extends BaseContext>(
     introspection: true,
     // The gateway sends POST application/json; nothing else reaches a subgraph legitimately.
     csrfPrevention: true,
+    // Shutdown is ours (stop taking requests, drain consumers and relay, close the DB), not Apollo's.
+    stopOnTerminationSignals: false,
     // No ftv1 traces: nothing reads them here, and they cost time on every request.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });

@@ -5,13 +5,14 @@
 export async function eventually<T>(
   probe: () => Promise<T> | T,
   options: { timeoutMs?: number; intervalMs?: number; message?: string } = {},
-): Promise<T> {
+): Promise<Exclude<T, null | undefined | false>> {
   const deadline = Date.now() + (options.timeoutMs ?? 15_000);
   let lastError: unknown = new Error('probe returned a falsy value');
   for (;;) {
     try {
       const value = await probe();
-      if (value !== undefined && value !== null && value !== false) return value;
+      if (value !== undefined && value !== null && value !== false)
+        return value as Exclude<T, null | undefined | false>;
       lastError = new Error(`probe returned ${String(value)}`);
     } catch (error) {
       lastError = error;

@@ -112,7 +112,9 @@ export async function dropStaleTestDatabases(): Promise<void> {
   const admin = new Client({ connectionString: TEST_POSTGRES_URL });
   await admin.connect();
   try {
-    const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'rgl_t_%'");
+    const { rows } = await admin.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'rgl_t_%'",
+    );
     const cutoff = Date.now() / 1000 - 3600;
     for (const { datname } of rows) {
       const created = Number(datname.split('_')[2]);

@@ -42,7 +42,9 @@ export class Organizations {
 
   /** An organization the caller may see, or NOT_FOUND (never a hint that it exists elsewhere). */
   async get(caller: Caller, id: string): Promise<OrganizationEntity> {
-    const organization = await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: requireUuid(id, 'id') });
+    const organization = await this.dataSource
+      .getRepository(OrganizationEntity)
+      .findOneBy({ id: requireUuid(id, 'id') });
     if (!organization || !canSeeOrganization(visibilityOf(caller), organization.id)) throw notFound('Organization', id);
     return organization;
   }

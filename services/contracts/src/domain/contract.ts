@@ -14,7 +14,8 @@ export interface NewContract {
 
 export function validateNewContract(input: NewContract, presets: readonly string[]): NewContract {
   const number = input.number.trim();
-  if (number.length < 1 || number.length > 100) throw badInput('number must be 1 to 100 characters', { field: 'number' });
+  if (number.length < 1 || number.length > 100)
+    throw badInput('number must be 1 to 100 characters', { field: 'number' });
   if (!presets.includes(input.preset)) {
     throw badInput(`preset "${input.preset}" is unknown; allowed: ${presets.join(', ')}`, { field: 'preset' });
   }

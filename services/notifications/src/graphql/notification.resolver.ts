@@ -17,11 +17,18 @@ export class NotificationResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {
-    return ctx.app.inbox.list(ctx.caller, { unreadOnly: unreadOnly ?? false, first: first ?? null, after: after ?? null });
+    return ctx.app.inbox.list(ctx.caller, {
+      unreadOnly: unreadOnly ?? false,
+      first: first ?? null,
+      after: after ?? null,
+    });
   }
 
   @Mutation(() => Int, { description: 'Marks the given notifications of the caller read; returns how many changed.' })
-  async markNotificationsRead(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: NotificationsContext): Promise<number> {
+  async markNotificationsRead(
+    @Arg('ids', () => [ID]) ids: string[],
+    @Ctx() ctx: NotificationsContext,
+  ): Promise<number> {
     return ctx.app.inbox.markRead(ctx.caller, ids);
   }
 }

@@ -27,7 +27,10 @@ export class ClockResolver {
     if (!control) throw new AppError(ErrorCode.FORBIDDEN, DISABLED);
     requireRole(ctx.caller, ['ADMIN'], 'advance the clock');
     if (minutes < 0 || minutes > 10 * 366 * 24 * 60) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, 'minutes must be from 0 to 5,270,400 (ten years); time does not go back');
+      throw new AppError(
+        ErrorCode.BAD_USER_INPUT,
+        'minutes must be from 0 to 5,270,400 (ten years); time does not go back',
+      );
     }
     return control.advance(minutes);
   }

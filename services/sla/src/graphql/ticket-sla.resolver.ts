@@ -14,9 +14,7 @@ export class TicketSlaResolver {
     );
     const timers = rows.map(toTimer);
     const running = rows.filter((t) => t.status === 'RUNNING' && t.deadline);
-    const nextDeadline = running.length
-      ? new Date(Math.min(...running.map((t) => t.deadline!.getTime())))
-      : null;
+    const nextDeadline = running.length ? new Date(Math.min(...running.map((t) => t.deadline!.getTime()))) : null;
     return { state: stateOf(rows, ctx.app.clock.nowMs()), nextDeadline, timers };
   }
 }

@@ -23,7 +23,12 @@ export const ticketsHandlers: EventHandlers = {
     };
     await tx.manager.insert(SlaTimerEntity, timer);
     tx.emit(
-      makeEvent('sla.timer.started', timer.organizationId, timerFacts(timer), causedBy(event, 'sla', new Date(event.occurredAt))),
+      makeEvent(
+        'sla.timer.started',
+        timer.organizationId,
+        timerFacts(timer),
+        causedBy(event, 'sla', new Date(event.occurredAt)),
+      ),
     );
   },
 };

@@ -20,7 +20,10 @@ export class TicketQueries {
     return ticket;
   }
 
-  private async findVisible(visibility: Visibility, where: { id: string } | { number: string }): Promise<TicketEntity | null> {
+  private async findVisible(
+    visibility: Visibility,
+    where: { id: string } | { number: string },
+  ): Promise<TicketEntity | null> {
     if (visibility.kind === 'none') return null;
     const scoped = visibility.kind === 'organization' ? { ...where, organizationId: visibility.organizationId } : where;
     return this.dataSource.getRepository(TicketEntity).findOneBy(scoped);

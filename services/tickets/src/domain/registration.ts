@@ -29,7 +29,13 @@ export function validateRegistration(input: RegistrationInput): RegistrationInpu
   if (input.answeredOnCall !== null && input.channel !== 'PHONE') {
     throw badInput('answeredOnCall applies only to PHONE tickets', { field: 'answeredOnCall' });
   }
-  return { ...input, title, description, product: input.product?.trim() || null, serviceCode: input.serviceCode?.trim() || null };
+  return {
+    ...input,
+    title,
+    description,
+    product: input.product?.trim() || null,
+    serviceCode: input.serviceCode?.trim() || null,
+  };
 }
 
 /** R-TKT-1: a human-readable registration number, unique and never reused: T-2025-000042. */

@@ -64,7 +64,10 @@ export class RegisterTicketInput {
   @Field(() => ID)
   contractId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The contact the ticket is for (staff and partners); a customer registers for itself.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The contact the ticket is for (staff and partners); a customer registers for itself.',
+  })
   requesterId?: string | null;
 
   @Field(() => ChannelEnum)

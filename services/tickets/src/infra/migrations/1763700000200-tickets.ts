@@ -25,7 +25,9 @@ export class Tickets1763700000200 implements MigrationInterface {
       "version" integer NOT NULL DEFAULT 1,
       CONSTRAINT "PK_tickets" PRIMARY KEY ("id"))`);
     await q.query(`CREATE UNIQUE INDEX "tickets_number_key" ON "tickets" ("number")`);
-    await q.query(`CREATE INDEX "tickets_organization_registered_idx" ON "tickets" ("organization_id", "registered_at")`);
+    await q.query(
+      `CREATE INDEX "tickets_organization_registered_idx" ON "tickets" ("organization_id", "registered_at")`,
+    );
     await q.query(`CREATE TABLE "ticket_number_counters" (
       "year" integer NOT NULL,
       "last_value" integer NOT NULL,

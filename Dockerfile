@@ -1,0 +1,15 @@
+# One image for every part; docker-compose.yml picks the part with its command.
+FROM node:20-bookworm-slim
+RUN npm install -g pnpm@10.34.9
+WORKDIR /app
+COPY pnpm-lock.yaml pnpm-workspace.yaml package.json ./
+COPY packages/shared/package.json packages/shared/
+COPY services/tickets/package.json services/tickets/
+COPY services/sla/package.json services/sla/
+COPY services/contracts/package.json services/contracts/
+COPY services/notifications/package.json services/notifications/
+COPY gateway/package.json gateway/
+COPY test/package.json test/
+RUN pnpm install --frozen-lockfile
+COPY . .
+ENV NODE_ENV=production

@@ -1,0 +1,129 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eventually, TEST_SECRET } from '@reglament/shared/testing';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { mintToken, subscribe, TEST_JWT_SECRET } from '../support/system';
+
+const ROOT = join(__dirname, '..', '..');
+
+/**
+ * The one-command start (`pnpm start`: every part in one process on PGlite and the in-process
+ * bus), run as its own process exactly as a user runs it. Tested for itself; it does not
+ * replace the real PostgreSQL and NATS of the other suites.
+ */
+describe('embedded mode: pnpm start (PGlite + in-process bus)', () => {
+  let dataDir: string;
+  let child: ChildProcess | null = null;
+  let url = '';
+
+  async function start(): Promise<void> {
+    const proc = spawn(
+      join(ROOT, 'node_modules/.bin/tsx'),
+      ['--tsconfig', 'tsconfig.json', 'gateway/src/embedded.ts'],
+      {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH ?? '',
+          DATA_DIR: dataDir,
+          TEST_CLOCK: '1',
+          JWT_SECRET: TEST_JWT_SECRET,
+          INTERNAL_SECRET: TEST_SECRET,
+          LOG_LEVEL: 'warn',
+          ...Object.fromEntries(
+            ['GATEWAY', 'TICKETS', 'SLA', 'CONTRACTS', 'NOTIFICATIONS'].map((p) => [`${p}_PORT`, '0']),
+          ),
+        },
+      },
+    );
+    child = proc;
+    let output = '';
+    proc.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    proc.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    url = await eventually(() => /GraphQL \(HTTP and graphql-ws\): (\S+)/.exec(output)?.[1] ?? null, {
+      timeoutMs: 60_000,
+      message: 'pnpm start did not print its URL',
+    });
+    expect(output).toMatch(/Reglament is ready in \d+\.\d s, embedded \(PGlite \+ in-process bus\)/);
+  }
+
+  async function stop(): Promise<number | null> {
+    const proc = child;
+    if (!proc) return null;
+    child = null;
+    const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+    proc.kill('SIGTERM');
+    return exited;
+  }
+
+  async function gql<T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data: T; errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  }
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'reglament-embedded-'));
+  });
+  afterAll(async () => {
+    await stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('walks the skeleton and keeps its data across a restart', async () => {
+    await start();
+    const admin = await mintToken({ sub: '00000000-0000-7000-8000-000000000001', role: 'ADMIN' });
+    await gql(`mutation { setClock(at: "2025-06-02T06:00:00Z") }`, {}, admin);
+    const { createOrganization: org } = await gql<{ createOrganization: { id: string } }>(
+      `mutation { createOrganization(input: { name: "Embedded Co", email: "it@embedded.example" }) { id } }`,
+      {},
+      admin,
+    );
+    const { createContract: contract } = await gql<{ createContract: { id: string } }>(
+      `mutation($o: ID!) { createContract(input: { organizationId: $o, number: "E-1", preset: "asmo", startsOn: "2025-01-01", endsOn: "2025-12-31" }) { id } }`,
+      { o: org.id },
+      admin,
+    );
+    const customer = await mintToken({ sub: '00000000-0000-7000-8000-0000000000e1', role: 'CUSTOMER', org: org.id });
+    const client = createClient({
+      url: url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${customer}` },
+    });
+    const sub = subscribe<{ slaChanged: { type: string; ticket: { title: string; sla: { nextDeadline: string } } } }>(
+      client,
+      // From the start of the stream (cursor 0): nothing can be missed however late the subscription lands.
+      `subscription { slaChanged(after: "0") { type ticket { title sla { nextDeadline } } } }`,
+    );
+    const ticket = await eventually(() =>
+      gql<{ registerTicket: { id: string } }>(
+        `mutation($c: ID!) { registerTicket(input: { contractId: $c, channel: PORTAL, title: "Report is empty", description: "No rows" }) { id } }`,
+        { c: contract.id },
+        customer,
+      ).catch(() => null),
+    );
+    const change = await eventually(() => sub.received[0]);
+    expect(change.data?.slaChanged).toEqual({
+      type: 'STARTED',
+      ticket: { title: 'Report is empty', sla: { nextDeadline: '2025-06-02T08:00:00.000Z' } },
+    });
+    sub.unsubscribe();
+    await client.dispose();
+
+    expect(await stop()).toBe(0);
+    await start();
+    const again = await gql<{ ticket: { title: string; sla: { timers: { metric: string }[] } } }>(
+      `query($id: ID!) { ticket(id: $id) { title sla { timers { metric } } } }`,
+      { id: ticket!.registerTicket.id },
+      customer,
+    );
+    expect(again.ticket).toEqual({ title: 'Report is empty', sla: { timers: [{ metric: 'REACTION' }] } });
+  });
+});

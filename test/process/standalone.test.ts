@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createTestDatabase, createTestNats, eventually, TEST_SECRET } from '@reglament/shared/testing';
+
+const ROOT = join(__dirname, '..', '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(part: string, env: Record<string, string>) {
+  const child = spawn(TSX, ['--tsconfig', join(ROOT, 'tsconfig.json'), join(ROOT, `services/${part}/src/main.ts`)], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const finished = new Promise<Finished>((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+  return { child, finished, output: () => stdout };
+}
+
+/** Each part as its own process: configuration errors and graceful shutdown. */
+describe('a part as its own process', () => {
+  it('stops at once with one clear line when a variable is bad', async () => {
+    const { finished } = run('tickets', {
+      INTERNAL_SECRET: TEST_SECRET,
+      TICKETS_PORT: 'eighty',
+      NATS_URL: 'nats://127.0.0.1:4222',
+    });
+    const result = await finished;
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'Invalid configuration: TICKETS_PORT must be a TCP port number 0-65535 (default 4001) (got "eighty")',
+    );
+  });
+
+  it('stops with one clear line when a required variable is missing', async () => {
+    const result = await run('sla', {}).finished;
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'Invalid configuration: INTERNAL_SECRET must be a secret of at least 16 characters (HMAC key the gateway signs callers with) (it is not set)',
+    );
+  });
+
+  it('refuses to run apart from the others without NATS', async () => {
+    const result = await run('contracts', { INTERNAL_SECRET: TEST_SECRET }).finished;
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^Invalid configuration: NATS_URL must be set when a part runs as its own process/);
+  });
+
+  it('serves on real PostgreSQL and NATS, then shuts down gracefully on SIGTERM', async () => {
+    const db = await createTestDatabase();
+    const nats = createTestNats();
+    try {
+      const part = run('contracts', {
+        INTERNAL_SECRET: TEST_SECRET,
+        DATABASE_URL: db.url,
+        NATS_URL: nats.url,
+        EVENT_PREFIX: nats.prefix,
+        CONTRACTS_PORT: '0',
+      });
+      const port = await eventually(
+        () => {
+          const match = /"url":"http:\/\/127\.0\.0\.1:(\d+)\/graphql"/.exec(part.output());
+          return match ? Number(match[1]) : null;
+        },
+        { timeoutMs: 30_000 },
+      );
+      const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect(ready.status).toBe(200);
+      part.child.kill('SIGTERM');
+      const result = await part.finished;
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('"signal":"SIGTERM"');
+      await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    } finally {
+      await db.drop();
+      await nats.destroy();
+    }
+  });
+});
