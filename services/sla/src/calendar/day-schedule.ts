@@ -5,6 +5,8 @@ import { shortenDay, toWallIntervals, type WallInterval } from './wall-time';
 
 const NO_HOURS: readonly WallInterval[] = [];
 const DEFAULT_SHORT_DAY_MINUTES = 60;
+// A moved working day works like a regular weekday: Monday's hours, else the next weekday's.
+const MONDAY_FIRST = [1, 2, 3, 4, 5, 6, 0] as const;
 
 /**
  * Which wall-clock hours a local date has, from most to least specific rule:
@@ -39,9 +41,7 @@ export class DaySchedule {
     this.workingWeekendHours =
       binding?.workingWeekendHours !== undefined
         ? toWallIntervals(binding.workingWeekendHours, 'productionCalendar.workingWeekendHours')
-        : this.weekly[1].length > 0
-          ? this.weekly[1]
-          : (this.weekly.find((hours) => hours.length > 0) ?? NO_HOURS);
+        : (MONDAY_FIRST.map((weekday) => this.weekly[weekday]).find((hours) => hours.length > 0) ?? NO_HOURS);
     this.shortDayMinutes = binding?.shortDayMinutes ?? DEFAULT_SHORT_DAY_MINUTES;
   }
 

@@ -23,7 +23,8 @@ export interface ProductionCalendarBinding {
   readonly shortDayMinutes?: number;
   /**
    * Hours of a weekend day that the production calendar makes a working day. Default: the
-   * weekly hours of Monday (the week's reference working day).
+   * weekly hours of Monday (the week's reference working day); when Monday has none, of the
+   * first day of Tue..Sun that has hours.
    */
   readonly workingWeekendHours?: readonly WorkingIntervalDefinition[];
 }

@@ -1,6 +1,9 @@
 import { MS_PER_DAY, dayNumberOf } from './civil-date';
 import { CalendarError, CalendarErrorCode } from './errors';
 
+// Module-level aliases: a global lookup (Math.*) is ~100x slower inside vm contexts such as Jest's.
+const { round } = Math;
+
 /** An instant: epoch milliseconds (UTC), the engine's own representation, or a Date. */
 export type Instant = number | Date;
 
@@ -28,5 +31,5 @@ export function checkAmount(amount: number, argument: string): void {
 
 /** Minutes as ms, kept to the second: fractional minutes are allowed with second precision. */
 export function minutesToMs(minutes: number): number {
-  return minutes < 0 ? -Math.round(-minutes * 60) * 1000 : Math.round(minutes * 60) * 1000;
+  return minutes < 0 ? -round(-minutes * 60) * 1000 : round(minutes * 60) * 1000;
 }

@@ -1,6 +1,7 @@
 import type { WorkingIntervalDefinition } from './definition';
 import { CalendarDefinitionError, CalendarErrorCode } from './errors';
 
+
 /** A working interval of one local day in wall-clock minutes: [from, to), 0 <= from < to <= 1440. */
 export interface WallInterval {
   readonly from: number;
