@@ -109,7 +109,13 @@ describe('embedded mode: pnpm start (PGlite + in-process bus)', () => {
         customer,
       ).catch(() => null),
     );
-    const change = await eventually(() => sub.received[0]);
+    const change = await eventually(
+      () => {
+        if (sub.error) throw new Error(`subscription failed: ${JSON.stringify(sub.error)}`);
+        return sub.received[0];
+      },
+      { timeoutMs: 30_000 },
+    );
     expect(change.data?.slaChanged).toEqual({
       type: 'STARTED',
       ticket: { title: 'Report is empty', sla: { nextDeadline: '2025-06-02T08:00:00.000Z' } },

@@ -27,7 +27,11 @@ describe('docker-compose.yml', () => {
     ['sla', slaConfigShape, ['DATABASE_URL', 'NATS_URL']],
     ['contracts', contractsConfigShape, ['DATABASE_URL', 'NATS_URL']],
     ['notifications', notificationsConfigShape, ['DATABASE_URL', 'NATS_URL']],
-    ['gateway', gatewayConfigShape, ['NATS_URL', 'JWT_SECRET', 'TICKETS_URL', 'SLA_URL', 'CONTRACTS_URL', 'NOTIFICATIONS_URL']],
+    [
+      'gateway',
+      gatewayConfigShape,
+      ['NATS_URL', 'JWT_SECRET', 'TICKETS_URL', 'SLA_URL', 'CONTRACTS_URL', 'NOTIFICATIONS_URL'],
+    ],
   ];
 
   it('runs postgres, NATS with JetStream and every part as its own container', () => {
@@ -37,18 +41,21 @@ describe('docker-compose.yml', () => {
     expect(compose.services.nats!.command).toContain('-js');
   });
 
-  it.each(parts)('%s: every variable its config requires is set, with a value the config accepts', (name, shape, distributed) => {
-    const environment = Object.fromEntries(
-      Object.entries(compose.services[name]!.environment ?? {}).map(([k, v]) => [k, resolve(v)]),
-    );
-    const required = Object.entries(shape)
-      .filter(([, schema]) => !schema.safeParse(undefined).success)
-      .map(([variable]) => variable);
-    for (const variable of [...required, ...distributed]) expect(environment).toHaveProperty(variable);
-    expect(() => parseConfig(shape, environment)).not.toThrow();
-    // Only names the part knows: a typo would be silently ignored at run time.
-    for (const variable of Object.keys(environment)) expect(Object.keys(shape)).toContain(variable);
-  });
+  it.each(parts)(
+    '%s: every variable its config requires is set, with a value the config accepts',
+    (name, shape, distributed) => {
+      const environment = Object.fromEntries(
+        Object.entries(compose.services[name]!.environment ?? {}).map(([k, v]) => [k, resolve(v)]),
+      );
+      const required = Object.entries(shape)
+        .filter(([, schema]) => !schema.safeParse(undefined).success)
+        .map(([variable]) => variable);
+      for (const variable of [...required, ...distributed]) expect(environment).toHaveProperty(variable);
+      expect(() => parseConfig(shape, environment)).not.toThrow();
+      // Only names the part knows: a typo would be silently ignored at run time.
+      for (const variable of Object.keys(environment)) expect(Object.keys(shape)).toContain(variable);
+    },
+  );
 
   it.each(parts.map(([name]) => [name]))('%s starts with its own workspace package', (name) => {
     expect(compose.services[name]!.command).toEqual(['pnpm', '--filter', `@reglament/${name}`, 'start']);

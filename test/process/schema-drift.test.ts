@@ -23,7 +23,12 @@ describe('entities and migrations agree', () => {
     ['contracts', contractsEntities, contractsMigrations],
     ['notifications', notificationsEntities, notificationsMigrations],
   ])('%s: after all migrations TypeORM has nothing left to change', async (name, entities, migrations) => {
-    const diff = await diffEntitiesAgainstMigrations({ databaseUrl: db.url, schema: `drift_${name}`, entities, migrations });
+    const diff = await diffEntitiesAgainstMigrations({
+      databaseUrl: db.url,
+      schema: `drift_${name}`,
+      entities,
+      migrations,
+    });
     expect(diff.up).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { NotificationEntity } from '../infra/entities';
 /** R-NTF-1: the requester learns the registration number of a new ticket (R-TKT-1). */
 export const ticketsHandlers: EventHandlers = {
   'tickets.ticket.registered': async (event, tx) => {
-    const t = event.data;
+    const t = event.data.ticket;
     if (!t.requesterId) return;
     await tx.manager.insert(NotificationEntity, {
       id: newId(),

@@ -5,6 +5,8 @@ export function timerFacts(timer: SlaTimerEntity): SlaTimerFacts {
   return {
     timerId: timer.id,
     ticketId: timer.ticketId,
+    organizationId: timer.organizationId,
+    policyId: 'skeleton',
     metric: timer.metric,
     party: timer.party,
     status: timer.status,

@@ -7,7 +7,7 @@ const SKELETON_REACTION_MINUTES = 120;
 
 export const ticketsHandlers: EventHandlers = {
   'tickets.ticket.registered': async (event, tx) => {
-    const registeredAt = new Date(event.data.registeredAt);
+    const registeredAt = new Date(event.data.ticket.registeredAt);
     const timer: SlaTimerEntity = {
       id: newId(),
       ticketId: event.data.ticketId,

@@ -71,10 +71,11 @@ export class Registration {
           'tickets.ticket.registered',
           ticket.organizationId,
           {
-            ...ticketFacts(ticket),
+            ticketId: ticket.id,
+            organizationId: ticket.organizationId,
+            ticket: ticketFacts(ticket),
             actor: actorOf(caller),
             answeredOnCall: valid.answeredOnCall,
-            linkedTicketId: null,
           },
           { source: 'tickets', occurredAt: now },
         ),
@@ -113,6 +114,11 @@ export function ticketFacts(ticket: TicketEntity): TicketFacts {
     serviceCode: ticket.serviceCode,
     plannedResolutionAt: ticket.plannedResolutionAt?.toISOString() ?? null,
     registeredAt: ticket.registeredAt.toISOString(),
+    resolvedAt: null,
+    closedAt: null,
+    closeReason: null,
+    linkedTicketId: null,
+    version: ticket.version,
   };
 }
 

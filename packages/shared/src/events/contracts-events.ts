@@ -1,0 +1,123 @@
+/** Events of the contracts service (owner: services/contracts). Dates are YYYY-MM-DD. */
+import type { StaffRole } from '../domain-types';
+
+export interface OrganizationFacts {
+  organizationId: string;
+  name: string;
+  email: string;
+  emailDomains: string[];
+}
+
+export interface ContactFacts {
+  contactId: string;
+  organizationId: string;
+  fullName: string;
+  email: string;
+  phone: string | null;
+  active: boolean;
+}
+
+export interface StaffFacts {
+  staffId: string;
+  fullName: string;
+  email: string;
+  role: StaffRole;
+  active: boolean;
+}
+
+export type ContractStatus = 'DRAFT' | 'ACTIVE' | 'SUSPENDED' | 'EXPIRED';
+
+/** A prerequisite that must be valid for support, e.g. a 1C:ITS subscription until a date (R-CON-1). */
+export interface ContractPrerequisite {
+  kind: string;
+  description: string;
+  validUntil: string | null;
+}
+
+export interface ContractFacts {
+  contractId: string;
+  organizationId: string;
+  number: string;
+  preset: string;
+  status: ContractStatus;
+  startsOn: string;
+  endsOn: string;
+  products: string[];
+  /** R-CON-8, e.g. "8x5x4" or "24x7"; null: the preset's default. */
+  coverage: string | null;
+  /** IANA zone of the contract (month boundaries of prepaid time, dates of its calendar). */
+  timeZone: string;
+  prerequisites: ContractPrerequisite[];
+}
+
+export interface ContractStatusChangedV1 extends ContractFacts {
+  previousStatus: ContractStatus;
+}
+
+export interface HourPackageFacts {
+  packageId: string;
+  contractId: string;
+  organizationId: string;
+  kind: 'SUBSCRIPTION' | 'ONE_OFF';
+  minutesPerMonth: number;
+  startsOn: string;
+  /** infocraft-365: the package carries its guaranteed reaction time, in working minutes. */
+  reactionWorkingMinutes: number | null;
+}
+
+export interface PrepaidBalanceV1 {
+  contractId: string;
+  organizationId: string;
+  /** YYYY-MM in the contract's zone. */
+  month: string;
+  remainingMinutes: number;
+}
+
+export interface ReleaseFacts {
+  releaseId: string;
+  product: string;
+  kind: 'PLANNED' | 'UNPLANNED';
+  plannedAt: string;
+}
+
+export interface ReleaseMovedV1 extends ReleaseFacts {
+  previousPlannedAt: string;
+}
+
+export interface TimeLoggedV1 {
+  entryId: string;
+  contractId: string;
+  organizationId: string;
+  ticketId: string;
+  minutes: number;
+  debitedMinutes: number;
+  kind: 'TIME' | 'SERVICE_WORK';
+  serviceCode: string | null;
+}
+
+export interface CustomizationCapV1 {
+  contractId: string;
+  organizationId: string;
+  capAmount: number;
+  spentAmount: number;
+}
+
+export interface ContractsEventPayloads {
+  'contracts.organization.created': OrganizationFacts;
+  'contracts.organization.updated': OrganizationFacts;
+  'contracts.contact.registered': ContactFacts;
+  'contracts.contact.updated': ContactFacts;
+  'contracts.contact.deactivated': ContactFacts;
+  'contracts.staff.registered': StaffFacts;
+  'contracts.staff.updated': StaffFacts;
+  'contracts.contract.created': ContractFacts;
+  'contracts.contract.updated': ContractFacts;
+  'contracts.contract.status_changed': ContractStatusChangedV1;
+  'contracts.hour_package.added': HourPackageFacts;
+  'contracts.prepaid.exhausted': PrepaidBalanceV1;
+  'contracts.prepaid.replenished': PrepaidBalanceV1;
+  'contracts.release.scheduled': ReleaseFacts;
+  'contracts.release.moved': ReleaseMovedV1;
+  'contracts.time.logged': TimeLoggedV1;
+  'contracts.customization.cap_nearing': CustomizationCapV1;
+}

@@ -1,0 +1,73 @@
+/** Events of the SLA service (owner: services/sla). */
+import type { Party, SlaMetric, TimerStatus } from '../domain-types';
+
+export interface SlaTimerFacts {
+  timerId: string;
+  ticketId: string;
+  organizationId: string;
+  policyId: string;
+  metric: SlaMetric;
+  party: Party;
+  status: TimerStatus;
+  startedAt: string;
+  deadline: string | null;
+  warnAt: string | null;
+  breachedAt: string | null;
+  stoppedAt: string | null;
+}
+
+export type SlaTimerEventV1 = SlaTimerFacts;
+
+export interface SlaTimerWarningV1 extends SlaTimerFacts {
+  /** R-SLA-9: the party that will miss the deadline, and the party to warn. */
+  partyAtRisk: Party;
+  partyToNotify: Party[];
+}
+
+export type SlaState = 'ON_TRACK' | 'AT_RISK' | 'BREACHED' | 'PAUSED' | 'MET';
+
+/** A ticket's SLA standing changed: tickets keeps it for ordering and the `breached` filter. */
+export interface SlaTicketStateChangedV1 {
+  ticketId: string;
+  organizationId: string;
+  state: SlaState;
+  nextDeadline: string | null;
+  breached: boolean;
+  /** R-SLA-11: a breached provider timer whose failure report is still missing blocks closing. */
+  failureReportPending: boolean;
+}
+
+/** Commands to tickets, as events: the clock decided (R-TKT-12, R-TKT-9). */
+export interface SlaTicketDueV1 {
+  ticketId: string;
+  organizationId: string;
+  timerId: string;
+  dueAt: string;
+}
+
+export interface SlaFailureReportSubmittedV1 {
+  reportId: string;
+  ticketId: string;
+  organizationId: string;
+  timerId: string;
+  causes: string;
+  measures: string;
+  submittedBy: string | null;
+}
+
+export interface SlaEventPayloads {
+  'sla.timer.started': SlaTimerEventV1;
+  'sla.timer.paused': SlaTimerEventV1;
+  'sla.timer.resumed': SlaTimerEventV1;
+  'sla.timer.deadline_changed': SlaTimerEventV1;
+  'sla.timer.warning': SlaTimerWarningV1;
+  'sla.timer.breached': SlaTimerEventV1;
+  'sla.timer.met': SlaTimerEventV1;
+  'sla.timer.cancelled': SlaTimerEventV1;
+  'sla.ticket.state_changed': SlaTicketStateChangedV1;
+  /** AUTO_CLOSE expired: tickets closes the ticket with AUTO_CLOSED (R-TKT-12). */
+  'sla.ticket.auto_close_due': SlaTicketDueV1;
+  /** CLARIFICATION expired: tickets may (or, per setting, does) close with NO_CLARIFICATION (R-TKT-9). */
+  'sla.ticket.clarification_expired': SlaTicketDueV1;
+  'sla.failure_report.submitted': SlaFailureReportSubmittedV1;
+}

@@ -1,0 +1,138 @@
+/** Events of the tickets service (owner: services/tickets). Instants are ISO-8601 UTC strings. */
+import type { Category, Channel, CloseReason, Priority, Role, TicketStatus } from '../domain-types';
+
+/** What every tickets.* event carries about the ticket (its state after the change), so consumers never call back. */
+export interface TicketFacts {
+  ticketId: string;
+  number: string;
+  organizationId: string;
+  contractId: string;
+  /** The preset (regulation) of the contract; the SLA service picks the policy by it. */
+  preset: string;
+  requesterId: string | null;
+  channel: Channel;
+  title: string;
+  category: Category | null;
+  priority: Priority | null;
+  status: TicketStatus;
+  assigneeId: string | null;
+  product: string | null;
+  serviceCode: string | null;
+  plannedResolutionAt: string | null;
+  registeredAt: string;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  closeReason: CloseReason | null;
+  linkedTicketId: string | null;
+  /** Increments with every change of the ticket: consumers can tell order and staleness. */
+  version: number;
+}
+
+export interface Actor {
+  id: string | null;
+  role: Role | 'SYSTEM';
+  name: string | null;
+}
+
+interface TicketEventBase {
+  ticket: TicketFacts;
+  actor: Actor;
+}
+
+// Flattened for convenience: every payload also exposes ticketId and organizationId at the top.
+interface Keyed {
+  ticketId: string;
+  organizationId: string;
+}
+
+export interface TicketRegisteredV1 extends TicketEventBase, Keyed {
+  /** PHONE tickets not answered on the call start a CALLBACK timer (R-TKT-3). */
+  answeredOnCall: boolean | null;
+}
+
+/** The moves of R-TKT-14; one status_changed (or closed) event per move. */
+export const TICKET_TRANSITIONS = [
+  'ACKNOWLEDGE',
+  'TRIAGE',
+  'REQUEST_CLARIFICATION',
+  'ANSWER_CLARIFICATION',
+  'START_WORK',
+  'PROVIDE_SOLUTION',
+  'ACCEPT_SOLUTION',
+  'RETURN_SOLUTION',
+  'CLOSE',
+] as const;
+export type TicketTransition = (typeof TICKET_TRANSITIONS)[number];
+
+export interface TicketStatusChangedV1 extends TicketEventBase, Keyed {
+  transition: TicketTransition;
+  fromStatus: TicketStatus;
+  toStatus: TicketStatus;
+  /** The message that went with the move (question, answer, solution, remarks), if any. */
+  note: string | null;
+}
+
+export interface TicketClosedV1 extends TicketEventBase, Keyed {
+  fromStatus: TicketStatus;
+  toStatus: 'CLOSED';
+  reason: CloseReason;
+  comment: string | null;
+}
+
+export interface TicketClassifiedV1 extends TicketEventBase, Keyed {
+  category: Category;
+  priority: Priority;
+  previousCategory: Category | null;
+  previousPriority: Priority | null;
+}
+
+export interface TicketPriorityChangedV1 extends TicketEventBase, Keyed {
+  priority: Priority;
+  previousPriority: Priority | null;
+  reason: string | null;
+}
+
+export interface TicketAssignedV1 extends TicketEventBase, Keyed {
+  assigneeId: string;
+  previousAssigneeId: string | null;
+}
+
+export interface TicketPlannedDateChangedV1 extends TicketEventBase, Keyed {
+  plannedResolutionAt: string | null;
+  previousPlannedResolutionAt: string | null;
+}
+
+export interface TicketMessageAddedV1 extends TicketEventBase, Keyed {
+  messageId: string;
+  internal: boolean;
+  /** A public message from provider staff counts as a response to the customer (REACTION). */
+  fromProvider: boolean;
+  body: string;
+}
+
+export interface TicketOnSiteRequestedV1 extends TicketEventBase, Keyed {
+  note: string | null;
+}
+
+export type TicketOnSiteArrivedV1 = TicketEventBase & Keyed;
+
+export interface TicketAttachmentAddedV1 extends TicketEventBase, Keyed {
+  attachmentId: string;
+  name: string;
+  contentType: string;
+  size: number;
+}
+
+export interface TicketsEventPayloads {
+  'tickets.ticket.registered': TicketRegisteredV1;
+  'tickets.ticket.status_changed': TicketStatusChangedV1;
+  'tickets.ticket.closed': TicketClosedV1;
+  'tickets.ticket.classified': TicketClassifiedV1;
+  'tickets.ticket.priority_changed': TicketPriorityChangedV1;
+  'tickets.ticket.assigned': TicketAssignedV1;
+  'tickets.ticket.planned_date_changed': TicketPlannedDateChangedV1;
+  'tickets.ticket.message_added': TicketMessageAddedV1;
+  'tickets.ticket.on_site_requested': TicketOnSiteRequestedV1;
+  'tickets.ticket.on_site_arrived': TicketOnSiteArrivedV1;
+  'tickets.ticket.attachment_added': TicketAttachmentAddedV1;
+}
