@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { env, exitOnStartupFailure, loadConfigOrExit, platformConfigShape, runUntilSignal } from '@reglament/shared';
+import { z } from 'zod';
 import { startSystem } from './system';
 
 const config = loadConfigOrExit(
@@ -19,6 +20,13 @@ const config = loadConfigOrExit(
     SLA_PORT: env.port(4002),
     CONTRACTS_PORT: env.port(4003),
     NOTIFICATIONS_PORT: env.port(4004),
+    ADMIN_EMAIL: z.email().default('admin@reglament.local').describe('must be an e-mail address (the first admin)'),
+    ADMIN_PASSWORD: z
+      .string()
+      .min(8)
+      .default('admin-demo-password')
+      .describe('must be at least 8 characters (the first admin)'),
+    DEMO_DATA: env.flag(true),
   },
   process.env,
 );
@@ -40,6 +48,9 @@ startSystem({
   jwtSecret: config.JWT_SECRET ?? localSecret(dataDir, 'jwt'),
   testClock: config.TEST_CLOCK,
   logLevel: config.LOG_LEVEL,
+  adminEmail: config.ADMIN_EMAIL,
+  adminPassword: config.ADMIN_PASSWORD,
+  demoData: config.DEMO_DATA,
   ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
   ...(config.NATS_URL ? { natsUrl: config.NATS_URL } : {}),
   ports: {
@@ -55,7 +66,8 @@ startSystem({
       config.DATABASE_URL && config.NATS_URL ? 'distributed (PostgreSQL + NATS)' : 'embedded (PGlite + in-process bus)';
     process.stdout.write(
       `\nReglament is ready in ${((Date.now() - started) / 1000).toFixed(1)} s, ${mode}.\n` +
-        `  GraphQL (HTTP and graphql-ws): ${system.gateway.url}\n\n`,
+        `  GraphQL (HTTP and graphql-ws): ${system.gateway.url}\n` +
+        `  Admin login: ${config.ADMIN_EMAIL} / ${config.ADMIN_PASSWORD === 'admin-demo-password' ? 'admin-demo-password' : '(ADMIN_PASSWORD)'}\n\n`,
     );
     runUntilSignal(system.platforms[0]!.log, () => system.stop());
   })

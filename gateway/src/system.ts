@@ -25,6 +25,11 @@ export interface SystemOptions {
   logLevel: string;
   /** 0 = any free port. */
   ports: { gateway: number; tickets: number; sla: number; contracts: number; notifications: number };
+  /** The first admin (contracts creates it at first start). */
+  adminEmail?: string;
+  adminPassword?: string;
+  /** One demo customer under each preset (the embedded one-command start). */
+  demoData?: boolean;
 }
 
 export interface RunningSystem {

@@ -48,7 +48,10 @@ describe('a part as its own process', () => {
   });
 
   it('refuses to run apart from the others without NATS', async () => {
-    const result = await run('contracts', { INTERNAL_SECRET: TEST_SECRET }).finished;
+    const result = await run('contracts', {
+      INTERNAL_SECRET: TEST_SECRET,
+      JWT_SECRET: 'a-jwt-secret-for-this-test-only',
+    }).finished;
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^Invalid configuration: NATS_URL must be set when a part runs as its own process/);
   });
@@ -59,6 +62,7 @@ describe('a part as its own process', () => {
     try {
       const part = run('contracts', {
         INTERNAL_SECRET: TEST_SECRET,
+        JWT_SECRET: 'a-jwt-secret-for-this-test-only',
         DATABASE_URL: db.url,
         NATS_URL: nats.url,
         EVENT_PREFIX: nats.prefix,

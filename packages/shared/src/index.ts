@@ -35,3 +35,4 @@ export * from './server/service-runtime';
 export * from './db/migration-drift';
 export * from './server/standalone';
 export * from './graphql/enums';
+export * from './presets';

@@ -11,6 +11,13 @@ export const contractsMigrations = [OrganizationsContracts1763700000100];
 
 export interface ContractsSettings extends StorageSettings {
   port: number;
+  /** HS256 key of the access tokens `login` issues (the gateway verifies them with the same key). */
+  jwtSecret?: string;
+  /** The first admin, created at first start (API.md "Auth"). */
+  adminEmail?: string;
+  adminPassword?: string;
+  /** Embedded demo: one customer under each preset, with printed logins. */
+  demoData?: boolean;
 }
 
 /** The composition root of the contracts subgraph: DB -> migrations -> relay -> server. */

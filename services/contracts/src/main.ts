@@ -5,6 +5,9 @@ import { contractsConfigShape } from './config';
 runStandalone('contracts', contractsConfigShape, process.env, (platform, config) =>
   startContracts(platform, {
     port: config.CONTRACTS_PORT,
+    jwtSecret: config.JWT_SECRET,
+    ...(config.ADMIN_EMAIL ? { adminEmail: config.ADMIN_EMAIL } : {}),
+    ...(config.ADMIN_PASSWORD ? { adminPassword: config.ADMIN_PASSWORD } : {}),
     dataDir: config.DATA_DIR,
     ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
   }),

@@ -102,5 +102,8 @@ export const env = {
       .describe(`must be a letter followed by up to 40 letters, digits or underscores (default ${fallback})`),
   path: (fallback: string) => z.string().min(1).default(fallback).describe('must be a file system path'),
   url: () => z.url().describe('must be an http(s) URL'),
+  optionalEmail: (what: string) => z.email().optional().describe(`must be an e-mail address when set (${what})`),
+  optionalPassword: (what: string) =>
+    z.string().min(8).optional().describe(`must be at least 8 characters when set (${what})`),
   optionalUrl: () => z.url().optional().describe('must be an http(s) URL when set'),
 };

@@ -1,0 +1,38 @@
+import type { Category, PresetId, Priority } from './domain-types';
+
+/**
+ * How a preset's RESOLUTION target is measured for a ticket. Shared because two parts need the
+ * same answer: the SLA service computes the deadline, and the tickets service must know at
+ * triage whether a planned date is required (not when the target is bound to a release, R-SLA-7,
+ * or for SUPPORT/ERROR targets that are plain durations it is still required: R-TKT-10).
+ */
+export type ResolutionMeasure =
+  | 'DURATION'
+  | 'NEXT_PLANNED'
+  | 'NEXT_UNPLANNED'
+  | 'A_FOLLOWING_PLANNED'
+  /** The planned date the provider sets is the deadline (asmo non-typical, R-SLA-6). */
+  | 'AGREED';
+
+export const RELEASE_BOUND: readonly ResolutionMeasure[] = ['NEXT_PLANNED', 'NEXT_UNPLANNED', 'A_FOLLOWING_PLANNED'];
+
+/** R-SLA-4 (imc-typical, seed 000): Error High/Normal/Low and Improvement are bound to releases. */
+export function resolutionMeasure(preset: string, category: Category, priority: Priority): ResolutionMeasure {
+  if ((preset as PresetId) === 'imc-typical') {
+    if (category === 'ERROR') {
+      if (priority === 'HIGH') return 'NEXT_UNPLANNED';
+      if (priority === 'NORMAL') return 'NEXT_PLANNED';
+      if (priority === 'LOW') return 'A_FOLLOWING_PLANNED';
+      return 'DURATION';
+    }
+    if (category === 'IMPROVEMENT') return 'A_FOLLOWING_PLANNED';
+    return 'DURATION';
+  }
+  if ((preset as PresetId) === 'asmo' && priority === 'LOW') return 'AGREED';
+  return 'DURATION';
+}
+
+/** Triage needs a planned resolution date unless the resolution target is bound to a release. */
+export function triageNeedsPlannedDate(preset: string, category: Category, priority: Priority): boolean {
+  return !RELEASE_BOUND.includes(resolutionMeasure(preset, category, priority));
+}
