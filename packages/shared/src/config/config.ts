@@ -100,6 +100,14 @@ export const env = {
       .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,40}$/)
       .default(fallback)
       .describe(`must be a letter followed by up to 40 letters, digits or underscores (default ${fallback})`),
+  integer: (fallback: number, min: number, max: number, what: string) =>
+    z.coerce
+      .number()
+      .int()
+      .min(min)
+      .max(max)
+      .default(fallback)
+      .describe(`must be an integer ${min}-${max} (${what}; default ${fallback})`),
   path: (fallback: string) => z.string().min(1).default(fallback).describe('must be a file system path'),
   url: () => z.url().describe('must be an http(s) URL'),
   optionalEmail: (what: string) => z.email().optional().describe(`must be an e-mail address when set (${what})`),

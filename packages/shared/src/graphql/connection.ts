@@ -1,7 +1,9 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 import { badInput } from '../errors';
 
+// Every subgraph with a list declares the same PageInfo: shareable, or composition refuses it.
+@Directive('@shareable')
 @ObjectType('PageInfo', { description: 'Relay-style page information.' })
 export class PageInfo {
   @Field(() => Boolean)

@@ -88,6 +88,7 @@ export class ServiceRuntime {
     schema: GraphQLSchema,
     port: number,
     context: (caller: Caller) => Ctx,
+    options: { maxBodyBytes?: number } = {},
   ): Promise<RunningServer> {
     this.server = await startSubgraphServer({
       name: this.service,
@@ -96,6 +97,7 @@ export class ServiceRuntime {
       port,
       dataSource: this.dataSource,
       context,
+      ...options,
     });
     this.lifecycle.add('server', () => this.server?.stop());
     return this.server;

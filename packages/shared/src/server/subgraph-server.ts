@@ -17,6 +17,8 @@ export interface SubgraphServerOptions<Ctx extends BaseContext> {
   /** Builds the per-request context (DataLoaders live here, one set per request). */
   context: (caller: Caller) => Ctx;
   routes?: Route[];
+  /** Largest request body accepted (default 1,000,000 bytes), e.g. for base64 attachments. */
+  maxBodyBytes?: number;
 }
 
 export interface RunningServer {
@@ -70,7 +72,11 @@ export async function startSubgraphServer<Ctx extends BaseContext>(
   };
 
   const server = createHttpServer(
-    [healthRoutes(ready), graphqlRoute(apollo, context), ...(options.routes ?? [])],
+    [
+      healthRoutes(ready),
+      graphqlRoute(apollo, context, options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+      ...(options.routes ?? []),
+    ],
     (error) => log.error({ err: error }, 'HTTP handler failed'),
   );
   const port = await listen(server, options.port);
