@@ -1,4 +1,4 @@
-import { v7 as uuidv7, validate as uuidValidate } from 'uuid';
+import { v5 as uuidv5, v7 as uuidv7, validate as uuidValidate } from 'uuid';
 import { badInput } from './errors';
 
 /** Ids are made in the application (UUID v7: time-ordered, index-friendly, no DB extension needed). */
@@ -14,4 +14,9 @@ export function isUuid(value: string): boolean {
 export function requireUuid(value: string, field: string): string {
   if (!uuidValidate(value)) throw badInput(`${field} must be an id (a UUID), got "${value}"`, { field });
   return value.toLowerCase();
+}
+
+/** A name-based id (UUID v5): the same name in the same namespace always gives the same id. */
+export function nameBasedId(namespace: string, name: string): string {
+  return uuidv5(name, namespace);
 }

@@ -1,0 +1,317 @@
+import type { TimerStatus } from '@reglament/shared';
+import type { BusinessCalendar } from '../calendar';
+import { type Measure, type SlaPolicy, type Target, targetFor, type WarnOffset } from './policy';
+import type { Segment, TimerInstance } from './timeline';
+
+export interface Span {
+  from: number;
+  to: number | null;
+}
+
+export interface Release {
+  product: string;
+  kind: 'PLANNED' | 'UNPLANNED';
+  plannedAt: number;
+}
+
+/** What a timer's deadline depends on besides its own history. */
+export interface EvaluationContext {
+  calendar: BusinessCalendar;
+  /** Releases of the ticket's product (any order). */
+  releases: readonly Release[];
+  /** The ticket's planned resolution date (AGREED targets), epoch ms. */
+  plannedResolutionAt: number | null;
+  /** R-CON-6: spans during which the contract's prepaid time was used up (`to` null: still). */
+  prepaidExhausted: readonly Span[];
+  /** The reaction target of the contract's hour package, working minutes (infocraft-365). */
+  packageReactionMinutes: number | null;
+}
+
+/** A timer as of `now`: the API's SlaTimer, and when the scheduler must look at it again. */
+export interface TimerView {
+  status: TimerStatus;
+  deadline: number | null;
+  warnAt: number | null;
+  /** True once the warning instant has passed while the timer ran (R-SLA-9). */
+  warned: boolean;
+  breachedAt: number | null;
+  /** AUTO_CLOSE and CLARIFICATION: their deadline passed while running (commands to tickets). */
+  expired: boolean;
+  elapsedMinutes: number;
+  remainingMinutes: number | null;
+  /** The next instant something happens to it (warning, deadline), or null. */
+  nextDueAt: number | null;
+  target: Target | null;
+}
+
+const MINUTE = 60_000;
+/** Timers whose deadline only triggers an action of the system, never a breach of a party. */
+const EXPIRING = new Set(['AUTO_CLOSE']);
+
+/**
+ * Computes a timer's deadline, warning, status and counters at `now` (pure). Durations are spent
+ * only while the timer runs; fixed dates (releases, agreed dates) do not move with pauses, but a
+ * paused timer is not breached: a fixed deadline passed during a pause is breached at the resume.
+ */
+export function evaluateTimer(timer: TimerInstance, policy: SlaPolicy, ctx: EvaluationContext, now: number): TimerView {
+  const target = targetFor(policy, timer.metric, timer.ticketClass);
+  const end = timer.stoppedAt ?? now;
+  // R-CON-6: a gated reaction clock does not run while the prepaid time is used up.
+  const gated = timer.metric === 'REACTION' && policy.reactionRequiresPrepaid;
+  const clipped = clip(timer.segments, end);
+  const segments = gated ? minus(clipped, ctx.prepaidExhausted).filter((s) => s.from <= end) : clipped;
+  const running = timer.stoppedAt === null && segments.at(-1)?.to === null;
+  if (timer.ending === 'CANCELLED' || !target) {
+    return view('CANCELLED', {
+      target,
+      elapsedMinutes: elapsed(segments, target?.measure, ctx.calendar, end) / MINUTE,
+    });
+  }
+  const measure = target.measure;
+  const { deadline, breachAt } = deadlineOf(timer, segments, measure, ctx);
+  const elapsedMs = elapsed(segments, measure, ctx.calendar, end);
+  const budget = budgetMs(timer, segments, measure, ctx);
+  const remainingMinutes =
+    budget !== null
+      ? (budget - elapsedMs) / MINUTE
+      : deadline !== null && running
+        ? ctx.calendar.workingMinutesBetween(now, deadline)
+        : null;
+  const late = breachAt !== null && breachAt <= end;
+
+  if (gated && !late && (covers(ctx.prepaidExhausted, end) || segments.length === 0)) {
+    // No guaranteed reaction now (or never, for a clock that only lived while the time was used up).
+    return view('NOT_GUARANTEED', { target, elapsedMinutes: elapsedMs / MINUTE });
+  }
+
+  if (EXPIRING.has(timer.metric)) {
+    const expired = running && deadline !== null && now >= deadline;
+    return view(timer.stoppedAt !== null ? 'MET' : 'RUNNING', {
+      target,
+      deadline,
+      expired,
+      elapsedMinutes: elapsedMs / MINUTE,
+      remainingMinutes,
+      nextDueAt: running && !expired ? deadline : null,
+    });
+  }
+
+  const status: TimerStatus = late ? 'BREACHED' : timer.stoppedAt !== null ? 'MET' : running ? 'RUNNING' : 'PAUSED';
+  const warnAt = deadline !== null && status === 'RUNNING' ? warnInstant(timer, segments, target, deadline, ctx) : null;
+  const warned = warnAt !== null && now >= warnAt;
+  const nextDueAt =
+    status !== 'RUNNING'
+      ? null
+      : warnAt !== null && !warned
+        ? warnAt
+        : deadline !== null && deadline > now
+          ? deadline
+          : null;
+  return view(status, {
+    target,
+    deadline: status === 'PAUSED' && !isFixed(measure) ? null : deadline,
+    warnAt,
+    warned,
+    breachedAt: late ? breachAt : null,
+    expired: timer.metric === 'CLARIFICATION' && late,
+    elapsedMinutes: elapsedMs / MINUTE,
+    remainingMinutes,
+    nextDueAt,
+  });
+}
+
+/** The parts of `segments` outside `gaps`. */
+function minus(segments: readonly Segment[], gaps: readonly Span[]): Segment[] {
+  let result: Segment[] = segments.map((s) => ({ ...s }));
+  for (const gap of gaps) {
+    const gapEnd = gap.to ?? Infinity;
+    const next: Segment[] = [];
+    for (const s of result) {
+      const sEnd = s.to ?? Infinity;
+      if (gapEnd <= s.from || gap.from >= sEnd) {
+        next.push(s);
+        continue;
+      }
+      if (gap.from > s.from) next.push({ from: s.from, to: gap.from });
+      if (gapEnd < sEnd) next.push({ from: gapEnd, to: s.to });
+    }
+    result = next;
+  }
+  return result;
+}
+
+function covers(spans: readonly Span[], t: number): boolean {
+  return spans.some((span) => span.from <= t && (span.to === null || t < span.to));
+}
+
+function view(status: TimerStatus, parts: Partial<TimerView> & { target: Target | null }): TimerView {
+  return {
+    status,
+    deadline: null,
+    warnAt: null,
+    warned: false,
+    breachedAt: null,
+    expired: false,
+    elapsedMinutes: 0,
+    remainingMinutes: null,
+    nextDueAt: null,
+    ...parts,
+  };
+}
+
+/** Segments cut at `end` (a running segment stays open: it counts up to now). */
+function clip(segments: readonly Segment[], end: number): Segment[] {
+  return segments
+    .filter((s) => s.from <= end)
+    .map((s) => ({ from: s.from, to: s.to === null ? null : Math.min(s.to, end) }));
+}
+
+function isFixed(measure: Measure): boolean {
+  return measure.kind === 'RELEASE' || measure.kind === 'AGREED';
+}
+
+/** The amount of time a duration target grants, in ms of its own kind of time; null for fixed dates. */
+function budgetMs(
+  timer: TimerInstance,
+  segments: readonly Segment[],
+  measure: Measure,
+  ctx: EvaluationContext,
+): number | null {
+  switch (measure.kind) {
+    case 'WORKING_MINUTES':
+    case 'CALENDAR_MINUTES':
+      return measure.minutes * MINUTE;
+    case 'PACKAGE_REACTION':
+      return (ctx.packageReactionMinutes ?? measure.defaultMinutes) * MINUTE;
+    case 'WORKING_DAYS': {
+      const from = segments[0]?.from ?? timer.startedAt;
+      return ctx.calendar.workingMillisBetween(from, ctx.calendar.addWorkingDays(from, measure.days));
+    }
+    default:
+      return null;
+  }
+}
+
+/** Time the timer ran, in its own kind of time (an open segment counts up to `now`). */
+function elapsed(
+  segments: readonly Segment[],
+  measure: Measure | undefined,
+  calendar: BusinessCalendar,
+  now: number,
+): number {
+  let total = 0;
+  for (const s of segments) {
+    const to = s.to ?? now;
+    total += measure?.kind === 'CALENDAR_MINUTES' ? to - s.from : calendar.workingMillisBetween(s.from, to);
+  }
+  return total;
+}
+
+/**
+ * The deadline, and the instant the timer is breached (the deadline if it falls while running;
+ * for a fixed date passed during a pause, the resume).
+ */
+function deadlineOf(
+  timer: TimerInstance,
+  segments: readonly Segment[],
+  measure: Measure,
+  ctx: EvaluationContext,
+): { deadline: number | null; breachAt: number | null } {
+  const calendar = ctx.calendar;
+  if (isFixed(measure)) {
+    const deadline =
+      measure.kind === 'AGREED'
+        ? ctx.plannedResolutionAt
+        : measure.kind === 'RELEASE'
+          ? releaseDeadline(measure, timer.startedAt, ctx.releases)
+          : null;
+    if (deadline === null) return { deadline: null, breachAt: null };
+    for (const s of segments) {
+      const to = s.to ?? Infinity;
+      if (deadline < s.from) return { deadline, breachAt: s.from };
+      if (deadline < to) return { deadline, breachAt: deadline };
+    }
+    return { deadline, breachAt: null };
+  }
+  // Durations: walk the running spans, spending the budget; the deadline is where it runs out.
+  const calendarTime = measure.kind === 'CALENDAR_MINUTES';
+  const add = (from: number, ms: number) => (calendarTime ? from + ms : calendar.addWorkingMillis(from, ms));
+  const spent = (from: number, to: number) => (calendarTime ? to - from : calendar.workingMillisBetween(from, to));
+  // A stopped timer's deadline is where its budget would have run out had it gone on.
+  const openEnded = (s: Segment, i: number) => s.to === null || (timer.stoppedAt !== null && i === segments.length - 1);
+  if (measure.kind === 'WORKING_DAYS' && segments.length === 1 && openEnded(segments[0]!, 0)) {
+    // Never paused: exactly "the same local time on the N-th following working day".
+    const deadline = calendar.addWorkingDays(segments[0]!.from, measure.days);
+    return { deadline, breachAt: deadline };
+  }
+  const budget = budgetMs(timer, segments, measure, ctx);
+  if (budget === null) return { deadline: null, breachAt: null };
+  let left = budget;
+  for (const [i, s] of segments.entries()) {
+    if (s.to === null || (openEnded(s, i) && spent(s.from, s.to) <= left)) {
+      const deadline = add(s.from, left);
+      return { deadline, breachAt: deadline };
+    }
+    const used = spent(s.from, s.to);
+    if (used > left) {
+      const deadline = add(s.from, left);
+      return { deadline, breachAt: deadline };
+    }
+    left -= used;
+  }
+  return { deadline: null, breachAt: null }; // paused (or stopped) with budget left
+}
+
+/** R-SLA-7: the release of the ticket's product the target names, counted from the timer's start. */
+function releaseDeadline(
+  measure: Measure & { kind: 'RELEASE' },
+  startedAt: number,
+  releases: readonly Release[],
+): number | null {
+  const kind = measure.release === 'NEXT_UNPLANNED' ? 'UNPLANNED' : 'PLANNED';
+  const upcoming = releases
+    .filter((r) => r.kind === kind && r.plannedAt > startedAt)
+    .map((r) => r.plannedAt)
+    .sort((a, b) => a - b);
+  const index = measure.release === 'A_FOLLOWING_PLANNED' ? 1 : 0;
+  return upcoming[index] ?? null;
+}
+
+/**
+ * R-SLA-9: the warning instant. Working-time offsets keep it inside working hours; a day offset
+ * steps back whole working days keeping the local time (`addWorkingDays(deadline, -n)`). When the
+ * target is not longer than the offset (a 1-working-day target warned 1 working day ahead), a
+ * warning at the start would be noise: it comes halfway, in working time, from the start to the
+ * deadline instead.
+ */
+function warnInstant(
+  timer: TimerInstance,
+  segments: readonly Segment[],
+  target: Target,
+  deadline: number,
+  ctx: EvaluationContext,
+): number | null {
+  const offset: WarnOffset | null = target.warn;
+  if (!offset) return null;
+  const calendar = ctx.calendar;
+  let at: number;
+  switch (offset.kind) {
+    case 'WORKING_MINUTES':
+      at = calendar.subtractWorkingMinutes(deadline, offset.minutes);
+      break;
+    case 'WORKING_DAYS':
+      at = calendar.addWorkingDays(deadline, -offset.days);
+      break;
+    case 'FRACTION': {
+      const budget = budgetMs(timer, segments, target.measure, ctx);
+      if (budget === null) return null;
+      at = calendar.subtractWorkingMillis(deadline, budget * offset.fraction);
+      break;
+    }
+  }
+  const earliest = calendar.nextWorkingInstant(segments[0]?.from ?? timer.startedAt);
+  if (at <= earliest) {
+    at = calendar.addWorkingMillis(earliest, Math.floor(calendar.workingMillisBetween(earliest, deadline) / 2));
+  }
+  return Math.min(at, deadline);
+}

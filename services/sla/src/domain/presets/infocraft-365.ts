@@ -1,0 +1,33 @@
+import type { SlaPolicy } from '../policy';
+import { warnFraction } from '../policy';
+import { PRODUCT_DEFAULT_TARGETS } from './product-defaults';
+
+/** Preset infocraft-365: seed 004, 08:00-18:00 Moscow (R-CON-3, R-CON-6). */
+export const INFOCRAFT_365: SlaPolicy = {
+  id: 'infocraft-365',
+  name: 'Infocraft 365 consultation line',
+  preset: 'infocraft-365',
+  seed: '004',
+  calendarId: 'msk-0800-1800',
+  description:
+    'Seed 004. Consultation line 08:00-18:00 Moscow except weekends and holidays (production calendar). The ' +
+    'guaranteed response time comes with the purchased hour package (preset default 4 working hours) and holds ' +
+    'only while prepaid time remains: when it is used up, new requests are served in the general queue and the ' +
+    'reaction clock says NOT_GUARANTEED until the balance is refilled. The seed sets no resolution terms.',
+  resolutionStartsAt: 'TRIAGE',
+  failureReportRequired: false,
+  reactionRequiresPrepaid: true,
+  autoCloseOnClarificationExpiry: false,
+  defaultPriority: 'NORMAL',
+  defaultCategory: 'SUPPORT',
+  targets: [
+    {
+      metric: 'REACTION',
+      party: 'PROVIDER',
+      appliesTo: {},
+      measure: { kind: 'PACKAGE_REACTION', defaultMinutes: 240 },
+      warn: warnFraction(0.25),
+    },
+    ...PRODUCT_DEFAULT_TARGETS,
+  ],
+};

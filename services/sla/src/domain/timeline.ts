@@ -1,0 +1,194 @@
+import type { Party, SlaMetric } from '@reglament/shared';
+import { type SlaPolicy, type TicketClass, targetFor } from './policy';
+import type { HistoryEntry, TicketSnapshot } from './ticket-history';
+
+/** A span of time during which a timer ran. `to` null: still running. */
+export interface Segment {
+  from: number;
+  to: number | null;
+}
+
+/** One occurrence of a metric on a ticket (REWORK, CLARIFICATION ... may occur several times). */
+export interface TimerInstance {
+  metric: SlaMetric;
+  party: Party;
+  /** 1 for the first occurrence of the metric on the ticket, 2 for the second ... */
+  cycle: number;
+  startedAt: number;
+  segments: Segment[];
+  stoppedAt: number | null;
+  /** How it ended: MET (its stop event came; it may still have been late) or CANCELLED. */
+  ending: 'STOPPED' | 'CANCELLED' | null;
+  /** The ticket's class that picks the target: the current one while open, the last one once stopped (R-SLA-10). */
+  ticketClass: TicketClass;
+}
+
+export interface Timeline {
+  timers: TimerInstance[];
+  /** The ticket as of the last entry. */
+  ticket: TicketSnapshot | null;
+}
+
+const PROVIDER_WAITS_FOR_CUSTOMER = 'AWAITING_CLARIFICATION';
+
+/**
+ * Replays a ticket's history into timer instances: which clocks started, paused, resumed and
+ * stopped, and when (R-SLA-3, R-SLA-8). Deadlines are computed from these by `evaluateTimer`.
+ */
+export function buildTimeline(policy: SlaPolicy, history: readonly HistoryEntry[]): Timeline {
+  const timers: TimerInstance[] = [];
+  const open = new Map<SlaMetric, TimerInstance>();
+  const cycles = new Map<SlaMetric, number>();
+  let ticket: TicketSnapshot | null = null;
+  let resolutionStarted = false;
+
+  const classOf = (t: TicketSnapshot): TicketClass => ({
+    category: t.category ?? policy.defaultCategory,
+    priority: t.priority ?? policy.defaultPriority,
+    channel: t.channel,
+  });
+
+  const start = (metric: SlaMetric, at: number) => {
+    if (!ticket || open.has(metric)) return;
+    const target = targetFor(policy, metric, classOf(ticket));
+    if (!target) return;
+    const cycle = (cycles.get(metric) ?? 0) + 1;
+    cycles.set(metric, cycle);
+    const paused = target.party === 'PROVIDER' && ticket.status === PROVIDER_WAITS_FOR_CUSTOMER;
+    const timer: TimerInstance = {
+      metric,
+      party: target.party,
+      cycle,
+      startedAt: at,
+      segments: paused ? [] : [{ from: at, to: null }],
+      stoppedAt: null,
+      ending: null,
+      ticketClass: classOf(ticket),
+    };
+    timers.push(timer);
+    open.set(metric, timer);
+  };
+
+  const stop = (metric: SlaMetric, at: number, ending: 'STOPPED' | 'CANCELLED' = 'STOPPED') => {
+    const timer = open.get(metric);
+    if (!timer) return;
+    const last = timer.segments.at(-1);
+    if (last && last.to === null) last.to = at;
+    timer.stoppedAt = at;
+    timer.ending = ending;
+    open.delete(metric);
+  };
+
+  const pauseProviderClocks = (at: number) => {
+    for (const timer of open.values()) {
+      const last = timer.segments.at(-1);
+      if (timer.party === 'PROVIDER' && last && last.to === null) last.to = at;
+    }
+  };
+
+  const resumeProviderClocks = (at: number) => {
+    for (const timer of open.values()) {
+      const last = timer.segments.at(-1);
+      if (timer.party === 'PROVIDER' && (!last || last.to !== null)) timer.segments.push({ from: at, to: null });
+    }
+  };
+
+  /** A response to the customer ends the REACTION and CALLBACK clocks. */
+  const responded = (at: number) => {
+    stop('REACTION', at);
+    stop('CALLBACK', at);
+  };
+
+  for (const entry of history) {
+    const previous = ticket;
+    ticket = entry.ticket;
+    const at = entry.at;
+    switch (entry.kind) {
+      case 'REGISTERED':
+        start('REACTION', at);
+        start('ANALYSIS', at);
+        start('TERM_AGREEMENT', at);
+        if (policy.resolutionStartsAt === 'REGISTRATION') {
+          start('RESOLUTION', at);
+          resolutionStarted = true;
+        }
+        if (entry.ticket.channel === 'PHONE' && entry.answeredOnCall === false) start('CALLBACK', at);
+        break;
+      case 'PROVIDER_RESPONSE':
+        responded(at);
+        break;
+      case 'STATUS':
+        if (entry.byProvider) responded(at);
+        switch (entry.transition) {
+          case 'TRIAGE':
+            // R-TKT-8: primary analysis ends with the triage; resolution runs from its end.
+            stop('ANALYSIS', at);
+            if (!resolutionStarted) {
+              start('RESOLUTION', at);
+              resolutionStarted = true;
+            }
+            if (entry.ticket.plannedResolutionAt !== null) stop('TERM_AGREEMENT', at);
+            break;
+          case 'REQUEST_CLARIFICATION':
+            // R-TKT-8: a clarification request also ends primary analysis; R-SLA-8: provider clocks pause.
+            stop('ANALYSIS', at);
+            pauseProviderClocks(at);
+            start('CLARIFICATION', at);
+            break;
+          case 'ANSWER_CLARIFICATION':
+            stop('CLARIFICATION', at);
+            resumeProviderClocks(at);
+            break;
+          case 'PROVIDE_SOLUTION':
+            stop('ANALYSIS', at);
+            stop('RESOLUTION', at);
+            stop('REWORK', at);
+            stop('TERM_AGREEMENT', at, 'CANCELLED');
+            start('CUSTOMER_ACCEPTANCE', at);
+            start('AUTO_CLOSE', at);
+            break;
+          case 'RETURN_SOLUTION':
+            stop('CUSTOMER_ACCEPTANCE', at);
+            stop('AUTO_CLOSE', at, 'CANCELLED');
+            start('REWORK', at);
+            break;
+          default:
+            // Leaving AWAITING_CLARIFICATION another way (e.g. the provider resumes work) resumes clocks.
+            if (previous?.status === PROVIDER_WAITS_FOR_CUSTOMER && entry.to !== PROVIDER_WAITS_FOR_CUSTOMER) {
+              stop('CLARIFICATION', at, 'CANCELLED');
+              resumeProviderClocks(at);
+            }
+        }
+        break;
+      case 'CLOSED':
+        if (entry.byProvider) responded(at);
+        if (entry.reason === 'ACCEPTED') stop('CUSTOMER_ACCEPTANCE', at);
+        if (entry.reason === 'AUTO_CLOSED') {
+          stop('AUTO_CLOSE', at);
+          stop('CUSTOMER_ACCEPTANCE', at);
+        }
+        if (entry.reason === 'NO_CLARIFICATION') stop('CLARIFICATION', at);
+        for (const metric of [...open.keys()]) stop(metric, at, 'CANCELLED');
+        break;
+      case 'RECLASSIFIED':
+        // R-SLA-10: open timers take the new class (their deadline is recomputed from their
+        // original start, time spent stays spent); a metric the new class has no target for ends.
+        for (const [metric, timer] of [...open]) {
+          const cls = classOf(entry.ticket);
+          if (!targetFor(policy, metric, cls)) stop(metric, at, 'CANCELLED');
+          else timer.ticketClass = cls;
+        }
+        break;
+      case 'PLANNED_DATE':
+        if (entry.ticket.plannedResolutionAt !== null) stop('TERM_AGREEMENT', at);
+        break;
+      case 'ON_SITE_REQUESTED':
+        start('ON_SITE', at);
+        break;
+      case 'ON_SITE_ARRIVED':
+        stop('ON_SITE', at);
+        break;
+    }
+  }
+  return { timers, ticket };
+}
