@@ -59,7 +59,9 @@ export function evaluateTimer(timer: TimerInstance, policy: SlaPolicy, ctx: Eval
   // R-CON-6: a gated reaction clock does not run while the prepaid time is used up.
   const gated = timer.metric === 'REACTION' && policy.reactionRequiresPrepaid;
   const clipped = clip(timer.segments, end);
-  const segments = gated ? minus(clipped, ctx.prepaidExhausted).filter((s) => s.from <= end) : clipped;
+  // Only spans that began by `end` count, and nothing after `end` exists yet.
+  const gaps = ctx.prepaidExhausted.filter((gap) => gap.from < end);
+  const segments = gated ? minus(clipped, gaps).filter((s) => s.from <= end) : clipped;
   const running = timer.stoppedAt === null && segments.at(-1)?.to === null;
   if (timer.ending === 'CANCELLED' || !target) {
     return view('CANCELLED', {
