@@ -25,9 +25,10 @@ async function main(): Promise<void> {
     throw new Error('usage: pnpm migration:generate <tickets|sla|contracts|notifications> <PascalCaseName>');
   }
   const [entities, migrations] = PARTS[part as keyof typeof PARTS];
+  const schema = `migration_${part}_${Date.now()}`;
   const diff = await diffEntitiesAgainstMigrations({
     databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    schema: `migration_${part}_${Date.now()}`,
+    schema,
     entities: [...entities],
     migrations: [...migrations],
   });
@@ -37,11 +38,14 @@ async function main(): Promise<void> {
   }
   const timestamp = Date.now();
   const className = `${name}${timestamp}`;
-  const lines = (queries: string[]) => queries.map((q) => `    await q.query(${JSON.stringify(q)});`).join('\n');
+  // Unqualified names (the part's schema is the search path); down runs in reverse order.
+  const unqualified = (query: string) => query.split(`"${schema}".`).join('');
+  const lines = (queries: string[]) =>
+    queries.map((q) => `    await q.query(${JSON.stringify(unqualified(q).trim())});`).join('\n');
   const file = join(resolve(__dirname, '../../..'), `services/${part}/src/infra/migrations/${timestamp}-${name}.ts`);
   writeFileSync(
     file,
-    `import type { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${className} implements MigrationInterface {\n  name = '${className}';\n\n  async up(q: QueryRunner): Promise<void> {\n${lines(diff.up)}\n  }\n\n  async down(q: QueryRunner): Promise<void> {\n${lines(diff.down)}\n  }\n}\n`,
+    `import type { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${className} implements MigrationInterface {\n  name = '${className}';\n\n  async up(q: QueryRunner): Promise<void> {\n${lines(diff.up)}\n  }\n\n  async down(q: QueryRunner): Promise<void> {\n${lines([...diff.down].reverse())}\n  }\n}\n`,
   );
   process.stdout.write(`Wrote ${file}\nAdd ${className} to the migrations of services/${part}/src/app.ts.\n`);
 }
