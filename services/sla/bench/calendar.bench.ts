@@ -40,7 +40,7 @@ const ends = new Float64Array(N);
 for (let i = 0; i < N; i++) {
   starts[i] = FROM + Math.floor(next() * ((TO - FROM) / MINUTE)) * MINUTE;
   amounts[i] = 1 + Math.floor(next() * 2400); // up to 5 working days
-  ends[i] = starts[i]! + Math.floor(next() * (7 * DAY) / MINUTE) * MINUTE; // spans up to a week
+  ends[i] = starts[i]! + Math.floor((next() * (7 * DAY)) / MINUTE) * MINUTE; // spans up to a week
 }
 
 // --- the calendars ---
@@ -51,13 +51,23 @@ const expressible = new BusinessCalendar({
   id: 'msk-0900-1800-libraries',
   name: 'Moscow 09:00-18:00, weekday holidays only',
   timeZone: 'Europe/Moscow',
-  weeklyHours: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [day, [{ from: '09:00', to: '18:00' }]])),
+  weeklyHours: Object.fromEntries(
+    ['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [day, [{ from: '09:00', to: '18:00' }]]),
+  ),
   holidays: weekdayHolidays,
 });
 
 dayjs.extend(dayjsBusinessTime);
 const day = [{ start: '09:00:00', end: '18:00:00' }];
-dayjs.setBusinessTime({ sunday: null, monday: day, tuesday: day, wednesday: day, thursday: day, friday: day, saturday: null });
+dayjs.setBusinessTime({
+  sunday: null,
+  monday: day,
+  tuesday: day,
+  wednesday: day,
+  thursday: day,
+  friday: day,
+  saturday: null,
+});
 dayjs.setHolidays(weekdayHolidays);
 
 const moment = momentBusinessTime;
@@ -81,7 +91,10 @@ function opsPerSecond(count: number, run: (i: number) => number, rounds = 5): nu
 }
 
 type Operation = 'addWorkingMinutes' | 'workingMinutesBetween';
-const operations: Record<Operation, { ours: (i: number) => number; dayjs: (i: number) => number; moment: (i: number) => number }> = {
+const operations: Record<
+  Operation,
+  { ours: (i: number) => number; dayjs: (i: number) => number; moment: (i: number) => number }
+> = {
   addWorkingMinutes: {
     ours: (i) => full.addWorkingMinutes(starts[i]!, amounts[i]!),
     dayjs: (i) => dayjs(starts[i]).addBusinessMinutes(amounts[i]!).valueOf(),
@@ -107,7 +120,9 @@ const CHECKED = 3000;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const iso = (ms: number) => new Date(ms).toISOString();
 
-console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown'} x${os.cpus().length}, node ${process.version}, ${os.platform()} ${os.arch()}`);
+console.log(
+  `machine: ${os.cpus()[0]?.model ?? 'unknown'} x${os.cpus().length}, node ${process.version}, ${os.platform()} ${os.arch()}`,
+);
 console.log(`inputs: ${fmt(N)} random starts over 2024-2026 (Moscow), 1..2400 minutes / spans up to 7 days\n`);
 
 for (const name of Object.keys(operations) as Operation[]) {
@@ -137,12 +152,17 @@ for (const name of Object.keys(operations) as Operation[]) {
     if (op.moment(i) !== expected) disagreements.moment.push(i);
   }
   console.log(`${name}: ${CHECKED} inputs`);
-  console.log(`  full production calendar vs weekday-holidays-only calendar: ${fullDiffers} differ (working Saturdays, shortened days)`);
+  console.log(
+    `  full production calendar vs weekday-holidays-only calendar: ${fullDiffers} differ (working Saturdays, shortened days)`,
+  );
   for (const library of ['dayjs', 'moment'] as const) {
     const list = disagreements[library];
     console.log(`  ${library}-business-time vs engine on the same (expressible) calendar: ${list.length} disagree`);
     for (const i of list.slice(0, 3)) {
-      const shown = name === 'addWorkingMinutes' ? `${iso(starts[i]!)} + ${amounts[i]} min` : `[${iso(starts[i]!)}, ${iso(ends[i]!)})`;
+      const shown =
+        name === 'addWorkingMinutes'
+          ? `${iso(starts[i]!)} + ${amounts[i]} min`
+          : `[${iso(starts[i]!)}, ${iso(ends[i]!)})`;
       const answer = (value: number) => (name === 'addWorkingMinutes' ? iso(value) : String(value));
       console.log(`    e.g. ${shown}: library ${answer(op[library](i))}, engine ${answer(expressibleAnswer[name](i))}`);
     }

@@ -220,7 +220,8 @@ export class BusinessCalendar {
     for (let year = yearOfDayNumber(first); year <= yearOfDayNumber(last); year++) {
       const block = this.blocks.get(year);
       count +=
-        firstGreater(block.dayNumbers, 0, block.dayCount, last) - firstAtLeast(block.dayNumbers, 0, block.dayCount, first);
+        firstGreater(block.dayNumbers, 0, block.dayCount, last) -
+        firstAtLeast(block.dayNumbers, 0, block.dayCount, first);
     }
     return max(0, count);
   }

@@ -43,7 +43,7 @@ export function civilDateOf(dayNumber: number): CivilDate {
 
 export function weekdayOf(dayNumber: number): Weekday {
   // 1970-01-01 was a Thursday (4).
-  return (((dayNumber + 4) % 7) + 7) % 7 as Weekday;
+  return ((((dayNumber + 4) % 7) + 7) % 7) as Weekday;
 }
 
 export function yearOfDayNumber(dayNumber: number): number {

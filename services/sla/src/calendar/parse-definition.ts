@@ -86,13 +86,21 @@ function parseBinding(input: unknown): ProductionCalendarBinding {
   const binding: { -readonly [K in keyof ProductionCalendarBinding]: ProductionCalendarBinding[K] } = { id };
   const shortDayMinutes = record['shortDayMinutes'];
   if (shortDayMinutes !== undefined) {
-    if (typeof shortDayMinutes !== 'number' || !Number.isInteger(shortDayMinutes) || shortDayMinutes < 0 || shortDayMinutes > 1440) {
+    if (
+      typeof shortDayMinutes !== 'number' ||
+      !Number.isInteger(shortDayMinutes) ||
+      shortDayMinutes < 0 ||
+      shortDayMinutes > 1440
+    ) {
       throw shapeError('productionCalendar.shortDayMinutes', 'an integer number of minutes between 0 and 1440');
     }
     binding.shortDayMinutes = shortDayMinutes;
   }
   if (record['workingWeekendHours'] !== undefined) {
-    binding.workingWeekendHours = parseIntervalList(record['workingWeekendHours'], 'productionCalendar.workingWeekendHours');
+    binding.workingWeekendHours = parseIntervalList(
+      record['workingWeekendHours'],
+      'productionCalendar.workingWeekendHours',
+    );
   }
   return binding;
 }

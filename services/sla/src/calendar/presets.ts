@@ -60,7 +60,9 @@ export const PRESET_CALENDAR_IDS = Object.keys(PRESET_CALENDAR_DEFINITIONS) as r
 export function presetCalendarDefinition(id: PresetCalendarId): CalendarDefinition {
   const definition = PRESET_CALENDAR_DEFINITIONS[id] as CalendarDefinition | undefined;
   if (definition === undefined) {
-    throw new CalendarError(CalendarErrorCode.UNKNOWN_CALENDAR, `no preset calendar "${String(id)}"`, { id: String(id) });
+    throw new CalendarError(CalendarErrorCode.UNKNOWN_CALENDAR, `no preset calendar "${String(id)}"`, {
+      id: String(id),
+    });
   }
   return structuredClone(definition);
 }

@@ -1,7 +1,6 @@
 import type { WorkingIntervalDefinition } from './definition';
 import { CalendarDefinitionError, CalendarErrorCode } from './errors';
 
-
 /** A working interval of one local day in wall-clock minutes: [from, to), 0 <= from < to <= 1440. */
 export interface WallInterval {
   readonly from: number;
@@ -69,7 +68,8 @@ export function toWallIntervals(intervals: readonly WorkingIntervalDefinition[],
         `${describe(interval)} overlaps ${describe(parsed[previousIndex])} (${path}[${previousIndex}])`,
       );
     }
-    if (last !== undefined && interval.from === last.to) result[result.length - 1] = { from: last.from, to: interval.to };
+    if (last !== undefined && interval.from === last.to)
+      result[result.length - 1] = { from: last.from, to: interval.to };
     else result.push(interval);
     previousIndex = index;
   }

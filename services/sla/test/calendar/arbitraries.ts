@@ -56,20 +56,27 @@ export const instant: fc.Arbitrary<number> = fc
     month: fc.oneof(fc.integer({ min: 1, max: 12 }), fc.constantFrom(3, 4, 10, 11)),
     day: fc.integer({ min: 1, max: 28 }),
     minute: fc.integer({ min: 0, max: 24 * 60 - 1 }),
-    second: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 59 }) }),
+    second: fc.oneof(
+      { weight: 4, arbitrary: fc.constant(0) },
+      { weight: 1, arbitrary: fc.integer({ min: 0, max: 59 }) },
+    ),
   })
   .map(({ year, month, day, minute, second }) => Date.UTC(year, month - 1, day, 0, minute, second));
 
 /** An instant of 2018-2030: for properties that query many instants of one calendar. */
 export const nearInstant: fc.Arbitrary<number> = fc
-  .record({ year: fc.integer({ min: 2018, max: 2030 }), dayOfYear: fc.integer({ min: 0, max: 364 }), second: fc.integer({ min: 0, max: 86_399 }) })
+  .record({
+    year: fc.integer({ min: 2018, max: 2030 }),
+    dayOfYear: fc.integer({ min: 0, max: 364 }),
+    second: fc.integer({ min: 0, max: 86_399 }),
+  })
   .map(({ year, dayOfYear, second }) => Date.UTC(year, 0, 1 + dayOfYear, 0, 0, second));
 
 /** A random calendar whose holidays and per-date hours fall near `anchor` (where it is tested). */
 export function calendarNear(anchor: number, withProduction = false): fc.Arbitrary<CalendarDefinition> {
-  const dateNear = fc.integer({ min: -20, max: 40 }).map((days) =>
-    DateTime.fromMillis(anchor, { zone: 'UTC' }).plus({ days }).toISODate()!,
-  );
+  const dateNear = fc
+    .integer({ min: -20, max: 40 })
+    .map((days) => DateTime.fromMillis(anchor, { zone: 'UTC' }).plus({ days }).toISODate()!);
   return fc.record({
     id: fc.constant('random'),
     name: fc.constant('Random calendar'),
@@ -83,10 +90,16 @@ export function calendarNear(anchor: number, withProduction = false): fc.Arbitra
 
 /** A calendar and an instant near which its holidays lie. */
 export const calendarAndInstant = instant.chain((t) =>
-  fc.tuple(fc.boolean().chain((ru) => calendarNear(t, ru)), fc.constant(t)),
+  fc.tuple(
+    fc.boolean().chain((ru) => calendarNear(t, ru)),
+    fc.constant(t),
+  ),
 );
 
 /** Whole seconds up to ~50 working hours, as minutes (fractional minutes, second precision). */
 export const minutes: fc.Arbitrary<number> = fc
-  .oneof(fc.integer({ min: 0, max: 3000 }).map((m) => m * 60), fc.integer({ min: 0, max: 180_000 }))
+  .oneof(
+    fc.integer({ min: 0, max: 3000 }).map((m) => m * 60),
+    fc.integer({ min: 0, max: 180_000 }),
+  )
   .map((seconds) => seconds / 60);

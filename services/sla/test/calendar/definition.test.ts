@@ -82,12 +82,16 @@ describe('calendar definitions are validated with typed errors naming what is wr
     const holiday = failure(definition('UTC', weekdays('09:00-18:00'), { holidays: ['2025-02-29'] }));
     expect(holiday.code).toBe(CalendarErrorCode.INVALID_DATE);
     expect(holiday.path).toBe('holidays[0]');
-    const dated = failure(definition('UTC', weekdays('09:00-18:00'), { dateHours: { '2025-13-01': hours('09:00-12:00') } }));
+    const dated = failure(
+      definition('UTC', weekdays('09:00-18:00'), { dateHours: { '2025-13-01': hours('09:00-12:00') } }),
+    );
     expect(dated.code).toBe(CalendarErrorCode.INVALID_DATE);
   });
 
   it('refuses bad per-date hours with their path', () => {
-    const error = failure(definition('UTC', weekdays('09:00-18:00'), { dateHours: { '2025-05-03': hours('18:00-09:00') } }));
+    const error = failure(
+      definition('UTC', weekdays('09:00-18:00'), { dateHours: { '2025-05-03': hours('18:00-09:00') } }),
+    );
     expect(error.code).toBe(CalendarErrorCode.INTERVAL_CROSSES_MIDNIGHT);
     expect(error.path).toBe('dateHours.2025-05-03[0]');
   });

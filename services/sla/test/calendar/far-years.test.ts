@@ -40,8 +40,12 @@ describe('R-SLA-1 far years are computed on demand', () => {
     // 2023 and 2027 have no data: weekdays only (260 and 261 of them); 2024-2026 from the
     // production calendar at 9 h a day, 1 h less on shortened days.
     const expectedHours = 260 * 9 + (248 * 9 - 5) + (247 * 9 - 4) + (247 * 9 - 4) + 261 * 9;
-    expect(tight.workingMinutesBetween(at('2023-01-01T00:00+03:00'), at('2028-01-01T00:00+03:00'))).toBe(expectedHours * 60);
-    expect(tight.addWorkingMinutes(at('2023-01-01T00:00+03:00'), expectedHours * 60)).toBe(at('2027-12-31T18:00+03:00'));
+    expect(tight.workingMinutesBetween(at('2023-01-01T00:00+03:00'), at('2028-01-01T00:00+03:00'))).toBe(
+      expectedHours * 60,
+    );
+    expect(tight.addWorkingMinutes(at('2023-01-01T00:00+03:00'), expectedHours * 60)).toBe(
+      at('2027-12-31T18:00+03:00'),
+    );
   });
 });
 

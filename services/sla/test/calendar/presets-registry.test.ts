@@ -50,7 +50,9 @@ describe('R-SLA-1 the shipped calendars', () => {
     ['msk-0900-1800', 9 * 60],
     ['msk-0800-1800', 10 * 60],
   ])('%s works %i minutes on an ordinary Monday (2025-01-13)', (id, minutes) => {
-    expect(getCalendar(id).workingMinutesBetween(at('2025-01-13T00:00+03:00'), at('2025-01-14T00:00+03:00'))).toBe(minutes);
+    expect(getCalendar(id).workingMinutesBetween(at('2025-01-13T00:00+03:00'), at('2025-01-14T00:00+03:00'))).toBe(
+      minutes,
+    );
   });
 
   it('an unknown id is a typed error', () => {
@@ -89,6 +91,8 @@ describe('R-SLA-1 kz-supplier: Almaty hours with the holiday list the contract f
 
   it('refuses a second calendar with the same id', () => {
     const registry = new CalendarRegistry(listCalendars());
-    expect(codeOf(() => registry.register(presetCalendarDefinition('24x7')))).toBe(CalendarErrorCode.DUPLICATE_CALENDAR);
+    expect(codeOf(() => registry.register(presetCalendarDefinition('24x7')))).toBe(
+      CalendarErrorCode.DUPLICATE_CALENDAR,
+    );
   });
 });

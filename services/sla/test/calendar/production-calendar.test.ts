@@ -18,7 +18,9 @@ import { at, definition, hours, weekdays } from './support';
 // working Saturdays, and pre-holiday days one hour shorter. It is data, one file per year.
 
 /** An 8-hour day (09:00-17:00 Moscow) with the production calendar: the official norm of a 40-h week. */
-const norm = new BusinessCalendar(definition('Europe/Moscow', weekdays('09:00-17:00'), { productionCalendar: { id: 'ru' } }));
+const norm = new BusinessCalendar(
+  definition('Europe/Moscow', weekdays('09:00-17:00'), { productionCalendar: { id: 'ru' } }),
+);
 
 function hoursIn(calendar: BusinessCalendar, from: string, to: string): number {
   return calendar.workingMinutesBetween(at(`${from}T00:00+03:00`), at(`${to}T00:00+03:00`)) / 60;
@@ -36,14 +38,27 @@ describe('R-SLA-2 yearly norms of the RU production calendar (8 h a day, 7 h on 
 
   it('2025 month by month (working days / hours of a 40-hour week)', () => {
     const expected: Array<[number, number]> = [
-      [17, 136], [20, 160], [21, 167], [22, 175], [18, 144], [19, 151],
-      [23, 184], [21, 168], [22, 176], [23, 184], [19, 151], [22, 176],
+      [17, 136],
+      [20, 160],
+      [21, 167],
+      [22, 175],
+      [18, 144],
+      [19, 151],
+      [23, 184],
+      [21, 168],
+      [22, 176],
+      [23, 184],
+      [19, 151],
+      [22, 176],
     ];
     expected.forEach(([days, monthHours], index) => {
       const month = String(index + 1).padStart(2, '0');
       const next = index === 11 ? '2026-01' : `2025-${String(index + 2).padStart(2, '0')}`;
       const lastDay = new Date(Date.UTC(2025, index + 1, 0)).getUTCDate();
-      expect([norm.workingDayCount(`2025-${month}-01`, `2025-${month}-${lastDay}`), hoursIn(norm, `2025-${month}-01`, `${next}-01`)]).toEqual([days, monthHours]);
+      expect([
+        norm.workingDayCount(`2025-${month}-01`, `2025-${month}-${lastDay}`),
+        hoursIn(norm, `2025-${month}-01`, `${next}-01`),
+      ]).toEqual([days, monthHours]);
     });
   });
 
@@ -59,13 +74,19 @@ describe('R-SLA-2 the Moscow presets follow the production calendar', () => {
   const msk = getCalendar('msk-0900-1800');
 
   it('a moved working Saturday works (2024-04-27) and the weekday it frees does not (2024-04-29)', () => {
-    expect(msk.workingIntervalsOn('2024-04-27')).toEqual([{ start: at('2024-04-27T09:00+03:00'), end: at('2024-04-27T18:00+03:00') }]);
+    expect(msk.workingIntervalsOn('2024-04-27')).toEqual([
+      { start: at('2024-04-27T09:00+03:00'), end: at('2024-04-27T18:00+03:00') },
+    ]);
     expect(msk.isWorkingDay('2024-04-29')).toBe(false);
   });
 
   it('a shortened day closes one hour earlier, a shortened working Saturday too (2024-11-02)', () => {
-    expect(msk.workingIntervalsOn('2025-03-07')).toEqual([{ start: at('2025-03-07T09:00+03:00'), end: at('2025-03-07T17:00+03:00') }]);
-    expect(msk.workingIntervalsOn('2024-11-02')).toEqual([{ start: at('2024-11-02T09:00+03:00'), end: at('2024-11-02T17:00+03:00') }]);
+    expect(msk.workingIntervalsOn('2025-03-07')).toEqual([
+      { start: at('2025-03-07T09:00+03:00'), end: at('2025-03-07T17:00+03:00') },
+    ]);
+    expect(msk.workingIntervalsOn('2024-11-02')).toEqual([
+      { start: at('2024-11-02T09:00+03:00'), end: at('2024-11-02T17:00+03:00') },
+    ]);
     expect(getCalendar('msk-0845-1700').workingIntervalsOn('2025-03-07')).toEqual([
       { start: at('2025-03-07T08:45+03:00'), end: at('2025-03-07T16:00+03:00') },
     ]);
@@ -75,7 +96,15 @@ describe('R-SLA-2 the Moscow presets follow the production calendar', () => {
   });
 
   it('public holidays and moved days off have no working time', () => {
-    for (const date of ['2025-01-01', '2025-01-08', '2025-05-02', '2025-06-13', '2025-11-03', '2025-11-04', '2025-12-31']) {
+    for (const date of [
+      '2025-01-01',
+      '2025-01-08',
+      '2025-05-02',
+      '2025-06-13',
+      '2025-11-03',
+      '2025-11-04',
+      '2025-12-31',
+    ]) {
       expect([date, msk.isWorkingDay(date)]).toEqual([date, false]);
     }
   });
@@ -137,17 +166,28 @@ describe('R-SLA-2 the production-calendar loader', () => {
       { year: 2027, holidays: ['2027-01-01', '2027-01-04'], workingWeekends: [], shortDays: ['2027-12-31'] },
     ]);
     expect(withNextYear.years).toEqual([2025, 2027]);
-    const calendar = new BusinessCalendar(definition('Europe/Moscow', weekdays('09:00-18:00'), { productionCalendar: { id: 'ru' } }), {
-      productionCalendars: new Map([['ru', withNextYear]]),
-    });
+    const calendar = new BusinessCalendar(
+      definition('Europe/Moscow', weekdays('09:00-18:00'), { productionCalendar: { id: 'ru' } }),
+      {
+        productionCalendars: new Map([['ru', withNextYear]]),
+      },
+    );
     expect(calendar.isWorkingDay('2027-01-01')).toBe(false);
     expect(calendar.hasDataFor(2027)).toBe(true);
-    expect(calendar.workingIntervalsOn('2027-12-31')).toEqual([{ start: at('2027-12-31T09:00+03:00'), end: at('2027-12-31T17:00+03:00') }]);
+    expect(calendar.workingIntervalsOn('2027-12-31')).toEqual([
+      { start: at('2027-12-31T09:00+03:00'), end: at('2027-12-31T17:00+03:00') },
+    ]);
   });
 
   it.each([
-    ['a date both off and a working weekend', { year: 2025, holidays: ['2025-11-01'], workingWeekends: ['2025-11-01'], shortDays: [] }],
-    ['a working weekend day that is a weekday', { year: 2025, holidays: [], workingWeekends: ['2025-11-03'], shortDays: [] }],
+    [
+      'a date both off and a working weekend',
+      { year: 2025, holidays: ['2025-11-01'], workingWeekends: ['2025-11-01'], shortDays: [] },
+    ],
+    [
+      'a working weekend day that is a weekday',
+      { year: 2025, holidays: [], workingWeekends: ['2025-11-03'], shortDays: [] },
+    ],
     ['a date outside its year', { year: 2025, holidays: ['2024-12-31'], workingWeekends: [], shortDays: [] }],
     ['a malformed date', { year: 2025, holidays: ['2025-1-1'], workingWeekends: [], shortDays: [] }],
     ['no year', { holidays: [], workingWeekends: [], shortDays: [] }],

@@ -7,6 +7,8 @@ import { ReferenceCalendar } from './reference-calendar';
 // hours, sometimes the RU production calendar): the fast engine agrees with a slow reference
 // that walks local days with luxon (reference-calendar.ts) and shares no code with it.
 
+// 2,000 runs per property keeps the calendar suite near 15 s on 2 cores; raise it for a deep run:
+// CALENDAR_PROPERTY_RUNS=20000 npx jest services/sla/test/calendar/properties
 const RUNS = Number(process.env['CALENDAR_PROPERTY_RUNS'] ?? 2000);
 const MINUTE = 60_000;
 
@@ -32,11 +34,15 @@ describe('R-SLA-1 the engine agrees with the slow reference', () => {
 
   it('workingMinutesBetween', () => {
     fc.assert(
-      fc.property(calendarAndInstant, fc.integer({ min: -10 * 24 * 60, max: 10 * 24 * 60 }), ([definition, a], span) => {
-        const { fast, slow } = pair(definition);
-        const b = a + span * MINUTE;
-        expect(fast.workingMillisBetween(a, b)).toBe(slow.workingMsBetween(a, b));
-      }),
+      fc.property(
+        calendarAndInstant,
+        fc.integer({ min: -10 * 24 * 60, max: 10 * 24 * 60 }),
+        ([definition, a], span) => {
+          const { fast, slow } = pair(definition);
+          const b = a + span * MINUTE;
+          expect(fast.workingMillisBetween(a, b)).toBe(slow.workingMsBetween(a, b));
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -52,16 +58,24 @@ describe('R-SLA-1 the engine agrees with the slow reference', () => {
   });
 
   it('R-SLA-2 the shipped presets, production calendar included', () => {
-    const presets = new Map(Object.values(PRESET_CALENDAR_DEFINITIONS).map((definition) => [definition.id, pair(definition)]));
+    const presets = new Map(
+      Object.values(PRESET_CALENDAR_DEFINITIONS).map((definition) => [definition.id, pair(definition)]),
+    );
     fc.assert(
-      fc.property(fc.constantFrom(...presets.keys()), nearInstant, minutes, fc.integer({ min: -6, max: 6 }), (id, t, m, n) => {
-        const { fast, slow } = presets.get(id)!;
-        const ms = Math.round(m * 60) * 1000;
-        expect(fast.addWorkingMinutes(t, m)).toBe(slow.addWorkingMs(t, ms));
-        expect(fast.subtractWorkingMinutes(t, m)).toBe(slow.subtractWorkingMs(t, ms));
-        expect(fast.workingMillisBetween(t, t + ms * 3)).toBe(slow.workingMsBetween(t, t + ms * 3));
-        expect(fast.addWorkingDays(t, n)).toBe(slow.addWorkingDays(t, n));
-      }),
+      fc.property(
+        fc.constantFrom(...presets.keys()),
+        nearInstant,
+        minutes,
+        fc.integer({ min: -6, max: 6 }),
+        (id, t, m, n) => {
+          const { fast, slow } = presets.get(id)!;
+          const ms = Math.round(m * 60) * 1000;
+          expect(fast.addWorkingMinutes(t, m)).toBe(slow.addWorkingMs(t, ms));
+          expect(fast.subtractWorkingMinutes(t, m)).toBe(slow.subtractWorkingMs(t, ms));
+          expect(fast.workingMillisBetween(t, t + ms * 3)).toBe(slow.workingMsBetween(t, t + ms * 3));
+          expect(fast.addWorkingDays(t, n)).toBe(slow.addWorkingDays(t, n));
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -5,20 +5,44 @@ import ru2025 from '../../data/production-calendar/ru/2025.json';
 import ru2026 from '../../data/production-calendar/ru/2026.json';
 
 /**
- * A slow, obviously-correct business calendar for the property tests: it walks local days
- * with luxon, builds each day's intervals from the rules, and sums or consumes them one by one.
- * It shares no code with the engine.
+ * A slow, obviously-correct business calendar for the property tests: it walks local dates one
+ * by one, builds each date's intervals from the rules (wall clock -> instant with luxon), and
+ * sums or consumes them one by one. It shares no code with the engine.
  */
 type Pair = [number, number];
 
+/** A local calendar date; its day-to-day arithmetic is Date.UTC's, which normalises overflow. */
+interface LocalDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
 const MINUTE = 60_000;
-const DAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const HOUR = 3_600_000;
+const DAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+const MONDAY_FIRST = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const RU_YEARS = new Map(
   [ru2024, ru2025, ru2026].map((y) => [
     y.year,
     { off: new Set(y.holidays), weekend: new Set(y.workingWeekends), short: new Set(y.shortDays) },
   ]),
 );
+// Memo of wall-clock -> instant conversions, shared by all reference calendars (luxon is slow).
+const INSTANTS = new Map<string, number>();
+
+function addDays(date: LocalDate, days: number): LocalDate {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+function isoOf(date: LocalDate): string {
+  return new Date(Date.UTC(date.year, date.month - 1, date.day)).toISOString().slice(0, 10);
+}
+
+function weekdayKey(date: LocalDate): (typeof DAY_KEYS)[number] {
+  return DAY_KEYS[new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay()]!;
+}
 
 function toMinutes(text: string): number {
   const [h, m] = text.split(':').map(Number);
@@ -40,8 +64,6 @@ function union(pairs: Pair[]): Pair[] {
   return result;
 }
 
-const INSTANTS = new Map<string, number>();
-
 export class ReferenceCalendar {
   private readonly zone: IANAZone;
   private readonly dayCache = new Map<string, Pair[]>();
@@ -51,20 +73,21 @@ export class ReferenceCalendar {
   }
 
   /** Wall-clock hours of a local date, by the documented precedence. */
-  private wallHours(date: DateTime): Pair[] {
-    const iso = date.toISODate()!;
+  private wallHours(date: LocalDate): Pair[] {
+    const iso = isoOf(date);
     const own = this.def.dateHours?.[iso];
     if (own !== undefined) return wallPairs(own);
     if (this.def.holidays?.includes(iso)) return [];
-    const weekly = wallPairs(this.def.weeklyHours[DAY_KEYS[date.weekday - 1]!]);
+    const weekly = wallPairs(this.def.weeklyHours[weekdayKey(date)]);
     const ru = this.def.productionCalendar !== undefined ? RU_YEARS.get(date.year) : undefined;
     if (ru === undefined) return weekly;
     if (ru.off.has(iso)) return [];
     let base = weekly;
     if (ru.weekend.has(iso)) {
+      // A moved working day works Monday's hours, else the next weekday's that has hours.
       base = this.def.productionCalendar?.workingWeekendHours
         ? wallPairs(this.def.productionCalendar.workingWeekendHours)
-        : (DAY_KEYS.map((key) => wallPairs(this.def.weeklyHours[key])).find((pairs) => pairs.length > 0) ?? []);
+        : (MONDAY_FIRST.map((key) => wallPairs(this.def.weeklyHours[key])).find((pairs) => pairs.length > 0) ?? []);
     }
     if (!ru.short.has(iso)) return base;
     // One hour (or shortDayMinutes) less, taken from the end of the day.
@@ -80,40 +103,43 @@ export class ReferenceCalendar {
     return shortened;
   }
 
-  /** The instant at which the wall clock shows `minutes` after midnight of `date` (memoized: luxon is slow). */
-  private instant(date: DateTime, minutes: number): number {
+  /** The instant at which the wall clock shows `minutes` after midnight of `date`. */
+  private instant(date: LocalDate, minutes: number): number {
     const key = `${this.def.timeZone}|${date.year}-${date.month}-${date.day}|${minutes}`;
     let known = INSTANTS.get(key);
     if (known === undefined) {
-      known = this.computeInstant(date, minutes);
+      known = this.computeInstant(minutes >= 1440 ? addDays(date, 1) : date, minutes % 1440);
       INSTANTS.set(key, known);
     }
     return known;
   }
 
-  private computeInstant(date: DateTime, minutes: number): number {
-    const day = minutes >= 1440 ? date.plus({ days: 1 }) : date;
-    const m = minutes % 1440;
-    const wanted = { year: day.year, month: day.month, day: day.day, hour: Math.floor(m / 60), minute: m % 60 };
-    const guess = DateTime.fromObject(wanted, { zone: this.zone });
-    const shows = (t: DateTime) =>
-      t.year === wanted.year && t.month === wanted.month && t.day === wanted.day && t.hour === wanted.hour && t.minute === wanted.minute;
-    // A wall time that does not exist: luxon moves it forward by the gap, which is the rule.
-    if (!shows(guess)) return guess.toMillis();
-    // Ambiguous: the earliest instant that shows this wall time.
-    let best = guess.toMillis();
-    if (this.zone.offset(best - 4 * 3_600_000) !== this.zone.offset(best + 4 * 3_600_000)) {
-      for (let k = 1; k <= 16; k++) {
-        const candidate = guess.toMillis() - k * 15 * MINUTE;
-        if (shows(DateTime.fromMillis(candidate, { zone: this.zone }))) best = candidate;
-      }
+  /**
+   * Scans instants within 15 h of the wall time in 15-minute steps (every offset in use is a
+   * multiple of 15 minutes) for one whose wall clock shows it: the earliest such instant is the
+   * first occurrence. When none does, the clock jumped over it (a gap): the wall time moves
+   * forward by the gap, i.e. it is read with the offset in force just before the jump.
+   * (Not luxon's fromObject: it guesses from today's offset and can miss by an hour when that
+   * guess is two transitions away, e.g. Asia/Almaty in 1990.)
+   */
+  private computeInstant(date: LocalDate, minutes: number): number {
+    const wall = Date.UTC(date.year, date.month - 1, date.day) + minutes * MINUTE;
+    const offset = (t: number) => Math.round(this.zone.offset(t) * MINUTE);
+    const before = offset(wall - 15 * HOUR);
+    // Quick path: the same offset 15 h either side and it fits: no transition nearby.
+    if (before === offset(wall + 15 * HOUR) && offset(wall - before) === before) return wall - before;
+    const step = 15 * MINUTE;
+    for (let t = wall - 15 * HOUR; t <= wall + 15 * HOUR; t += step) {
+      const shown = t + offset(t);
+      if (shown === wall) return t;
+      if (shown > wall) return wall - offset(t - step); // jumped over: a gap
     }
-    return best;
+    throw new Error(`reference: cannot place ${date.year}-${date.month}-${date.day} +${minutes} min`);
   }
 
   /** UTC intervals of one local date, clamped to the date's own bounds. */
-  dayIntervals(date: DateTime): Pair[] {
-    const key = date.toISODate()!;
+  dayIntervals(date: LocalDate): Pair[] {
+    const key = isoOf(date);
     let cached = this.dayCache.get(key);
     if (cached === undefined) {
       const dayStart = this.instant(date, 0);
@@ -129,17 +155,18 @@ export class ReferenceCalendar {
     return cached;
   }
 
-  private localDate(t: number): DateTime {
-    return DateTime.fromMillis(t, { zone: this.zone }).startOf('day');
+  private localDate(t: number): LocalDate {
+    const local = DateTime.fromMillis(t, { zone: this.zone });
+    return { year: local.year, month: local.month, day: local.day };
   }
 
   /** Intervals of local dates, walked one day at a time forward (step 1) or backward (-1). */
   private *walk(t: number, step: 1 | -1, maxDays = 4000): Generator<Pair> {
-    let date = this.localDate(t).plus({ days: -step });
+    let date = addDays(this.localDate(t), -step);
     for (let i = 0; i < maxDays; i++) {
       const pairs = this.dayIntervals(date);
       yield* step === 1 ? pairs : [...pairs].reverse();
-      date = date.plus({ days: step });
+      date = addDays(date, step);
     }
     throw new Error('reference: no working time found');
   }
@@ -194,10 +221,10 @@ export class ReferenceCalendar {
     const local = DateTime.fromMillis(start, { zone: this.zone });
     const wallMinutes = local.hour * 60 + local.minute;
     const rest = local.second * 1000 + local.millisecond;
-    let date = local.startOf('day');
+    let date: LocalDate = { year: local.year, month: local.month, day: local.day };
     let left = Math.abs(n);
     while (left > 0) {
-      date = date.plus({ days: Math.sign(n) });
+      date = addDays(date, Math.sign(n));
       if (this.dayIntervals(date).length > 0) left--;
     }
     const pairs = this.dayIntervals(date);

@@ -29,6 +29,10 @@ export function everyDay(...pairs: string[]): WeeklyHoursDefinition {
   return { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day };
 }
 
-export function definition(timeZone: string, weeklyHours: WeeklyHoursDefinition, extra: Partial<CalendarDefinition> = {}): CalendarDefinition {
+export function definition(
+  timeZone: string,
+  weeklyHours: WeeklyHoursDefinition,
+  extra: Partial<CalendarDefinition> = {},
+): CalendarDefinition {
   return { id: 'test', name: 'Test calendar', timeZone, weeklyHours, ...extra };
 }

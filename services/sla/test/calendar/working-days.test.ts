@@ -32,7 +32,12 @@ describe('R-SLA-1 addWorkingDays forward', () => {
     ['in the target day lunch break: rolls to its afternoon opening', '2025-01-07T13:30Z', 1, '2025-01-08T14:00Z'],
     ['past the close of a shorter target day: its closing instant', '2025-01-09T17:00Z', 1, '2025-01-10T16:00Z'],
     ['exactly at the close of a shorter target day: its closing instant', '2025-01-09T16:00Z', 1, '2025-01-10T16:00Z'],
-    ['a start on Saturday rolls to Monday 09:00 first, then Tuesday opens 10:00', '2025-01-11T12:00Z', 1, '2025-01-14T10:00Z'],
+    [
+      'a start on Saturday rolls to Monday 09:00 first, then Tuesday opens 10:00',
+      '2025-01-11T12:00Z',
+      1,
+      '2025-01-14T10:00Z',
+    ],
     ['a start after the Friday close rolls to Monday first', '2025-01-10T17:00Z', 1, '2025-01-14T10:00Z'],
     ['seconds and milliseconds are kept', '2025-01-06T11:22:33.500Z', 1, '2025-01-07T11:22:33.500Z'],
   ])('%s', (_, start, days, expected) => {
@@ -55,7 +60,12 @@ describe('R-SLA-1 addWorkingDays backward (e.g. warn 1 working day before a dead
     ['before the Tuesday opening: rolls forward to it', '2025-01-08T09:30Z', -1, '2025-01-07T10:00Z'],
     ['a warning one working day before a Wednesday 15:00 deadline', '2025-01-15T15:00Z', -1, '2025-01-14T15:00Z'],
     // The start is rolled forward first in both directions (one rule): Saturday -> Monday 09:00.
-    ['a start on Saturday rolls forward to Monday 09:00, then back to Friday', '2025-01-11T12:00Z', -1, '2025-01-10T09:00Z'],
+    [
+      'a start on Saturday rolls forward to Monday 09:00, then back to Friday',
+      '2025-01-11T12:00Z',
+      -1,
+      '2025-01-10T09:00Z',
+    ],
   ])('%s', (_, start, days, expected) => {
     expect(week.addWorkingDays(at(start), days)).toBe(at(expected));
   });

@@ -156,7 +156,9 @@ describe('R-SLA-1 holidays and per-date hours', () => {
   it('working days and intervals of a date are visible', () => {
     expect(calendar.isWorkingDay('2025-01-11')).toBe(true);
     expect(calendar.isWorkingDay('2025-01-07')).toBe(false);
-    expect(calendar.workingIntervalsOn('2025-01-08')).toEqual([{ start: at('2025-01-08T09:00Z'), end: at('2025-01-08T12:00Z') }]);
+    expect(calendar.workingIntervalsOn('2025-01-08')).toEqual([
+      { start: at('2025-01-08T09:00Z'), end: at('2025-01-08T12:00Z') },
+    ]);
     expect(calendar.workingDayCount('2025-01-06', '2025-01-12')).toBe(5); // Mon, Wed, Thu, Fri, Sat
   });
 });
@@ -192,7 +194,9 @@ describe('inputs are checked', () => {
   it('refuses instants that are not finite or out of range', () => {
     expect(codeOf(() => lunch.addWorkingMinutes(Number.NaN, 1))).toBe(CalendarErrorCode.INVALID_INSTANT);
     expect(codeOf(() => lunch.isWorkingTime(new Date('not a date')))).toBe(CalendarErrorCode.INVALID_INSTANT);
-    expect(codeOf(() => lunch.workingMinutesBetween(0, Number.POSITIVE_INFINITY))).toBe(CalendarErrorCode.INVALID_INSTANT);
+    expect(codeOf(() => lunch.workingMinutesBetween(0, Number.POSITIVE_INFINITY))).toBe(
+      CalendarErrorCode.INVALID_INSTANT,
+    );
   });
 
   it('refuses amounts that are not finite, and days that are not integers', () => {
@@ -212,9 +216,15 @@ describe('Date convenience wrappers', () => {
     const result = lunch.dates.addWorkingMinutes(new Date('2025-01-06T12:00Z'), 60);
     expect(result).toBeInstanceOf(Date);
     expect(result.toISOString()).toBe('2025-01-06T13:00:00.000Z');
-    expect(lunch.dates.subtractWorkingMinutes(new Date('2025-01-06T10:00Z'), 60).toISOString()).toBe('2025-01-06T09:00:00.000Z');
-    expect(lunch.dates.nextWorkingInstant(new Date('2025-01-06T13:00Z')).toISOString()).toBe('2025-01-06T14:00:00.000Z');
-    expect(lunch.dates.previousClosingInstant(new Date('2025-01-06T13:30Z')).toISOString()).toBe('2025-01-06T13:00:00.000Z');
+    expect(lunch.dates.subtractWorkingMinutes(new Date('2025-01-06T10:00Z'), 60).toISOString()).toBe(
+      '2025-01-06T09:00:00.000Z',
+    );
+    expect(lunch.dates.nextWorkingInstant(new Date('2025-01-06T13:00Z')).toISOString()).toBe(
+      '2025-01-06T14:00:00.000Z',
+    );
+    expect(lunch.dates.previousClosingInstant(new Date('2025-01-06T13:30Z')).toISOString()).toBe(
+      '2025-01-06T13:00:00.000Z',
+    );
     expect(lunch.dates.addWorkingDays(new Date('2025-01-06T10:00Z'), 1).toISOString()).toBe('2025-01-07T10:00:00.000Z');
     expect(lunch.dates.workingMinutesBetween(new Date('2025-01-06T10:00Z'), new Date('2025-01-06T11:00Z'))).toBe(60);
     expect(lunch.dates.isWorkingTime(new Date('2025-01-06T10:00Z'))).toBe(true);

@@ -48,7 +48,8 @@ export function loadProductionCalendar(meta: unknown, yearRecords: readonly unkn
 function parseYear(raw: unknown, id: string): ProductionCalendarYear {
   const data = record(raw, `${id} year`);
   const year = data['year'];
-  if (typeof year !== 'number' || !Number.isInteger(year)) return invalid(`${id}: a year record without an integer "year"`);
+  if (typeof year !== 'number' || !Number.isInteger(year))
+    return invalid(`${id}: a year record without an integer "year"`);
   const where = `${id} ${year}`;
   const daysOff = dates(data['holidays'], `${where}.holidays`, year);
   const workingWeekends = dates(data['workingWeekends'], `${where}.workingWeekends`, year);
@@ -56,7 +57,8 @@ function parseYear(raw: unknown, id: string): ProductionCalendarYear {
   for (const day of workingWeekends) {
     if (daysOff.has(day)) invalid(`${where}: ${formatIsoDate(day)} is both a day off and a working weekend day`);
     const weekday = weekdayOf(day);
-    if (weekday !== 0 && weekday !== 6) invalid(`${where}: working weekend day ${formatIsoDate(day)} is not a Saturday or Sunday`);
+    if (weekday !== 0 && weekday !== 6)
+      invalid(`${where}: working weekend day ${formatIsoDate(day)} is not a Saturday or Sunday`);
   }
   for (const day of shortDays) {
     if (daysOff.has(day)) invalid(`${where}: ${formatIsoDate(day)} is both a day off and a shortened working day`);
@@ -92,7 +94,8 @@ function numbers(input: unknown): Record<string, number> {
 }
 
 function record(input: unknown, path: string): Record<string, unknown> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return invalid(`${path}: expected an object`);
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return invalid(`${path}: expected an object`);
   return input as Record<string, unknown>;
 }
 
