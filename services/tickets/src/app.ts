@@ -1,17 +1,48 @@
 import { type Platform, type RunningService, ServiceRuntime, type StorageSettings } from '@reglament/shared';
 import { TicketQueries } from './application/queries';
 import { Registration } from './application/registration';
+import { TicketWorkflow } from './application/workflow';
+import { DEFAULT_ATTACHMENT_MAX_BYTES } from './config';
 import type { TicketsApp } from './graphql/context';
+import { createLoaders } from './graphql/loaders';
 import { buildTicketsSchema } from './graphql/schema';
-import { KnownContractEntity, TicketEntity, TicketNumberCounterEntity } from './infra/entities';
+import {
+  KnownContactEntity,
+  KnownContractEntity,
+  KnownStaffEntity,
+  TicketAttachmentContentEntity,
+  TicketAttachmentEntity,
+  TicketEntity,
+  TicketHistoryEntity,
+  TicketMessageEntity,
+  TicketNumberCounterEntity,
+  TicketSlaStateEntity,
+} from './infra/entities';
 import { Tickets1763700000200 } from './infra/migrations/1763700000200-tickets';
+import { TicketsLifecycle1763700000210 } from './infra/migrations/1763700000210-tickets-lifecycle';
+import { PostgresAttachmentStorage } from './infra/pg-attachment-storage';
+import { TicketReads } from './infra/ticket-reads';
 import { contractsHandlers } from './messaging/contracts-consumer';
+import { slaHandlers } from './messaging/sla-consumer';
 
-export const ticketsEntities = [TicketEntity, TicketNumberCounterEntity, KnownContractEntity];
-export const ticketsMigrations = [Tickets1763700000200];
+export const ticketsEntities = [
+  TicketEntity,
+  TicketNumberCounterEntity,
+  TicketMessageEntity,
+  TicketHistoryEntity,
+  TicketAttachmentEntity,
+  TicketAttachmentContentEntity,
+  KnownContractEntity,
+  KnownContactEntity,
+  KnownStaffEntity,
+  TicketSlaStateEntity,
+];
+export const ticketsMigrations = [Tickets1763700000200, TicketsLifecycle1763700000210];
 
 export interface TicketsSettings extends StorageSettings {
   port: number;
+  /** Largest attachment accepted, in bytes (default 10 MiB). */
+  attachmentMaxBytes?: number;
 }
 
 /** The composition root of the tickets subgraph: DB -> migrations -> relay -> consumers -> server. */
@@ -24,13 +55,26 @@ export async function startTickets(platform: Platform, settings: TicketsSettings
   });
   try {
     const { dataSource, transactions } = runtime;
+    const limits = { attachmentMaxBytes: settings.attachmentMaxBytes ?? DEFAULT_ATTACHMENT_MAX_BYTES };
+    const storage = new PostgresAttachmentStorage(dataSource);
+    const reads = new TicketReads(dataSource);
+    const workflow = new TicketWorkflow(transactions, platform.clock, storage, limits);
     const app: TicketsApp = {
-      dataSource,
-      registration: new Registration(transactions, platform.clock),
-      queries: new TicketQueries(dataSource),
+      registration: new Registration(transactions, platform.clock, storage, limits),
+      workflow,
+      queries: new TicketQueries(reads),
+      reads,
+      storage,
     };
     await runtime.consume('contracts', contractsHandlers);
-    const server = await runtime.serve(await buildTicketsSchema(), settings.port, (caller) => ({ caller, app }));
+    await runtime.consume('sla', slaHandlers(workflow, runtime.log));
+    const server = await runtime.serve(
+      await buildTicketsSchema(),
+      settings.port,
+      (caller) => ({ caller, app, loaders: createLoaders(app, caller) }),
+      // base64 makes a file 4/3 larger; the rest of the request is small.
+      { maxBodyBytes: Math.ceil((limits.attachmentMaxBytes * 4) / 3) + 256 * 1024 },
+    );
     return { name: 'tickets', url: server.url, port: server.port, runtime, stop: () => runtime.stop() };
   } catch (error) {
     await runtime.stop();

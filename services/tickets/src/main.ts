@@ -6,6 +6,7 @@ runStandalone('tickets', ticketsConfigShape, process.env, (platform, config) =>
   startTickets(platform, {
     port: config.TICKETS_PORT,
     dataDir: config.DATA_DIR,
+    attachmentMaxBytes: config.TICKETS_ATTACHMENT_MAX_BYTES,
     ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
   }),
 );

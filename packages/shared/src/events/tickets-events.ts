@@ -121,6 +121,8 @@ export interface TicketAttachmentAddedV1 extends TicketEventBase, Keyed {
   name: string;
   contentType: string;
   size: number;
+  /** Internal files are for provider staff only: never announce them to the customer. */
+  internal: boolean;
 }
 
 export interface TicketsEventPayloads {

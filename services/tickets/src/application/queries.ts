@@ -1,31 +1,114 @@
-import { type Caller, notFound, requireUser, requireUuid, visibilityOf, type Visibility } from '@reglament/shared';
-import type { DataSource } from 'typeorm';
-import { TicketEntity } from '../infra/entities';
+import {
+  badInput,
+  type Caller,
+  type Category,
+  type Connection,
+  decodeCursor,
+  encodeCursor,
+  forbidden,
+  notFound,
+  pageSize,
+  type Priority,
+  requireUser,
+  requireUuid,
+  type TicketStatus,
+  toConnection,
+} from '@reglament/shared';
+import type { TicketAttachmentEntity, TicketEntity } from '../infra/entities';
+import type { ListedTicket, ListPosition, TicketListFilter, TicketOrder, TicketReads } from '../infra/ticket-reads';
+import { readScopeOf } from './actor';
 
-/** Reads always go through the caller's visibility: a customer's query cannot reach another organization. */
+export const SEARCH_MAX = 200;
+
+export interface TicketListArgs {
+  filter: Partial<TicketListFilter>;
+  orderBy: TicketOrder;
+  first: number | null;
+  after: string | null;
+}
+
+type CursorKey = { o: TicketOrder; at: string | null; id: string };
+
+/** Reads always go through the caller's scope: a customer's query cannot reach another organization. */
 export class TicketQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: TicketReads) {}
 
   async byId(caller: Caller, id: string): Promise<TicketEntity> {
     requireUser(caller, 'read tickets');
-    const ticket = await this.findVisible(visibilityOf(caller), { id: requireUuid(id, 'id') });
+    const [ticket] = await this.reads.byIds(readScopeOf(caller), [requireUuid(id, 'id')]);
     if (!ticket) throw notFound('Ticket', id);
     return ticket;
   }
 
   async byNumber(caller: Caller, number: string): Promise<TicketEntity> {
     requireUser(caller, 'read tickets');
-    const ticket = await this.findVisible(visibilityOf(caller), { number: number.trim() });
+    const ticket = await this.reads.byNumber(readScopeOf(caller), number.trim().toUpperCase());
     if (!ticket) throw notFound('Ticket', number);
     return ticket;
   }
 
-  private async findVisible(
-    visibility: Visibility,
-    where: { id: string } | { number: string },
-  ): Promise<TicketEntity | null> {
-    if (visibility.kind === 'none') return null;
-    const scoped = visibility.kind === 'organization' ? { ...where, organizationId: visibility.organizationId } : where;
-    return this.dataSource.getRepository(TicketEntity).findOneBy(scoped);
+  async attachment(caller: Caller, id: string): Promise<TicketAttachmentEntity> {
+    requireUser(caller, 'read attachments');
+    const [row] = await this.reads.attachmentsByIds(readScopeOf(caller), [requireUuid(id, 'id')]);
+    if (!row) throw notFound('Attachment', id);
+    return row;
   }
+
+  async list(caller: Caller, args: TicketListArgs): Promise<Connection<ListedTicket>> {
+    requireUser(caller, 'list tickets');
+    const scope = readScopeOf(caller);
+    const limit = pageSize(args.first);
+    const filter = validFilter(args.filter);
+    if (
+      scope.visibility.kind === 'organization' &&
+      filter.organizationId &&
+      filter.organizationId !== scope.visibility.organizationId
+    ) {
+      throw forbidden(
+        `You see only the tickets of your own organization (${scope.visibility.organizationId}); omit organizationId or pass your own`,
+      );
+    }
+    const after = decodeCursor(args.after, (key): key is CursorKey => isCursorKey(key, args.orderBy));
+    const position: ListPosition | null = after ? { at: after.at, id: after.id } : null;
+    const { rows, totalCount } = await this.reads.page(scope, filter, args.orderBy, position, limit);
+    return toConnection(rows, limit, totalCount, (row) => encodeCursor(cursorOf(row, args.orderBy)));
+  }
+}
+
+function cursorOf(row: ListedTicket, order: TicketOrder): CursorKey {
+  const at = order === 'SLA_DEADLINE' ? (row.sla?.nextDeadline ?? null) : row.registeredAt;
+  return { o: order, at: at?.toISOString() ?? null, id: row.id };
+}
+
+/** A cursor of this list in this order (a cursor of another order would skip or repeat rows). */
+function isCursorKey(key: unknown, order: TicketOrder): key is CursorKey {
+  if (typeof key !== 'object' || key === null) return false;
+  const k = key as Record<string, unknown>;
+  const at = k['at'];
+  return (
+    k['o'] === order &&
+    typeof k['id'] === 'string' &&
+    /^[0-9a-f-]{36}$/i.test(k['id']) &&
+    (at === null ? order === 'SLA_DEADLINE' : typeof at === 'string' && !Number.isNaN(Date.parse(at)))
+  );
+}
+
+function validFilter(filter: Partial<TicketListFilter>): TicketListFilter {
+  const id = (value: string | null | undefined, field: string) => (value ? requireUuid(value, field) : null);
+  const list = <T>(value: T[] | null | undefined) => (value && value.length > 0 ? [...new Set(value)] : null);
+  const search = filter.search?.trim() || null;
+  if (search && search.length > SEARCH_MAX) {
+    throw badInput(`search must be at most ${SEARCH_MAX} characters`, { field: 'search' });
+  }
+  return {
+    organizationId: id(filter.organizationId, 'organizationId'),
+    contractId: id(filter.contractId, 'contractId'),
+    requesterId: id(filter.requesterId, 'requesterId'),
+    assigneeId: id(filter.assigneeId, 'assigneeId'),
+    status: list<TicketStatus>(filter.status),
+    priority: list<Priority>(filter.priority),
+    category: list<Category>(filter.category),
+    breached: filter.breached ?? null,
+    search,
+  };
 }

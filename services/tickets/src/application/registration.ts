@@ -3,51 +3,79 @@ import {
   type Caller,
   type Clock,
   forbidden,
-  makeEvent,
   newId,
   notFound,
-  requireRole,
   requireUuid,
-  type TicketFacts,
   type Transactions,
+  visibilityOf,
 } from '@reglament/shared';
-import type { EntityManager } from 'typeorm';
-import { formatTicketNumber, type RegistrationInput, validateRegistration } from '../domain/registration';
-import { KnownContractEntity, TicketEntity } from '../infra/entities';
+import { type AttachmentUpload, checkAttachment } from '../domain/attachment';
+import type { TicketFact } from '../domain/facts';
+import { type RegistrationInput, registrationRefusals, validateRegistration } from '../domain/registration';
+import type { TicketEntity } from '../infra/entities';
+import { TicketStore } from '../infra/ticket-store';
+import { actorOf } from './actor';
+import type { AttachmentStorage } from './attachment-storage';
+import { saveAttachment } from './attachments';
+import { recordFacts } from './recorder';
+import type { WorkflowSettings } from './workflow';
 
+export const MAX_ATTACHMENTS_AT_REGISTRATION = 10;
+
+/** R-TKT-1..5: a new ticket from any channel, for an eligible requester, with a number that never repeats. */
 export class Registration {
   constructor(
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    private readonly storage: AttachmentStorage,
+    private readonly settings: WorkflowSettings,
   ) {}
 
-  async register(caller: Caller, input: RegistrationInput): Promise<TicketEntity> {
-    requireRole(caller, ['CUSTOMER', 'DISPATCHER', 'ENGINEER', 'ADMIN', 'PARTNER'], 'register tickets');
-    requireUuid(input.contractId, 'contractId');
-    const valid = validateRegistration(input);
-    const requesterId = caller.kind === 'user' && caller.role === 'CUSTOMER' ? caller.id : valid.requesterId;
-    if (requesterId) requireUuid(requesterId, 'requesterId');
+  async register(caller: Caller, input: RegistrationInput, uploads: AttachmentUpload[] = []): Promise<TicketEntity> {
+    const actor = actorOf(caller, 'register tickets');
+    const valid = validateRegistration(input, actor.role);
+    requireUuid(valid.contractId, 'contractId');
+    if (valid.linkedTicketId) requireUuid(valid.linkedTicketId, 'linkedTicketId');
+    const requesterId = requesterOf(caller, valid.requesterId);
+    if (uploads.length > MAX_ATTACHMENTS_AT_REGISTRATION) {
+      throw badInput(`at most ${MAX_ATTACHMENTS_AT_REGISTRATION} attachments at registration; add more afterwards`, {
+        field: 'attachments',
+      });
+    }
+    const files = uploads.map((upload) => checkAttachment(upload, this.settings.attachmentMaxBytes));
+    const callerOrganization = caller.kind === 'user' ? caller.organizationId : null;
     const now = this.clock.now();
+    const origin = { source: 'tickets', occurredAt: now, correlationId: newId() };
+
     return this.transactions.run(async (tx) => {
-      const contract = await tx.manager.findOneBy(KnownContractEntity, { contractId: valid.contractId });
-      if (!contract) throw notFound('Contract', valid.contractId);
-      if (caller.kind === 'user' && caller.organizationId && caller.organizationId !== contract.organizationId) {
-        // A customer never learns whether another organization's contract exists.
+      const store = new TicketStore(tx.manager);
+      const contract = await store.contract(valid.contractId);
+      // A customer never learns whether another organization's contract exists.
+      if (!contract || (callerOrganization && callerOrganization !== contract.organizationId)) {
         throw notFound('Contract', valid.contractId);
       }
-      const today = now.toISOString().slice(0, 10);
-      if (today < contract.startsOn || today > contract.endsOn) {
-        throw badInput(
-          `Contract ${contract.number} is not active on ${today} (valid ${contract.startsOn} to ${contract.endsOn}); support is given only under an active contract (R-CON-1)`,
-          { field: 'contractId' },
+      const requester = await store.contact(requesterId);
+      if (actor.role === 'CUSTOMER' && (!requester || requester.organizationId !== contract.organizationId)) {
+        throw forbidden(
+          `Login ${requesterId} is not a registered contact of the contract's organization; only registered contacts file tickets (R-ACC-1)`,
         );
       }
-      if (caller.kind === 'user' && caller.role === 'PARTNER' && !caller.organizationId) {
-        throw forbidden('A global partner key must register tickets on behalf of an organization-bound key');
+      const refusals = registrationRefusals(contract, requesterId, requester, valid.product, now);
+      if (refusals.length > 0) {
+        throw badInput(`Registration refused: ${refusals.join('; ')}`, { reasons: refusals });
+      }
+      if (valid.linkedTicketId) {
+        const linked = await store.load(visibilityOf(caller), valid.linkedTicketId);
+        if (!linked) throw notFound('Ticket', valid.linkedTicketId);
+        if (linked.organizationId !== contract.organizationId) {
+          throw badInput(`linkedTicketId ${linked.number} belongs to another organization`, {
+            field: 'linkedTicketId',
+          });
+        }
       }
       const ticket: TicketEntity = {
         id: newId(),
-        number: await this.nextNumber(tx.manager, now.getUTCFullYear()),
+        number: await store.nextNumber(now.getUTCFullYear()),
         organizationId: contract.organizationId,
         contractId: contract.contractId,
         preset: contract.preset,
@@ -58,71 +86,55 @@ export class Registration {
         category: valid.category,
         priority: valid.priority,
         status: 'REGISTERED',
+        closeReason: null,
         assigneeId: null,
         product: valid.product,
         serviceCode: valid.serviceCode,
         plannedResolutionAt: null,
         registeredAt: now,
+        acknowledgedAt: null,
+        resolvedAt: null,
+        closedAt: null,
+        answeredOnCall: valid.answeredOnCall,
+        linkedTicketId: valid.linkedTicketId,
+        clarificationReturnStatus: null,
+        clarificationRequestedAt: null,
+        reworkCount: 0,
+        onSiteRequestedAt: null,
+        onSiteArrivedAt: null,
         version: 1,
       };
-      await tx.manager.insert(TicketEntity, ticket);
-      tx.emit(
-        makeEvent(
-          'tickets.ticket.registered',
-          ticket.organizationId,
-          {
-            ticketId: ticket.id,
-            organizationId: ticket.organizationId,
-            ticket: ticketFacts(ticket),
-            actor: actorOf(caller),
-            answeredOnCall: valid.answeredOnCall,
-          },
-          { source: 'tickets', occurredAt: now },
-        ),
-      );
+      await store.insert(ticket);
+      const facts: TicketFact[] = [{ kind: 'REGISTERED', answeredOnCall: valid.answeredOnCall }];
+      for (const file of files) {
+        const saved = await saveAttachment(tx, this.storage, ticket, newId(), file, actor, now);
+        facts.push({
+          kind: 'ATTACHMENT_ADDED',
+          attachmentId: saved.id,
+          name: saved.name,
+          contentType: saved.contentType,
+          size: saved.size,
+          internal: saved.internal,
+        });
+      }
+      await recordFacts(tx, ticket, actor, facts, origin);
       return ticket;
     });
   }
+}
 
-  /** One counter row per year, incremented in the registering transaction (a row lock). */
-  private async nextNumber(manager: EntityManager, year: number): Promise<string> {
-    const rows = (await manager.query(
-      `INSERT INTO ticket_number_counters (year, last_value) VALUES ($1, 1)
-       ON CONFLICT (year) DO UPDATE SET last_value = ticket_number_counters.last_value + 1
-       RETURNING last_value`,
-      [year],
-    )) as { last_value: number }[];
-    return formatTicketNumber(year, rows[0]!.last_value);
+/** A customer registers for itself; everyone else names the contact the ticket is for (R-ACC-1). */
+function requesterOf(caller: Caller, requesterId: string | null): string {
+  if (caller.kind === 'user' && caller.role === 'CUSTOMER') {
+    if (requesterId !== null && requesterId !== caller.id) {
+      throw badInput('A customer registers tickets for itself: omit requesterId', { field: 'requesterId' });
+    }
+    return caller.id;
   }
-}
-
-export function ticketFacts(ticket: TicketEntity): TicketFacts {
-  return {
-    ticketId: ticket.id,
-    number: ticket.number,
-    organizationId: ticket.organizationId,
-    contractId: ticket.contractId,
-    preset: ticket.preset,
-    requesterId: ticket.requesterId,
-    channel: ticket.channel,
-    title: ticket.title,
-    category: ticket.category,
-    priority: ticket.priority,
-    status: ticket.status,
-    assigneeId: ticket.assigneeId,
-    product: ticket.product,
-    serviceCode: ticket.serviceCode,
-    plannedResolutionAt: ticket.plannedResolutionAt?.toISOString() ?? null,
-    registeredAt: ticket.registeredAt.toISOString(),
-    resolvedAt: null,
-    closedAt: null,
-    closeReason: null,
-    linkedTicketId: null,
-    version: ticket.version,
-  };
-}
-
-export function actorOf(caller: Caller) {
-  if (caller.kind === 'user') return { id: caller.id, role: caller.role, name: caller.name };
-  return { id: null, role: 'SYSTEM' as const, name: caller.kind === 'system' ? caller.name : null };
+  if (requesterId === null) {
+    throw badInput('requesterId is required: name the registered contact the ticket is for (R-ACC-1)', {
+      field: 'requesterId',
+    });
+  }
+  return requireUuid(requesterId, 'requesterId');
 }

@@ -1,4 +1,6 @@
-import { badInput, type Category, type Channel, type Priority } from '@reglament/shared';
+import { type Actor, badInput, type Category, type Channel, type Priority } from '@reglament/shared';
+import { DateTime } from 'luxon';
+import { MESSAGE_MAX } from './text';
 
 export interface RegistrationInput {
   contractId: string;
@@ -11,13 +13,25 @@ export interface RegistrationInput {
   product: string | null;
   serviceCode: string | null;
   answeredOnCall: boolean | null;
+  /** R-TKT-2: the ticket during whose work this new problem was found. */
+  linkedTicketId: string | null;
 }
 
 export const TITLE_MAX = 300;
-export const DESCRIPTION_MAX = 20_000;
+export const DESCRIPTION_MAX = MESSAGE_MAX;
+
+/** R-TKT-3: who registers through which channel (the engineer takes the phone; partners use the API). */
+export const REGISTRATION_CHANNELS: { readonly [R in Actor['role']]: readonly Channel[] } = {
+  CUSTOMER: ['PORTAL', 'API'],
+  PARTNER: ['API'],
+  DISPATCHER: ['PORTAL', 'EMAIL', 'PHONE', 'API'],
+  ENGINEER: ['PORTAL', 'EMAIL', 'PHONE', 'API'],
+  ADMIN: ['PORTAL', 'EMAIL', 'PHONE', 'API'],
+  SYSTEM: ['PORTAL', 'EMAIL', 'PHONE', 'API'],
+};
 
 /** R-TKT-5: the fields of a registration, trimmed and checked; a refusal names the field. */
-export function validateRegistration(input: RegistrationInput): RegistrationInput {
+export function validateRegistration(input: RegistrationInput, role: Actor['role']): RegistrationInput {
   const title = input.title.trim();
   if (title.length < 1 || title.length > TITLE_MAX) {
     throw badInput(`title must be 1 to ${TITLE_MAX} characters`, { field: 'title' });
@@ -26,7 +40,21 @@ export function validateRegistration(input: RegistrationInput): RegistrationInpu
   if (description.length < 1 || description.length > DESCRIPTION_MAX) {
     throw badInput(`description must be 1 to ${DESCRIPTION_MAX} characters`, { field: 'description' });
   }
-  if (input.answeredOnCall !== null && input.channel !== 'PHONE') {
+  const channels = REGISTRATION_CHANNELS[role];
+  if (!channels.includes(input.channel)) {
+    throw badInput(
+      `A ${role} registers through ${channels.join(' or ')}, not ${input.channel}` +
+        (input.channel === 'PHONE' ? ' (phone calls are recorded by provider staff, R-TKT-3)' : ''),
+      { field: 'channel' },
+    );
+  }
+  if (input.channel === 'PHONE' && input.answeredOnCall === null) {
+    throw badInput(
+      'answeredOnCall is required for PHONE tickets: false records a call-back the provider owes (R-TKT-3)',
+      { field: 'answeredOnCall' },
+    );
+  }
+  if (input.channel !== 'PHONE' && input.answeredOnCall !== null) {
     throw badInput('answeredOnCall applies only to PHONE tickets', { field: 'answeredOnCall' });
   }
   return {
@@ -41,4 +69,81 @@ export function validateRegistration(input: RegistrationInput): RegistrationInpu
 /** R-TKT-1: a human-readable registration number, unique and never reused: T-2025-000042. */
 export function formatTicketNumber(year: number, sequence: number): string {
   return `T-${year}-${String(sequence).padStart(6, '0')}`;
+}
+
+/** What tickets knows of a contract, from contracts.contract.* events. */
+export interface ContractView {
+  contractId: string;
+  organizationId: string;
+  number: string;
+  status: string;
+  startsOn: string;
+  endsOn: string;
+  timeZone: string;
+  products: string[];
+  prerequisites: { kind: string; description: string; validUntil: string | null; product?: string | null }[];
+}
+
+/** What tickets knows of a contact, from contracts.contact.* events. */
+export interface ContactView {
+  contactId: string;
+  organizationId: string;
+  fullName: string;
+  active: boolean;
+}
+
+/** The contract's own calendar date at an instant (its periods are dates in its zone). */
+export function contractDate(contract: Pick<ContractView, 'timeZone'>, at: Date): string {
+  const local = DateTime.fromJSDate(at, { zone: contract.timeZone });
+  return (local.isValid ? local : DateTime.fromJSDate(at, { zone: 'UTC' })).toISODate()!;
+}
+
+/**
+ * R-ACC-1, R-CON-1: support only for a registered, active contact of the contract's
+ * organization, under a contract in force today (in its zone) whose prerequisites are valid,
+ * for one of its products. Returns every reason to refuse (empty: eligible).
+ */
+export function registrationRefusals(
+  contract: ContractView,
+  requesterId: string,
+  requester: ContactView | null,
+  product: string | null,
+  at: Date,
+): string[] {
+  const reasons: string[] = [];
+  if (!requester) {
+    reasons.push(
+      `requester ${requesterId} is not a registered contact; only registered contacts file tickets (R-ACC-1)`,
+    );
+  } else {
+    if (requester.organizationId !== contract.organizationId) {
+      reasons.push(`contact ${requester.fullName} belongs to another organization than contract ${contract.number}`);
+    }
+    if (!requester.active) reasons.push(`contact ${requester.fullName} is deactivated (R-ACC-1)`);
+  }
+  const today = contractDate(contract, at);
+  if (contract.status === 'SUSPENDED' || contract.status === 'EXPIRED') {
+    reasons.push(
+      `contract ${contract.number} is ${contract.status}; support is given only under an active contract (R-CON-1)`,
+    );
+  } else if (today < contract.startsOn || today > contract.endsOn) {
+    reasons.push(
+      `contract ${contract.number} is not in force on ${today} (it runs ${contract.startsOn} to ${contract.endsOn}); support is given only under an active contract (R-CON-1)`,
+    );
+  }
+  for (const prerequisite of contract.prerequisites) {
+    // A product's prerequisite (e.g. 1C:ITS for a 1C product, 004) binds only that product's tickets.
+    const applies = !prerequisite.product || prerequisite.product === product;
+    if (applies && prerequisite.validUntil !== null && prerequisite.validUntil < today) {
+      reasons.push(
+        `prerequisite ${prerequisite.kind} (${prerequisite.description}) of contract ${contract.number} expired on ${prerequisite.validUntil} (R-CON-1)`,
+      );
+    }
+  }
+  if (product !== null && contract.products.length > 0 && !contract.products.includes(product)) {
+    reasons.push(
+      `product "${product}" is not covered by contract ${contract.number} (covered: ${contract.products.join(', ')})`,
+    );
+  }
+  return reasons;
 }

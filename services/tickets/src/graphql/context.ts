@@ -1,15 +1,21 @@
 import type { Caller } from '@reglament/shared';
-import type { DataSource } from 'typeorm';
 import type { TicketQueries } from '../application/queries';
 import type { Registration } from '../application/registration';
+import type { TicketWorkflow } from '../application/workflow';
+import type { AttachmentStorage } from '../application/attachment-storage';
+import type { TicketReads } from '../infra/ticket-reads';
+import type { TicketLoaders } from './loaders';
 
 export interface TicketsApp {
-  dataSource: DataSource;
   registration: Registration;
+  workflow: TicketWorkflow;
   queries: TicketQueries;
+  reads: TicketReads;
+  storage: AttachmentStorage;
 }
 
 export interface TicketsContext {
   caller: Caller;
   app: TicketsApp;
+  loaders: TicketLoaders;
 }

@@ -1,16 +1,22 @@
 import { buildFederatedSchema } from '@reglament/shared';
 import type { GraphQLSchema } from 'graphql';
+import { AttachmentFieldsResolver } from './attachment-fields.resolver';
 import type { TicketsContext } from './context';
 import { toTicket } from './mappers';
+import { TicketFieldsResolver } from './ticket-fields.resolver';
 import { TicketResolver } from './ticket.resolver';
+import { WorkflowResolver } from './workflow.resolver';
 
 export function buildTicketsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [TicketResolver] },
+    { resolvers: [TicketResolver, WorkflowResolver, TicketFieldsResolver, AttachmentFieldsResolver] },
     {
       Ticket: {
-        __resolveReference: async (ref: { id: string }, ctx: TicketsContext) =>
-          toTicket(await ctx.app.queries.byId(ctx.caller, ref.id)),
+        // Batched, and scoped like every read: another organization's ticket resolves to null.
+        __resolveReference: async (ref: { id: string }, ctx: TicketsContext) => {
+          const row = await ctx.loaders.ticket.load(ref.id);
+          return row ? toTicket(row) : null;
+        },
       },
     },
   );

@@ -1,0 +1,200 @@
+import {
+  type Actor,
+  type AnyEventEnvelope,
+  type EventOrigin,
+  makeEvent,
+  newId,
+  type TicketFacts,
+  type Tx,
+} from '@reglament/shared';
+import { isInternalFact, type TicketFact } from '../domain/facts';
+import type { TicketState } from '../domain/ticket';
+import { TicketHistoryEntity } from '../infra/entities';
+import { ticketFacts } from './ticket-facts';
+
+const HISTORY_NOTE_MAX = 500;
+
+/**
+ * R-TKT-13: every recorded fact of a change becomes one history entry and one event (through
+ * the outbox), in the transaction of the change. The events carry the ticket after the change.
+ */
+export async function recordFacts(
+  tx: Tx,
+  ticket: TicketState,
+  actor: Actor,
+  facts: TicketFact[],
+  origin: EventOrigin,
+): Promise<void> {
+  const snapshot = ticketFacts(ticket);
+  const entries: TicketHistoryEntity[] = [];
+  facts.forEach((fact, position) => {
+    const event = eventOf(fact, snapshot, actor, origin);
+    tx.emit(event);
+    entries.push({
+      id: newId(),
+      ticketId: ticket.id,
+      organizationId: ticket.organizationId,
+      version: ticket.version,
+      position,
+      at: origin.occurredAt,
+      actorId: actor.id,
+      actorRole: actor.role,
+      actorName: actor.name,
+      internal: isInternalFact(fact),
+      eventId: event.id,
+      ...historyOf(fact),
+    });
+  });
+  if (entries.length > 0) await tx.manager.insert(TicketHistoryEntity, entries);
+}
+
+type HistoryValues = Pick<TicketHistoryEntity, 'type' | 'transition' | 'fromValue' | 'toValue' | 'note' | 'reason'>;
+
+function historyOf(fact: TicketFact): HistoryValues {
+  const entry = (values: Partial<HistoryValues>): HistoryValues => ({
+    type: fact.kind,
+    transition: null,
+    fromValue: null,
+    toValue: null,
+    note: null,
+    reason: null,
+    ...values,
+  });
+  switch (fact.kind) {
+    case 'REGISTERED':
+      return entry({
+        toValue: 'REGISTERED',
+        note: fact.answeredOnCall === false ? 'Not answered on the call: a call-back is owed (R-TKT-3)' : null,
+      });
+    case 'STATUS_CHANGED':
+      return entry({ transition: fact.transition, fromValue: fact.from, toValue: fact.to, note: clip(fact.note) });
+    case 'CLOSED':
+      return entry({
+        transition: fact.transition,
+        fromValue: fact.from,
+        toValue: 'CLOSED',
+        reason: fact.reason,
+        note: clip(fact.comment),
+      });
+    case 'CLASSIFIED':
+      return entry({
+        fromValue:
+          fact.previousCategory || fact.previousPriority ? `${fact.previousCategory}/${fact.previousPriority}` : null,
+        toValue: `${fact.category}/${fact.priority}`,
+      });
+    case 'PRIORITY_CHANGED':
+      return entry({ fromValue: fact.previousPriority, toValue: fact.priority, reason: fact.reason });
+    case 'ASSIGNED':
+      return entry({ fromValue: fact.previousAssigneeId, toValue: fact.assigneeId, note: fact.assigneeName });
+    case 'PLANNED_DATE_CHANGED':
+      return entry({
+        fromValue: fact.previousPlannedResolutionAt?.toISOString() ?? null,
+        toValue: fact.plannedResolutionAt?.toISOString() ?? null,
+        reason: fact.reason,
+      });
+    case 'MESSAGE_ADDED':
+      return entry({ toValue: fact.messageId, note: clip(fact.body) });
+    case 'ON_SITE_REQUESTED':
+      return entry({ note: fact.note });
+    case 'ON_SITE_ARRIVED':
+      return entry({});
+    case 'ATTACHMENT_ADDED':
+      return entry({ toValue: fact.name, note: `${fact.contentType}, ${fact.size} bytes` });
+  }
+}
+
+function eventOf(fact: TicketFact, ticket: TicketFacts, actor: Actor, origin: EventOrigin): AnyEventEnvelope {
+  const base = { ticketId: ticket.ticketId, organizationId: ticket.organizationId, ticket, actor };
+  const org = ticket.organizationId;
+  switch (fact.kind) {
+    case 'REGISTERED':
+      return makeEvent('tickets.ticket.registered', org, { ...base, answeredOnCall: fact.answeredOnCall }, origin);
+    case 'STATUS_CHANGED':
+      return makeEvent(
+        'tickets.ticket.status_changed',
+        org,
+        { ...base, transition: fact.transition, fromStatus: fact.from, toStatus: fact.to, note: fact.note },
+        origin,
+      );
+    case 'CLOSED':
+      return makeEvent(
+        'tickets.ticket.closed',
+        org,
+        { ...base, fromStatus: fact.from, toStatus: 'CLOSED', reason: fact.reason, comment: fact.comment },
+        origin,
+      );
+    case 'CLASSIFIED':
+      return makeEvent(
+        'tickets.ticket.classified',
+        org,
+        {
+          ...base,
+          category: fact.category,
+          priority: fact.priority,
+          previousCategory: fact.previousCategory,
+          previousPriority: fact.previousPriority,
+        },
+        origin,
+      );
+    case 'PRIORITY_CHANGED':
+      return makeEvent(
+        'tickets.ticket.priority_changed',
+        org,
+        { ...base, priority: fact.priority, previousPriority: fact.previousPriority, reason: fact.reason },
+        origin,
+      );
+    case 'ASSIGNED':
+      return makeEvent(
+        'tickets.ticket.assigned',
+        org,
+        { ...base, assigneeId: fact.assigneeId, previousAssigneeId: fact.previousAssigneeId },
+        origin,
+      );
+    case 'PLANNED_DATE_CHANGED':
+      return makeEvent(
+        'tickets.ticket.planned_date_changed',
+        org,
+        {
+          ...base,
+          plannedResolutionAt: fact.plannedResolutionAt?.toISOString() ?? null,
+          previousPlannedResolutionAt: fact.previousPlannedResolutionAt?.toISOString() ?? null,
+        },
+        origin,
+      );
+    case 'MESSAGE_ADDED':
+      return makeEvent(
+        'tickets.ticket.message_added',
+        org,
+        {
+          ...base,
+          messageId: fact.messageId,
+          internal: fact.internal,
+          fromProvider: fact.fromProvider,
+          body: fact.body,
+        },
+        origin,
+      );
+    case 'ON_SITE_REQUESTED':
+      return makeEvent('tickets.ticket.on_site_requested', org, { ...base, note: fact.note }, origin);
+    case 'ON_SITE_ARRIVED':
+      return makeEvent('tickets.ticket.on_site_arrived', org, base, origin);
+    case 'ATTACHMENT_ADDED':
+      return makeEvent(
+        'tickets.ticket.attachment_added',
+        org,
+        {
+          ...base,
+          attachmentId: fact.attachmentId,
+          name: fact.name,
+          contentType: fact.contentType,
+          size: fact.size,
+          internal: fact.internal,
+        },
+        origin,
+      );
+  }
+}
+
+function clip(text: string | null): string | null {
+  return text !== null && text.length > HISTORY_NOTE_MAX ? `${text.slice(0, HISTORY_NOTE_MAX - 1)}…` : text;
+}

@@ -1,0 +1,58 @@
+import type { Category, Channel, CloseReason, Priority, TicketStatus } from '@reglament/shared';
+
+/** A ticket as the rules see it (the entity has the same shape; the domain never sees TypeORM). */
+export interface TicketState {
+  id: string;
+  number: string;
+  organizationId: string;
+  contractId: string;
+  /** The contract's preset (regulation): decides e.g. whether triage needs a planned date. */
+  preset: string;
+  requesterId: string | null;
+  channel: Channel;
+  title: string;
+  description: string;
+  category: Category | null;
+  priority: Priority | null;
+  status: TicketStatus;
+  closeReason: CloseReason | null;
+  assigneeId: string | null;
+  product: string | null;
+  serviceCode: string | null;
+  plannedResolutionAt: Date | null;
+  registeredAt: Date;
+  /** The first response (acknowledgement): REGISTERED -> IN_ANALYSIS. */
+  acknowledgedAt: Date | null;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+  /** R-TKT-3: PHONE only; false means a call-back is owed. */
+  answeredOnCall: boolean | null;
+  /** R-TKT-2: the ticket during whose work this one's problem was found. */
+  linkedTicketId: string | null;
+  /** R-TKT-9: where an answered clarification returns to (IN_ANALYSIS or IN_PROGRESS). */
+  clarificationReturnStatus: TicketStatus | null;
+  clarificationRequestedAt: Date | null;
+  /** R-TKT-11: how often the customer returned a solution with remarks. */
+  reworkCount: number;
+  onSiteRequestedAt: Date | null;
+  onSiteArrivedAt: Date | null;
+  /** Optimistic concurrency: +1 per change; a change made from a stale version is refused (CONFLICT). */
+  version: number;
+}
+
+export const OPEN_STATUSES = [
+  'REGISTERED',
+  'IN_ANALYSIS',
+  'AWAITING_CLARIFICATION',
+  'IN_PROGRESS',
+  'RESOLVED',
+] as const satisfies readonly TicketStatus[];
+
+export function isOpen(status: TicketStatus): boolean {
+  return (OPEN_STATUSES as readonly TicketStatus[]).includes(status);
+}
+
+/** An on-site visit was asked for and the engineer has not arrived yet (003). */
+export function onSiteVisitPending(ticket: Pick<TicketState, 'onSiteRequestedAt' | 'onSiteArrivedAt'>): boolean {
+  return ticket.onSiteRequestedAt !== null && ticket.onSiteArrivedAt === null;
+}

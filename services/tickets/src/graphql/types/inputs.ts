@@ -1,0 +1,124 @@
+import {
+  type Category,
+  CategoryEnum,
+  type Channel,
+  ChannelEnum,
+  type Priority,
+  PriorityEnum,
+  type TicketStatus,
+  TicketStatusEnum,
+} from '@reglament/shared';
+import { Field, ID, InputType } from 'type-graphql';
+
+@InputType('AttachmentInput', {
+  description: 'A file; GraphQL has no binary type, so the content travels base64-encoded.',
+})
+export class AttachmentInput {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { description: 'Media type, e.g. application/pdf' })
+  contentType!: string;
+
+  @Field(() => String, { description: 'The bytes, base64 (standard alphabet, padded).' })
+  contentBase64!: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Provider staff only: hidden from the customer.' })
+  internal?: boolean | null;
+}
+
+@InputType('RegisterTicketInput')
+export class RegisterTicketInput {
+  @Field(() => ID)
+  contractId!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The contact the ticket is for (staff and partners); a customer registers for itself.',
+  })
+  requesterId?: string | null;
+
+  @Field(() => ChannelEnum)
+  channel!: Channel;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => String)
+  description!: string;
+
+  @Field(() => CategoryEnum, { nullable: true, description: 'Expected category (R-TKT-6)' })
+  category?: Category | null;
+
+  @Field(() => PriorityEnum, { nullable: true, description: 'Expected priority (R-TKT-7)' })
+  priority?: Priority | null;
+
+  @Field(() => String, { nullable: true })
+  product?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Service catalog code (R-CON-2)' })
+  serviceCode?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'PHONE: false starts a CALLBACK timer (R-TKT-3)' })
+  answeredOnCall?: boolean | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'R-TKT-2: the ticket during whose work this new problem was found.',
+  })
+  linkedTicketId?: string | null;
+
+  @Field(() => [AttachmentInput], { nullable: true, description: 'Up to 10 files (R-TKT-5).' })
+  attachments?: AttachmentInput[] | null;
+}
+
+@InputType('TriageTicketInput', { description: 'Primary analysis done (R-TKT-8).' })
+export class TriageTicketInput {
+  @Field(() => CategoryEnum)
+  category!: Category;
+
+  @Field(() => PriorityEnum)
+  priority!: Priority;
+
+  @Field(() => ID)
+  assigneeId!: string;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "Required unless the preset's resolution target is bound to a release (R-TKT-10, R-SLA-7).",
+  })
+  plannedResolutionAt?: Date | null;
+}
+
+@InputType('TicketFilter')
+export class TicketFilter {
+  @Field(() => ID, { nullable: true })
+  organizationId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  contractId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  requesterId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  assigneeId?: string | null;
+
+  @Field(() => [TicketStatusEnum], { nullable: true, description: 'Any of these statuses.' })
+  status?: TicketStatus[] | null;
+
+  @Field(() => [PriorityEnum], { nullable: true, description: 'Any of these priorities.' })
+  priority?: Priority[] | null;
+
+  @Field(() => [CategoryEnum], { nullable: true, description: 'Any of these categories.' })
+  category?: Category[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether an SLA deadline of the ticket was breached.' })
+  breached?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Case-insensitive text in the title, description or registration number.',
+  })
+  search?: string | null;
+}

@@ -1,0 +1,95 @@
+import { conflict, type Visibility } from '@reglament/shared';
+import { type EntityManager, In } from 'typeorm';
+import type { StaffMember } from '../domain/transitions';
+import type { TicketState } from '../domain/ticket';
+import { formatTicketNumber } from '../domain/registration';
+import {
+  KnownContactEntity,
+  KnownContractEntity,
+  KnownStaffEntity,
+  TicketEntity,
+  TicketSlaStateEntity,
+} from './entities';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids from tokens and inputs that are not UUIDs name nobody (and must not reach a uuid column). */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/** The write side's access to tickets and the read models a decision consults; always inside a transaction. */
+export class TicketStore {
+  constructor(private readonly manager: EntityManager) {}
+
+  /** A ticket the caller may see, or null. `lock` serializes changes that never conflict (messages, files). */
+  async load(visibility: Visibility, id: string, lock = false): Promise<TicketEntity | null> {
+    if (visibility.kind === 'none' || !isUuid(id)) return null;
+    const query = this.manager.createQueryBuilder(TicketEntity, 't').where('t.id = :id', { id });
+    if (visibility.kind === 'organization') {
+      query.andWhere('t.organization_id = :org', { org: visibility.organizationId });
+    }
+    if (lock) query.setLock('pessimistic_write');
+    return query.getOne();
+  }
+
+  async insert(ticket: TicketEntity): Promise<void> {
+    await this.manager.insert(TicketEntity, ticket);
+  }
+
+  /**
+   * Writes a change made from `before`: only the changed columns, and only if nobody changed
+   * the ticket since it was read (optimistic version check). Otherwise CONFLICT, and the
+   * transaction (history, messages, events) rolls back with it.
+   */
+  async saveChange(before: TicketEntity, changes: Partial<TicketState>): Promise<TicketEntity> {
+    const { id: _id, version: _version, ...columns } = changes;
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(TicketEntity)
+      .set({ ...columns, version: () => 'version + 1' })
+      .where('id = :id AND version = :version', { id: before.id, version: before.version })
+      .execute();
+    if (result.affected !== 1) {
+      throw conflict(
+        `Ticket ${before.number} was changed by someone else at the same moment (it is no longer at version ${before.version}); reload it and decide again`,
+        { ticketId: before.id, expectedVersion: before.version },
+      );
+    }
+    return { ...before, ...columns, version: before.version + 1 };
+  }
+
+  /** R-TKT-1: the next number of the year; the counter row stays locked until this transaction ends. */
+  async nextNumber(year: number): Promise<string> {
+    const rows = (await this.manager.query(
+      `INSERT INTO ticket_number_counters (year, last_value) VALUES ($1, 1)
+       ON CONFLICT (year) DO UPDATE SET last_value = ticket_number_counters.last_value + 1
+       RETURNING last_value`,
+      [year],
+    )) as { last_value: number }[];
+    return formatTicketNumber(year, rows[0]!.last_value);
+  }
+
+  async slaStanding(ticketId: string): Promise<{ failureReportPending: boolean; clarificationExpiredAt: Date | null }> {
+    const row = await this.manager.findOneBy(TicketSlaStateEntity, { ticketId });
+    return {
+      failureReportPending: row?.failureReportPending ?? false,
+      clarificationExpiredAt: row?.clarificationExpiredAt ?? null,
+    };
+  }
+
+  async staff(ids: string[]): Promise<Map<string, StaffMember>> {
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return new Map();
+    const rows = await this.manager.findBy(KnownStaffEntity, { staffId: In(valid) });
+    return new Map(rows.map((r) => [r.staffId, { id: r.staffId, fullName: r.fullName, active: r.active }]));
+  }
+
+  async contact(id: string): Promise<KnownContactEntity | null> {
+    return isUuid(id) ? this.manager.findOneBy(KnownContactEntity, { contactId: id }) : null;
+  }
+
+  contract(id: string): Promise<KnownContractEntity | null> {
+    return this.manager.findOneBy(KnownContractEntity, { contractId: id });
+  }
+}

@@ -1,0 +1,109 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { Category, Channel, CloseReason, Priority, TicketStatus } from '@reglament/shared';
+import type { TicketState } from '../domain/ticket';
+
+@Entity({ name: 'tickets' })
+@Index('tickets_organization_registered_idx', ['organizationId', 'registeredAt'])
+@Index('tickets_registered_idx', ['registeredAt', 'id'])
+@Index('tickets_number_key', ['number'], { unique: true })
+@Index('tickets_assignee_idx', ['assigneeId'])
+@Index('tickets_linked_idx', ['linkedTicketId'])
+export class TicketEntity implements TicketState {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_tickets' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  number!: string;
+
+  @Column({ type: 'uuid', name: 'organization_id' })
+  organizationId!: string;
+
+  @Column({ type: 'uuid', name: 'contract_id' })
+  contractId!: string;
+
+  @Column({ type: 'text' })
+  preset!: string;
+
+  @Column({ type: 'uuid', name: 'requester_id', nullable: true })
+  requesterId!: string | null;
+
+  @Column({ type: 'text' })
+  channel!: Channel;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text' })
+  description!: string;
+
+  @Column({ type: 'text', nullable: true })
+  category!: Category | null;
+
+  @Column({ type: 'text', nullable: true })
+  priority!: Priority | null;
+
+  @Column({ type: 'text' })
+  status!: TicketStatus;
+
+  @Column({ type: 'text', name: 'close_reason', nullable: true })
+  closeReason!: CloseReason | null;
+
+  @Column({ type: 'uuid', name: 'assignee_id', nullable: true })
+  assigneeId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  product!: string | null;
+
+  @Column({ type: 'text', name: 'service_code', nullable: true })
+  serviceCode!: string | null;
+
+  @Column({ type: 'timestamptz', name: 'planned_resolution_at', nullable: true })
+  plannedResolutionAt!: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'registered_at' })
+  registeredAt!: Date;
+
+  @Column({ type: 'timestamptz', name: 'acknowledged_at', nullable: true })
+  acknowledgedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'resolved_at', nullable: true })
+  resolvedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'closed_at', nullable: true })
+  closedAt!: Date | null;
+
+  @Column({ type: 'boolean', name: 'answered_on_call', nullable: true })
+  answeredOnCall!: boolean | null;
+
+  @Column({ type: 'uuid', name: 'linked_ticket_id', nullable: true })
+  linkedTicketId!: string | null;
+
+  @Column({ type: 'text', name: 'clarification_return_status', nullable: true })
+  clarificationReturnStatus!: TicketStatus | null;
+
+  @Column({ type: 'timestamptz', name: 'clarification_requested_at', nullable: true })
+  clarificationRequestedAt!: Date | null;
+
+  @Column({ type: 'integer', name: 'rework_count', default: 0 })
+  reworkCount!: number;
+
+  @Column({ type: 'timestamptz', name: 'on_site_requested_at', nullable: true })
+  onSiteRequestedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'on_site_arrived_at', nullable: true })
+  onSiteArrivedAt!: Date | null;
+
+  /** Optimistic concurrency: every change bumps it; a stale change gets CONFLICT. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+}
+
+/** Registration numbers: one counter per year, incremented under a row lock (unique across replicas). */
+@Entity({ name: 'ticket_number_counters' })
+export class TicketNumberCounterEntity {
+  @PrimaryColumn({ type: 'integer', primaryKeyConstraintName: 'PK_ticket_number_counters' })
+  year!: number;
+
+  @Column({ type: 'integer', name: 'last_value' })
+  lastValue!: number;
+}
