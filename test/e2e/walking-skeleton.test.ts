@@ -60,8 +60,9 @@ describe('walking skeleton: a registered ticket reaches a live subscription', ()
       ticket: {
         number: registered.number,
         status: 'REGISTERED',
-        // Skeleton target: 2 hours after registration (07:00Z + 2 h).
-        sla: { nextDeadline: '2025-03-03T09:00:00.000Z' },
+        // imc-typical: primary analysis within 1 working day of registration (R-TKT-8):
+        // Mon 3 March 10:00 Moscow -> Tue 4 March 10:00 Moscow = 07:00Z.
+        sla: { nextDeadline: '2025-03-04T07:00:00.000Z' },
       },
     });
     sub.unsubscribe();

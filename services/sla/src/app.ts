@@ -1,19 +1,43 @@
 import { type Platform, type RunningService, ServiceRuntime, type StorageSettings } from '@reglament/shared';
+import { getCalendar } from './calendar';
+import { Compliance } from './application/compliance';
+import { FailureReports } from './application/failure-reports';
+import { SlaScheduler } from './application/scheduler';
+import { TicketClocks } from './application/ticket-clocks';
+import { PRESET_POLICIES } from './domain/presets';
 import { createLoaders, type SlaApp } from './graphql/context';
 import { buildSlaSchema } from './graphql/schema';
-import { SlaTimerEntity } from './infra/entities';
+import {
+  SlaContractEntity,
+  SlaFailureReportEntity,
+  SlaHistoryEntity,
+  SlaReleaseEntity,
+  SlaTicketEntity,
+  SlaTimerEntity,
+} from './infra/entities';
 import { SlaTimers1763700000300 } from './infra/migrations/1763700000300-sla-timers';
+import { SlaEngine1795299140908 } from './infra/migrations/1795299140908-SlaEngine';
+import { contractsHandlers } from './messaging/contracts-consumer';
 import { ticketsHandlers } from './messaging/tickets-consumer';
 
-export const slaEntities = [SlaTimerEntity];
-export const slaMigrations = [SlaTimers1763700000300];
+export const slaEntities = [
+  SlaTimerEntity,
+  SlaTicketEntity,
+  SlaHistoryEntity,
+  SlaReleaseEntity,
+  SlaContractEntity,
+  SlaFailureReportEntity,
+];
+export const slaMigrations = [SlaTimers1763700000300, SlaEngine1795299140908];
 
 export interface SlaSettings extends StorageSettings {
   port: number;
+  /** Run the due-timer scheduler in this process (default true). */
+  scheduler?: boolean;
 }
 
-/** The composition root of the SLA subgraph. */
-export async function startSla(platform: Platform, settings: SlaSettings): Promise<RunningService> {
+/** The composition root of the SLA subgraph: DB -> migrations -> relay -> consumers -> scheduler -> server. */
+export async function startSla(platform: Platform, settings: SlaSettings): Promise<RunningService & { app: SlaApp }> {
   const runtime = await ServiceRuntime.start(platform, {
     service: 'sla',
     ...settings,
@@ -21,14 +45,36 @@ export async function startSla(platform: Platform, settings: SlaSettings): Promi
     migrations: slaMigrations,
   });
   try {
-    const app: SlaApp = { dataSource: runtime.dataSource, clock: platform.clock, clockControl: platform.clockControl };
-    await runtime.consume('tickets', ticketsHandlers);
+    const { dataSource, transactions } = runtime;
+    let scheduler: SlaScheduler | null = null;
+    const clocks = new TicketClocks(
+      { log: runtime.log, policies: PRESET_POLICIES, calendar: getCalendar },
+      // A new earlier due instant wakes the scheduler (after the commit that wrote it).
+      (at) => setTimeout(() => scheduler?.wake(at), 20).unref(),
+    );
+    scheduler = new SlaScheduler({ transactions, clocks, clock: platform.clock, log: runtime.log });
+    const app: SlaApp = {
+      dataSource,
+      transactions,
+      clock: platform.clock,
+      clockControl: platform.clockControl,
+      clocks,
+      scheduler,
+      failureReports: new FailureReports(transactions, platform.clock),
+      compliance: new Compliance(dataSource),
+    };
+    await runtime.consume('tickets', ticketsHandlers(clocks, platform.clock));
+    await runtime.consume('contracts', contractsHandlers(clocks, platform.clock));
+    if (settings.scheduler !== false) {
+      scheduler.start();
+      runtime.lifecycle.add('scheduler', () => scheduler.stop());
+    }
     const server = await runtime.serve(await buildSlaSchema(), settings.port, (caller) => ({
       caller,
       app,
       loaders: createLoaders(app),
     }));
-    return { name: 'sla', url: server.url, port: server.port, runtime, stop: () => runtime.stop() };
+    return { name: 'sla', url: server.url, port: server.port, runtime, app, stop: () => runtime.stop() };
   } catch (error) {
     await runtime.stop();
     throw error;

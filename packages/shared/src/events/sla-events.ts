@@ -43,6 +43,8 @@ export interface SlaTicketDueV1 {
   organizationId: string;
   timerId: string;
   dueAt: string;
+  /** clarification_expired: the policy says the system closes with NO_CLARIFICATION itself (R-TKT-9). */
+  closeAutomatically?: boolean;
 }
 
 export interface SlaFailureReportSubmittedV1 {

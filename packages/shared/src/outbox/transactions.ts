@@ -19,7 +19,7 @@ export interface RelayWaker {
  */
 export class Transactions {
   constructor(
-    private readonly dataSource: DataSource,
+    readonly dataSource: DataSource,
     private readonly relay: RelayWaker,
   ) {}
 

@@ -18,7 +18,9 @@ export class ClockResolver {
     const control = ctx.app.clockControl;
     if (!control) throw new AppError(ErrorCode.FORBIDDEN, DISABLED);
     requireRole(ctx.caller, ['ADMIN'], 'set the clock');
-    return control.set(at);
+    const now = await control.set(at);
+    await ctx.app.scheduler.runDue();
+    return now;
   }
 
   @Mutation(() => Date, { description: 'ADMIN: due timers fire as if the time had passed (TEST_CLOCK=1 only).' })
@@ -32,6 +34,9 @@ export class ClockResolver {
         'minutes must be from 0 to 5,270,400 (ten years); time does not go back',
       );
     }
-    return control.advance(minutes);
+    const now = await control.advance(minutes);
+    // Due timers fire as if the time had passed, before the answer returns.
+    await ctx.app.scheduler.runDue();
+    return now;
   }
 }

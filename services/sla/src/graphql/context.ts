@@ -1,12 +1,21 @@
-import type { Caller, ClockControl, Clock } from '@reglament/shared';
+import type { Caller, Clock, ClockControl, Transactions } from '@reglament/shared';
 import DataLoader from 'dataloader';
-import { In, type DataSource } from 'typeorm';
-import { SlaTimerEntity } from '../infra/entities';
+import { type DataSource, In } from 'typeorm';
+import type { Compliance } from '../application/compliance';
+import type { FailureReports } from '../application/failure-reports';
+import type { SlaScheduler } from '../application/scheduler';
+import type { TicketClocks } from '../application/ticket-clocks';
+import { SlaFailureReportEntity, SlaTicketEntity, SlaTimerEntity } from '../infra/entities';
 
 export interface SlaApp {
   dataSource: DataSource;
+  transactions: Transactions;
   clock: Clock;
   clockControl: ClockControl | null;
+  clocks: TicketClocks;
+  scheduler: SlaScheduler;
+  failureReports: FailureReports;
+  compliance: Compliance;
 }
 
 export interface SlaContext {
@@ -15,14 +24,25 @@ export interface SlaContext {
   loaders: ReturnType<typeof createLoaders>;
 }
 
+/** One set per request: a page of tickets costs one query per kind, whatever its size. */
 export function createLoaders(app: SlaApp) {
   return {
+    ticket: new DataLoader<string, SlaTicketEntity | null>(async (ids) => {
+      const rows = await app.dataSource.getRepository(SlaTicketEntity).findBy({ ticketId: In([...ids]) });
+      const byId = new Map(rows.map((row) => [row.ticketId, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
     timersByTicket: new DataLoader<string, SlaTimerEntity[]>(async (ticketIds) => {
       const rows = await app.dataSource.getRepository(SlaTimerEntity).find({
         where: { ticketId: In([...ticketIds]) },
-        order: { startedAt: 'ASC', id: 'ASC' },
+        order: { startedAt: 'ASC', metric: 'ASC', cycle: 'ASC' },
       });
       return ticketIds.map((id) => rows.filter((row) => row.ticketId === id));
+    }),
+    failureReport: new DataLoader<string, SlaFailureReportEntity | null>(async (ids) => {
+      const rows = await app.dataSource.getRepository(SlaFailureReportEntity).findBy({ id: In([...ids]) });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
     }),
   };
 }

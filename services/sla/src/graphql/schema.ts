@@ -1,14 +1,19 @@
 import { buildFederatedSchema } from '@reglament/shared';
 import type { GraphQLSchema } from 'graphql';
+import { CalendarResolver } from './calendar.resolver';
 import { ClockResolver } from './clock.resolver';
-import { TicketSlaResolver } from './ticket-sla.resolver';
+import { PolicyResolver } from './policy.resolver';
+import { SlaTimerResolver, TicketSlaResolver } from './ticket-sla.resolver';
 import { Ticket } from './types';
 
 export function buildSlaSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [TicketSlaResolver, ClockResolver], orphanedTypes: [Ticket] },
     {
-      // Any ticket id the gateway brings: its timers are filtered by the caller's visibility.
+      resolvers: [TicketSlaResolver, SlaTimerResolver, PolicyResolver, CalendarResolver, ClockResolver],
+      orphanedTypes: [Ticket],
+    },
+    {
+      // Any ticket id the gateway brings: its clocks are filtered by the caller's visibility.
       Ticket: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
     },
   );

@@ -1,43 +1,78 @@
-import { canSeeOrganization, visibilityOf } from '@reglament/shared';
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SlaTimerEntity } from '../infra/entities';
+import { canSeeOrganization, notFound, requireRole, requireUser, requireUuid, visibilityOf } from '@reglament/shared';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PRESET_POLICIES } from '../domain/presets';
+import { SlaTimerEntity } from '../infra/entities';
 import type { SlaContext } from './context';
-import { SlaState, type SlaTimer, Ticket, TicketSla } from './types';
+import { toFailureReport, toTimer } from './mappers';
+import { FailureReport, SlaState, SlaTimer, Ticket, TicketSla } from './types';
 
 @Resolver(() => Ticket)
 export class TicketSlaResolver {
   @FieldResolver(() => TicketSla, { description: 'The SLA clocks of this ticket.' })
   async sla(@Root() ticket: Ticket, @Ctx() ctx: SlaContext): Promise<TicketSla> {
-    const visibility = visibilityOf(ctx.caller);
-    const rows = (await ctx.loaders.timersByTicket.load(ticket.id)).filter((row) =>
-      canSeeOrganization(visibility, row.organizationId),
-    );
-    const timers = rows.map(toTimer);
-    const running = rows.filter((t) => t.status === 'RUNNING' && t.deadline);
-    const nextDeadline = running.length ? new Date(Math.min(...running.map((t) => t.deadline!.getTime()))) : null;
-    return { state: stateOf(rows, ctx.app.clock.nowMs()), nextDeadline, timers };
+    const [row, timers] = await Promise.all([
+      ctx.loaders.ticket.load(ticket.id),
+      ctx.loaders.timersByTicket.load(ticket.id),
+    ]);
+    // Defense in depth: the gateway only brings tickets the caller may see; never show others' clocks.
+    if (!row || !canSeeOrganization(visibilityOf(ctx.caller), row.organizationId)) {
+      return { state: SlaState.MET, nextDeadline: null, timers: [], policy: null, failureReportPending: false };
+    }
+    const policy = PRESET_POLICIES.get(row.preset);
+    return {
+      state: row.state as SlaState,
+      nextDeadline: row.nextDeadline,
+      timers: timers.map(toTimer),
+      policy: policy ? { id: policy.id, name: policy.name } : null,
+      failureReportPending: row.failureReportPending,
+    };
   }
 }
 
-function stateOf(rows: SlaTimerEntity[], now: number): SlaState {
-  if (rows.some((t) => t.status === 'BREACHED')) return SlaState.BREACHED;
-  const running = rows.filter((t) => t.status === 'RUNNING');
-  if (running.some((t) => t.warnAt && t.warnAt.getTime() <= now)) return SlaState.AT_RISK;
-  if (running.length > 0) return SlaState.ON_TRACK;
-  if (rows.some((t) => t.status === 'PAUSED')) return SlaState.PAUSED;
-  return SlaState.MET;
-}
+@Resolver(() => SlaTimer)
+export class SlaTimerResolver {
+  @Query(() => SlaTimer, { nullable: true, description: 'One SLA clock by id (wallboards, subscriptions).' })
+  async slaTimer(@Arg('id', () => ID) id: string, @Ctx() ctx: SlaContext): Promise<SlaTimer | null> {
+    requireUser(ctx.caller, 'read SLA clocks');
+    const row = await ctx.app.dataSource.getRepository(SlaTimerEntity).findOneBy({ id: requireUuid(id, 'id') });
+    if (!row || !canSeeOrganization(visibilityOf(ctx.caller), row.organizationId)) throw notFound('SLA timer', id);
+    return toTimer(row);
+  }
 
-export function toTimer(row: SlaTimerEntity): SlaTimer {
-  return {
-    id: row.id,
-    metric: row.metric,
-    party: row.party,
-    status: row.status,
-    startedAt: row.startedAt,
-    deadline: row.deadline,
-    warnAt: row.warnAt,
-    stoppedAt: row.stoppedAt,
-    breachedAt: row.breachedAt,
-  };
+  @FieldResolver(() => FailureReport, { nullable: true, description: 'R-SLA-11: on a breached provider timer.' })
+  async failureReport(@Root() timer: SlaTimer, @Ctx() ctx: SlaContext): Promise<FailureReport | null> {
+    if (!timer.failureReportId) return null;
+    const row = await ctx.loaders.failureReport.load(timer.failureReportId);
+    return row ? toFailureReport(row) : null;
+  }
+
+  @Mutation(() => FailureReport, {
+    description: 'R-SLA-11: causes and measures for the breached provider deadlines of a ticket (staff).',
+  })
+  async submitFailureReport(
+    @Arg('ticketId', () => ID) ticketId: string,
+    @Arg('causes', () => String) causes: string,
+    @Arg('measures', () => String) measures: string,
+    @Ctx() ctx: SlaContext,
+  ): Promise<FailureReport> {
+    return toFailureReport(await ctx.app.failureReports.submit(ctx.caller, { ticketId, causes, measures }));
+  }
+
+  @Mutation(() => TicketSla, {
+    description:
+      "ADMIN: rebuilds a ticket's clocks from its history (they come out the same unless a policy, " +
+      'calendar or release changed).',
+  })
+  async rebuildTicketSla(@Arg('ticketId', () => ID) ticketId: string, @Ctx() ctx: SlaContext): Promise<TicketSla> {
+    requireRole(ctx.caller, ['ADMIN'], 'rebuild SLA clocks');
+    requireUuid(ticketId, 'ticketId');
+    const now = ctx.app.clock.now();
+    const found = await ctx.app.transactions.run((tx) =>
+      ctx.app.clocks.recompute(tx, ticketId, now.getTime(), { source: 'sla', occurredAt: now }),
+    );
+    if (!found) throw notFound('Ticket', ticketId);
+    ctx.loaders.ticket.clear(ticketId);
+    ctx.loaders.timersByTicket.clear(ticketId);
+    return new TicketSlaResolver().sla({ id: ticketId }, ctx);
+  }
 }

@@ -1,34 +1,23 @@
-import { causedBy, type EventHandlers, makeEvent, newId } from '@reglament/shared';
-import { SlaTimerEntity } from '../infra/entities';
-import { timerFacts } from '../application/timer-facts';
+import { type AnyEventEnvelope, causedBy, type Clock, type EventHandlers, type Tx } from '@reglament/shared';
+import type { TicketClocks } from '../application/ticket-clocks';
 
-/** Walking skeleton: a REACTION timer with a fixed 2-hour target (the policy engine replaces it). */
-const SKELETON_REACTION_MINUTES = 120;
+const TICKET_EVENTS = [
+  'tickets.ticket.registered',
+  'tickets.ticket.status_changed',
+  'tickets.ticket.closed',
+  'tickets.ticket.classified',
+  'tickets.ticket.priority_changed',
+  'tickets.ticket.planned_date_changed',
+  'tickets.ticket.message_added',
+  'tickets.ticket.on_site_requested',
+  'tickets.ticket.on_site_arrived',
+] as const;
 
-export const ticketsHandlers: EventHandlers = {
-  'tickets.ticket.registered': async (event, tx) => {
-    const registeredAt = new Date(event.data.ticket.registeredAt);
-    const timer: SlaTimerEntity = {
-      id: newId(),
-      ticketId: event.data.ticketId,
-      organizationId: event.data.organizationId,
-      metric: 'REACTION',
-      party: 'PROVIDER',
-      status: 'RUNNING',
-      startedAt: registeredAt,
-      deadline: new Date(registeredAt.getTime() + SKELETON_REACTION_MINUTES * 60_000),
-      warnAt: null,
-      stoppedAt: null,
-      breachedAt: null,
-    };
-    await tx.manager.insert(SlaTimerEntity, timer);
-    tx.emit(
-      makeEvent(
-        'sla.timer.started',
-        timer.organizationId,
-        timerFacts(timer),
-        causedBy(event, 'sla', new Date(event.occurredAt)),
-      ),
-    );
-  },
-};
+/** Every tickets event that moves a clock goes into the ticket's history (R-SLA-3, R-SLA-8). */
+export function ticketsHandlers(clocks: TicketClocks, clock: Clock): EventHandlers {
+  const record = async (event: AnyEventEnvelope, tx: Tx) => {
+    const now = clock.now();
+    await clocks.record(tx, event, now.getTime(), causedBy(event, 'sla', now));
+  };
+  return Object.fromEntries(TICKET_EVENTS.map((type) => [type, record])) as EventHandlers;
+}

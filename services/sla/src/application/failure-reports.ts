@@ -1,0 +1,108 @@
+import {
+  badInput,
+  type Caller,
+  canSeeOrganization,
+  type Clock,
+  makeEvent,
+  newId,
+  notFound,
+  requireRole,
+  requireUuid,
+  type Transactions,
+  visibilityOf,
+} from '@reglament/shared';
+import { IsNull } from 'typeorm';
+import { SlaFailureReportEntity, SlaTicketEntity, SlaTimerEntity } from '../infra/entities';
+
+const TEXT_MAX = 10_000;
+
+/** R-SLA-11: the provider reports causes and measures for its breached deadlines. */
+export class FailureReports {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+  ) {}
+
+  async submit(
+    caller: Caller,
+    input: { ticketId: string; causes: string; measures: string },
+  ): Promise<SlaFailureReportEntity> {
+    requireRole(caller, ['DISPATCHER', 'ENGINEER', 'ADMIN'], 'submit failure reports');
+    requireUuid(input.ticketId, 'ticketId');
+    const causes = input.causes.trim();
+    const measures = input.measures.trim();
+    if (causes.length < 1 || causes.length > TEXT_MAX)
+      throw badInput(`causes must be 1 to ${TEXT_MAX} characters`, { field: 'causes' });
+    if (measures.length < 1 || measures.length > TEXT_MAX) {
+      throw badInput(`measures must be 1 to ${TEXT_MAX} characters`, { field: 'measures' });
+    }
+    const now = this.clock.now();
+    return this.transactions.run(async (tx) => {
+      const ticket = await tx.manager.findOne(SlaTicketEntity, {
+        where: { ticketId: input.ticketId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!ticket || !canSeeOrganization(visibilityOf(caller), ticket.organizationId))
+        throw notFound('Ticket', input.ticketId);
+      const breached = await tx.manager.find(SlaTimerEntity, {
+        where: { ticketId: input.ticketId, party: 'PROVIDER', status: 'BREACHED', failureReportId: IsNull() },
+      });
+      if (breached.length === 0) {
+        throw badInput(
+          'This ticket has no breached provider deadline without a report; a report is attached to a breach',
+        );
+      }
+      const report: SlaFailureReportEntity = {
+        id: newId(),
+        ticketId: input.ticketId,
+        organizationId: ticket.organizationId,
+        causes,
+        measures,
+        submittedBy: caller.kind === 'user' ? caller.id : null,
+        submittedAt: now,
+      };
+      await tx.manager.insert(SlaFailureReportEntity, report);
+      for (const timer of breached) {
+        await tx.manager.update(SlaTimerEntity, { id: timer.id }, { failureReportId: report.id });
+      }
+      const stillPending = false;
+      if (ticket.failureReportPending) {
+        await tx.manager.update(SlaTicketEntity, { ticketId: ticket.ticketId }, { failureReportPending: stillPending });
+        tx.emit(
+          makeEvent(
+            'sla.ticket.state_changed',
+            ticket.organizationId,
+            {
+              ticketId: ticket.ticketId,
+              organizationId: ticket.organizationId,
+              state: ticket.state,
+              nextDeadline: ticket.nextDeadline?.toISOString() ?? null,
+              breached: ticket.breached,
+              failureReportPending: stillPending,
+            },
+            { source: 'sla', occurredAt: now },
+          ),
+        );
+      }
+      for (const timer of breached) {
+        tx.emit(
+          makeEvent(
+            'sla.failure_report.submitted',
+            ticket.organizationId,
+            {
+              reportId: report.id,
+              ticketId: ticket.ticketId,
+              organizationId: ticket.organizationId,
+              timerId: timer.id,
+              causes,
+              measures,
+              submittedBy: report.submittedBy,
+            },
+            { source: 'sla', occurredAt: now },
+          ),
+        );
+      }
+      return report;
+    });
+  }
+}

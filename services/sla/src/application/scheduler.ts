@@ -1,0 +1,135 @@
+import type { Clock, Logger, Transactions } from '@reglament/shared';
+import type { TicketClocks } from './ticket-clocks';
+
+export interface SchedulerOptions {
+  transactions: Transactions;
+  clocks: TicketClocks;
+  clock: Clock;
+  log: Logger;
+  /** The longest it sleeps without looking (other replicas may add earlier timers). */
+  maxSleepMs?: number;
+  batchSize?: number;
+}
+
+interface DueTicket {
+  ticket_id: string;
+  due: Date;
+}
+
+/**
+ * Fires due instants (warnings, deadlines, auto-close) exactly once. Due instants are
+ * `sla_timers.next_due_at` under a partial index: the scheduler reads only due rows and the
+ * earliest future one, never scans. Replicas claim tickets with FOR UPDATE SKIP LOCKED, and a
+ * ticket is evaluated at each of its due instants in turn, so a jump of the clock fires the
+ * warning before the breach, each with its own instant.
+ */
+export class SlaScheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private sleepingUntil: number | null = null;
+  private running: Promise<number> | null = null;
+  private stopped = true;
+  private detachClock: (() => void) | null = null;
+  fired = 0;
+
+  constructor(private readonly options: SchedulerOptions) {}
+
+  start(): void {
+    this.stopped = false;
+    this.detachClock = this.options.clock.onChange(() => this.wake());
+    this.wake();
+  }
+
+  /** Look now (or when `at` comes, if it is earlier than the current plan). */
+  wake(at?: number): void {
+    if (this.stopped) return;
+    if (at !== undefined && this.sleepingUntil !== null && at >= this.sleepingUntil) return;
+    this.plan(at === undefined ? 0 : Math.max(0, at - this.options.clock.nowMs()));
+  }
+
+  private plan(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    const delay = Math.min(delayMs, this.options.maxSleepMs ?? 30_000);
+    this.sleepingUntil = this.options.clock.nowMs() + delay;
+    this.timer = setTimeout(() => void this.tick(), delay);
+  }
+
+  private async tick(): Promise<void> {
+    this.timer = null;
+    this.sleepingUntil = null;
+    try {
+      await this.runDue();
+      if (this.stopped) return;
+      const next = await this.nextDue();
+      this.plan(next === null ? Infinity : Math.max(0, next - this.options.clock.nowMs()));
+    } catch (error) {
+      this.options.log.error({ err: error }, 'SLA scheduler failed; retrying');
+      if (!this.stopped) this.plan(1_000);
+    }
+  }
+
+  /** The earliest due instant (an index-only lookup). */
+  async nextDue(): Promise<number | null> {
+    const [row] = (await this.options.transactions.dataSource.query(
+      'SELECT min(next_due_at) AS due FROM sla_timers WHERE next_due_at IS NOT NULL',
+    )) as { due: Date | null }[];
+    return row?.due ? new Date(row.due).getTime() : null;
+  }
+
+  /** Fires everything due up to now; returns how many ticket evaluations ran. */
+  runDue(): Promise<number> {
+    // One pass at a time per process; callers (the clock, the test clock's advance) share it.
+    if (this.running) return this.running.then(() => this.runDue());
+    this.running = this.fireDue(this.options.clock.nowMs()).finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async fireDue(upTo: number): Promise<number> {
+    let evaluations = 0;
+    const passes = new Map<string, number>();
+    const { transactions, clocks } = this.options;
+    for (;;) {
+      const due = (await transactions.dataSource.query(
+        `SELECT ticket_id, min(next_due_at) AS due FROM sla_timers
+         WHERE next_due_at IS NOT NULL AND next_due_at <= $1
+         GROUP BY ticket_id ORDER BY due LIMIT $2`,
+        [new Date(upTo), this.options.batchSize ?? 100],
+      )) as DueTicket[];
+      if (due.length === 0) return evaluations;
+      let progressed = false;
+      for (const { ticket_id: ticketId } of due) {
+        // A ticket's due instants strictly increase; this guards against a bug looping forever.
+        const seen = (passes.get(ticketId) ?? 0) + 1;
+        passes.set(ticketId, seen);
+        if (seen > 100) {
+          this.options.log.error({ ticketId }, 'a ticket stays due after 100 evaluations; skipped');
+          continue;
+        }
+        const done = await transactions.run(async (tx) => {
+          // Claimed by another replica? Skip it; it fires it.
+          const [current] = (await tx.manager.query(
+            `SELECT t.ticket_id, (SELECT min(next_due_at) FROM sla_timers WHERE ticket_id = t.ticket_id) AS due
+             FROM sla_tickets t WHERE t.ticket_id = $1 FOR UPDATE SKIP LOCKED`,
+            [ticketId],
+          )) as DueTicket[];
+          if (!current?.due || new Date(current.due).getTime() > upTo) return false;
+          const at = new Date(current.due).getTime();
+          return clocks.recompute(tx, ticketId, at, { source: 'sla', occurredAt: new Date(at) }, true);
+        });
+        if (done) {
+          evaluations++;
+          progressed = true;
+          this.fired++;
+        }
+      }
+      if (!progressed) return evaluations; // all claimed elsewhere: their owners fire them
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.detachClock?.();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}

@@ -1,0 +1,61 @@
+import { badInput } from '@reglament/shared';
+import { Arg, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { type BusinessCalendar as Engine, CalendarError, listCalendars } from '../calendar';
+
+@ObjectType('BusinessCalendar', { description: 'Working time of a calendar (R-SLA-1, R-SLA-2).' })
+export class BusinessCalendar {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { description: 'IANA time zone, e.g. Europe/Moscow' })
+  timeZone!: string;
+
+  engine!: Engine;
+}
+
+const MAX_MINUTES = 10 * 366 * 24 * 60;
+
+/** Calendar errors (e.g. an instant out of range) are the caller's input. */
+function guard<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof CalendarError) throw badInput(error.message);
+    throw error;
+  }
+}
+
+@Resolver(() => BusinessCalendar)
+export class CalendarResolver {
+  @Query(() => [BusinessCalendar], { description: 'The business calendars the SLA policies use.' })
+  businessCalendars(): BusinessCalendar[] {
+    return listCalendars().map((engine) => ({ id: engine.id, name: engine.name, timeZone: engine.timeZone, engine }));
+  }
+
+  @FieldResolver(() => Date, {
+    description: 'The instant `minutes` of working time after `from` (negative: before), e.g. a deadline.',
+  })
+  addWorkingTime(
+    @Root() calendar: BusinessCalendar,
+    @Arg('from', () => Date) from: Date,
+    @Arg('minutes', () => Int) minutes: number,
+  ): Date {
+    if (Math.abs(minutes) > MAX_MINUTES)
+      throw badInput(`minutes must be within ±${MAX_MINUTES} (ten years)`, { field: 'minutes' });
+    return guard(() => new Date(calendar.engine.addWorkingMinutes(from.getTime(), minutes)));
+  }
+
+  @FieldResolver(() => Int, {
+    description: 'Whole working minutes in [from, to) (negative when to is before from), e.g. "due in 3 h 20 min".',
+  })
+  workingMinutesBetween(
+    @Root() calendar: BusinessCalendar,
+    @Arg('from', () => Date) from: Date,
+    @Arg('to', () => Date) to: Date,
+  ): number {
+    return guard(() => Math.trunc(calendar.engine.workingMinutesBetween(from.getTime(), to.getTime())));
+  }
+}

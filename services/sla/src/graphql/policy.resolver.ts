@@ -1,0 +1,25 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { PRESET_POLICIES } from '../domain/presets';
+import type { SlaContext } from './context';
+import { toPolicy } from './mappers';
+import { ComplianceRow, SlaPolicy } from './types';
+
+@Resolver()
+export class PolicyResolver {
+  @Query(() => [SlaPolicy], { description: 'The SLA policies of the five presets.' })
+  slaPolicies(): SlaPolicy[] {
+    return [...PRESET_POLICIES.values()].map(toPolicy);
+  }
+
+  @Query(() => [ComplianceRow], {
+    description: 'R-SLA-12: share of clocks met per metric, party and priority, for clocks that ended in [from, to).',
+  })
+  async slaCompliance(
+    @Arg('contractId', () => ID) contractId: string,
+    @Arg('from', () => Date) from: Date,
+    @Arg('to', () => Date) to: Date,
+    @Ctx() ctx: SlaContext,
+  ): Promise<ComplianceRow[]> {
+    return ctx.app.compliance.report(ctx.caller, contractId, from, to);
+  }
+}

@@ -1,0 +1,89 @@
+import { causedBy, type Clock, type EventHandlers, type Tx } from '@reglament/shared';
+import type { TicketClocks } from '../application/ticket-clocks';
+import { SlaContractEntity, SlaReleaseEntity } from '../infra/entities';
+
+/**
+ * Contracts' events that move deadlines: release schedules (R-SLA-7), prepaid exhaustion and
+ * refill (R-CON-6), and the package's reaction target. Open tickets they touch are recomputed.
+ */
+export function contractsHandlers(clocks: TicketClocks, clock: Clock): EventHandlers {
+  const recomputeOpen = async (
+    tx: Tx,
+    where: 'product' | 'contract_id',
+    value: string,
+    origin: ReturnType<typeof causedBy>,
+  ) => {
+    const tickets = (await tx.manager.query(`SELECT ticket_id FROM sla_tickets WHERE ${where} = $1 AND NOT closed`, [
+      value,
+    ])) as {
+      ticket_id: string;
+    }[];
+    for (const { ticket_id } of tickets) await clocks.recompute(tx, ticket_id, clock.nowMs(), origin);
+  };
+
+  const ensureContract = async (tx: Tx, contractId: string, organizationId: string) => {
+    await tx.manager.query(
+      `INSERT INTO sla_contracts (contract_id, organization_id) VALUES ($1, $2) ON CONFLICT (contract_id) DO NOTHING`,
+      [contractId, organizationId],
+    );
+    return tx.manager.findOneByOrFail(SlaContractEntity, { contractId });
+  };
+
+  return {
+    'contracts.release.scheduled': async (event, tx) => {
+      const r = event.data;
+      await tx.manager.upsert(
+        SlaReleaseEntity,
+        { releaseId: r.releaseId, product: r.product, kind: r.kind, plannedAt: new Date(r.plannedAt) },
+        ['releaseId'],
+      );
+      await recomputeOpen(tx, 'product', r.product, causedBy(event, 'sla', clock.now()));
+    },
+    'contracts.release.moved': async (event, tx) => {
+      const r = event.data;
+      await tx.manager.upsert(
+        SlaReleaseEntity,
+        { releaseId: r.releaseId, product: r.product, kind: r.kind, plannedAt: new Date(r.plannedAt) },
+        ['releaseId'],
+      );
+      await recomputeOpen(tx, 'product', r.product, causedBy(event, 'sla', clock.now()));
+    },
+    'contracts.hour_package.added': async (event, tx) => {
+      const p = event.data;
+      await ensureContract(tx, p.contractId, p.organizationId);
+      if (p.reactionWorkingMinutes !== null) {
+        await tx.manager.update(
+          SlaContractEntity,
+          { contractId: p.contractId },
+          { reactionMinutes: p.reactionWorkingMinutes },
+        );
+        await recomputeOpen(tx, 'contract_id', p.contractId, causedBy(event, 'sla', clock.now()));
+      }
+    },
+    'contracts.prepaid.exhausted': async (event, tx) => {
+      const contract = await ensureContract(tx, event.data.contractId, event.data.organizationId);
+      const spans = contract.exhaustedSpans;
+      if (spans.at(-1)?.to === null) return; // already exhausted
+      const at = Date.parse(event.occurredAt);
+      await tx.manager.update(
+        SlaContractEntity,
+        { contractId: contract.contractId },
+        { exhaustedSpans: [...spans, { from: at, to: null }] },
+      );
+      await recomputeOpen(tx, 'contract_id', contract.contractId, causedBy(event, 'sla', clock.now()));
+    },
+    'contracts.prepaid.replenished': async (event, tx) => {
+      const contract = await ensureContract(tx, event.data.contractId, event.data.organizationId);
+      const spans = contract.exhaustedSpans;
+      const last = spans.at(-1);
+      if (!last || last.to !== null) return; // not exhausted
+      const at = Date.parse(event.occurredAt);
+      await tx.manager.update(
+        SlaContractEntity,
+        { contractId: contract.contractId },
+        { exhaustedSpans: [...spans.slice(0, -1), { from: last.from, to: at }] },
+      );
+      await recomputeOpen(tx, 'contract_id', contract.contractId, causedBy(event, 'sla', clock.now()));
+    },
+  };
+}

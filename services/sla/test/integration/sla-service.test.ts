@@ -1,0 +1,341 @@
+import {
+  type AnyEventEnvelope,
+  type Caller,
+  createLogger,
+  createPlatform,
+  type DeliveredEvent,
+  makeEvent,
+  NatsEventBus,
+  newId,
+  type Platform,
+  signCaller,
+  type Stoppable,
+  closePlatform,
+} from '@reglament/shared';
+import {
+  createTestDatabase,
+  createTestNats,
+  eventually,
+  TEST_SECRET,
+  type TestDatabase,
+  type TestNats,
+} from '@reglament/shared/testing';
+import { startSla } from '../../src/app';
+import { TicketEvents } from './ticket-events';
+
+type Sla = Awaited<ReturnType<typeof startSla>>;
+
+const ORG = newId();
+const OTHER_ORG = newId();
+const staff: Caller = { kind: 'user', id: newId(), role: 'ENGINEER', organizationId: null, name: 'Engineer' };
+const customer: Caller = { kind: 'user', id: newId(), role: 'CUSTOMER', organizationId: ORG, name: 'Customer' };
+const stranger: Caller = { kind: 'user', id: newId(), role: 'CUSTOMER', organizationId: OTHER_ORG, name: 'Stranger' };
+
+/**
+ * The SLA service on its own, on real PostgreSQL and NATS: ticket events in (as the tickets
+ * service publishes them), clocks, scheduler and events out.
+ */
+describe('SLA service (real PostgreSQL and NATS)', () => {
+  let db: TestDatabase;
+  let nats: TestNats;
+  let platform: Platform;
+  let sla: Sla;
+  let bus: NatsEventBus;
+  let tail: Stoppable;
+  const out: DeliveredEvent[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    nats = createTestNats();
+    platform = await createPlatform({
+      name: 'sla',
+      natsUrl: nats.url,
+      eventPrefix: nats.prefix,
+      internalSecret: TEST_SECRET,
+      testClock: true,
+      logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+    });
+    sla = await startSla(platform, { port: 0, databaseUrl: db.url, dataDir: '.data/unused' });
+    bus = await NatsEventBus.connect({
+      url: nats.url,
+      prefix: nats.prefix,
+      name: 'test',
+      log: createLogger('t', 'silent'),
+    });
+    tail = await bus.tail({ domain: 'sla', fromSeq: 1, onEvent: (d) => void out.push(d) });
+  });
+  afterAll(async () => {
+    await tail?.stop();
+    await bus?.close();
+    await sla?.stop();
+    if (platform) await closePlatform(platform);
+    await nats?.destroy();
+    await db?.drop();
+  });
+
+  const publish = (...events: AnyEventEnvelope[]) => Promise.all(events.map((e) => bus.publish(e)));
+  const at = async (iso: string) => {
+    await platform.clockControl!.set(new Date(iso));
+    await sla.app.scheduler.runDue();
+  };
+  const eventsOf = (ticketId: string, type?: string) =>
+    out.filter(
+      (d) => (d.event.data as { ticketId?: string }).ticketId === ticketId && (!type || d.event.type === type),
+    );
+
+  async function gql<T>(query: string, variables: Record<string, unknown>, caller: Caller = staff) {
+    const response = await fetch(sla.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signCaller(caller, TEST_SECRET) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as { data?: T; errors?: { message: string; extensions: { code: string } }[] };
+  }
+
+  const SLA_OF = `query($id: ID!) { _entities(representations: [{ __typename: "Ticket", id: $id }]) {
+    ... on Ticket { sla { state nextDeadline failureReportPending policy { id }
+      timers { id metric party status deadline warnAt breachedAt failureReport { causes } } } } } }`;
+  type SlaResult = {
+    _entities: {
+      sla: {
+        state: string;
+        nextDeadline: string | null;
+        failureReportPending: boolean;
+        policy: { id: string } | null;
+        timers: {
+          id: string;
+          metric: string;
+          party: string;
+          status: string;
+          deadline: string | null;
+          warnAt: string | null;
+          breachedAt: string | null;
+          failureReport: { causes: string } | null;
+        }[];
+      };
+    }[];
+  };
+  const slaOf = async (ticketId: string, caller: Caller = staff) =>
+    (await gql<SlaResult>(SLA_OF, { id: ticketId }, caller)).data!._entities[0]!.sla;
+
+  it('imc-typical: started, then the warning and the breach fired by the scheduler at their own instants, once (R-TKT-8, R-SLA-9, R-SLA-11)', async () => {
+    await at('2025-03-03T07:00:00Z'); // Mon 10:00 Moscow
+    const t = new TicketEvents({ organizationId: ORG, contractId: newId(), preset: 'imc-typical' });
+    await publish(t.registered('2025-03-03T07:00:00Z'));
+    // ANALYSIS: 1 working day -> Tue 10:00 Moscow (07:00Z); warned halfway through its 9 working hours: Mon 14:30 (11:30Z).
+    const started = await eventually(() => eventsOf(t.ticketId, 'sla.timer.started')[0]);
+    expect(started.event.data).toMatchObject({
+      metric: 'ANALYSIS',
+      party: 'PROVIDER',
+      status: 'RUNNING',
+      deadline: '2025-03-04T07:00:00.000Z',
+      warnAt: '2025-03-03T11:30:00.000Z',
+      policyId: 'imc-typical',
+    });
+    expect(await slaOf(t.ticketId)).toMatchObject({ state: 'ON_TRACK', nextDeadline: '2025-03-04T07:00:00.000Z' });
+
+    await at('2025-03-03T12:00:00Z'); // Mon 15:00: past the warning
+    const warning = await eventually(() => eventsOf(t.ticketId, 'sla.timer.warning')[0]);
+    expect(warning.event.occurredAt).toBe('2025-03-03T11:30:00.000Z');
+    expect(warning.event.data).toMatchObject({ partyAtRisk: 'PROVIDER', partyToNotify: ['PROVIDER', 'CUSTOMER'] });
+    expect((await slaOf(t.ticketId)).state).toBe('AT_RISK');
+
+    await at('2025-03-04T08:00:00Z'); // Tue 11:00: past the deadline
+    const breached = await eventually(() => eventsOf(t.ticketId, 'sla.timer.breached')[0]);
+    expect(breached.event.occurredAt).toBe('2025-03-04T07:00:00.000Z');
+    expect(breached.event.data).toMatchObject({ status: 'BREACHED', breachedAt: '2025-03-04T07:00:00.000Z' });
+    expect(await slaOf(t.ticketId)).toMatchObject({
+      state: 'BREACHED',
+      timers: [{ metric: 'ANALYSIS', status: 'BREACHED', breachedAt: '2025-03-04T07:00:00.000Z' }],
+    });
+    // Running the scheduler again fires nothing more.
+    await sla.app.scheduler.runDue();
+    expect(eventsOf(t.ticketId, 'sla.timer.warning')).toHaveLength(1);
+    expect(eventsOf(t.ticketId, 'sla.timer.breached')).toHaveLength(1);
+  });
+
+  it("a ticket's clocks rebuilt from its history come out identical (R-SLA-10)", async () => {
+    await at('2025-03-10T07:00:00Z');
+    const t = new TicketEvents({ organizationId: ORG, contractId: newId(), preset: 'imc-typical' });
+    await publish(
+      t.registered('2025-03-10T07:00:00Z'),
+      t.move('ACKNOWLEDGE', '2025-03-10T07:10:00Z'),
+      t.move('REQUEST_CLARIFICATION', '2025-03-10T08:00:00Z'),
+    );
+    await eventually(async () => (await slaOf(t.ticketId)).timers.length === 2);
+    await publish(
+      t.move('ANSWER_CLARIFICATION', '2025-03-10T09:00:00Z', {}, true),
+      t.move('TRIAGE', '2025-03-10T10:00:00Z', {
+        category: 'SUPPORT',
+        priority: 'HIGH',
+        plannedResolutionAt: '2025-03-12T12:00:00Z',
+      }),
+    );
+    await eventually(async () => (await slaOf(t.ticketId)).timers.length === 3);
+    const before = await slaOf(t.ticketId);
+    const eventsBefore = eventsOf(t.ticketId).length;
+    const admin: Caller = { kind: 'user', id: newId(), role: 'ADMIN', organizationId: null, name: 'Admin' };
+    const rebuilt = await gql<{ rebuildTicketSla: unknown }>(
+      `mutation($id: ID!) { rebuildTicketSla(ticketId: $id) { state nextDeadline timers { id metric status deadline } } }`,
+      { id: t.ticketId },
+      admin,
+    );
+    expect(rebuilt.errors).toBeUndefined();
+    expect(rebuilt.data!.rebuildTicketSla).toEqual({
+      state: before.state,
+      nextDeadline: before.nextDeadline,
+      timers: before.timers.map(({ id, metric, status, deadline }) => ({ id, metric, status, deadline })),
+    });
+    expect(eventsOf(t.ticketId).length).toBe(eventsBefore); // nothing changed, nothing published
+    // Only an admin may rebuild.
+    const refused = await gql(
+      `mutation($id: ID!) { rebuildTicketSla(ticketId: $id) { state } }`,
+      { id: t.ticketId },
+      staff,
+    );
+    expect(refused.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('a release-bound deadline follows the release schedule when it moves (R-SLA-7)', async () => {
+    await at('2025-03-03T07:00:00Z');
+    const product = `ERP-${newId().slice(0, 8)}`;
+    const releaseId = newId();
+    const origin = { source: 'contracts', occurredAt: new Date('2025-03-03T06:00:00Z') };
+    await publish(
+      makeEvent(
+        'contracts.release.scheduled',
+        null,
+        { releaseId, product, kind: 'UNPLANNED', plannedAt: '2025-03-12T12:00:00.000Z' },
+        origin,
+      ),
+    );
+    const t = new TicketEvents({
+      organizationId: ORG,
+      contractId: newId(),
+      preset: 'imc-typical',
+      product,
+      category: 'ERROR',
+      priority: 'HIGH',
+    });
+    await publish(t.registered('2025-03-03T07:00:00Z'), t.move('TRIAGE', '2025-03-03T08:00:00Z'));
+    const resolution = await eventually(() =>
+      eventsOf(t.ticketId, 'sla.timer.started').find(
+        (d) => (d.event.data as { metric: string }).metric === 'RESOLUTION',
+      ),
+    );
+    expect((resolution.event.data as { deadline: string }).deadline).toBe('2025-03-12T12:00:00.000Z');
+    await publish(
+      makeEvent(
+        'contracts.release.moved',
+        null,
+        {
+          releaseId,
+          product,
+          kind: 'UNPLANNED',
+          plannedAt: '2025-03-14T12:00:00.000Z',
+          previousPlannedAt: '2025-03-12T12:00:00.000Z',
+        },
+        { ...origin, occurredAt: new Date('2025-03-03T09:00:00Z') },
+      ),
+    );
+    const moved = await eventually(() => eventsOf(t.ticketId, 'sla.timer.deadline_changed')[0]);
+    expect(moved.event.data).toMatchObject({ metric: 'RESOLUTION', deadline: '2025-03-14T12:00:00.000Z' });
+  });
+
+  it('infocraft-365: no guaranteed reaction while prepaid time is used up; the refill restores it (R-CON-6)', async () => {
+    await at('2025-09-10T07:00:00Z'); // Wed 10:00 Moscow
+    const contractId = newId();
+    const t = new TicketEvents({ organizationId: ORG, contractId, preset: 'infocraft-365' });
+    await publish(t.registered('2025-09-10T07:00:00Z'));
+    // 4 working hours (package default) from Wed 10:00 -> 14:00 Moscow (11:00Z).
+    await eventually(async () => (await slaOf(t.ticketId)).timers[0]?.deadline === '2025-09-10T11:00:00.000Z');
+    await at('2025-09-10T09:00:00Z'); // 12:00: 2 h spent
+    const origin = (iso: string) => ({ source: 'contracts', occurredAt: new Date(iso) });
+    await publish(
+      makeEvent(
+        'contracts.prepaid.exhausted',
+        ORG,
+        { contractId, organizationId: ORG, month: '2025-09', remainingMinutes: 0 },
+        origin('2025-09-10T09:00:00Z'),
+      ),
+    );
+    await eventually(async () => (await slaOf(t.ticketId)).timers[0]?.status === 'NOT_GUARANTEED');
+    await at('2025-09-11T07:00:00Z'); // Thu 10:00
+    await publish(
+      makeEvent(
+        'contracts.prepaid.replenished',
+        ORG,
+        { contractId, organizationId: ORG, month: '2025-09', remainingMinutes: 600 },
+        origin('2025-09-11T07:00:00Z'),
+      ),
+    );
+    // 2 h left from Thu 10:00 -> Thu 12:00 Moscow (09:00Z).
+    await eventually(async () => (await slaOf(t.ticketId)).timers[0]?.deadline === '2025-09-11T09:00:00.000Z');
+    expect((await slaOf(t.ticketId)).timers[0]!.status).toBe('RUNNING');
+  });
+
+  it('kz-supplier: a breached provider deadline needs a failure report before closing (R-SLA-11)', async () => {
+    await at('2025-07-17T05:00:00Z'); // Thu 10:00 Almaty
+    const t = new TicketEvents({ organizationId: ORG, contractId: newId(), preset: 'kz-supplier', category: 'ERROR' });
+    await publish(t.registered('2025-07-17T04:00:00Z'), t.onSiteRequested('2025-07-17T05:00:00Z'));
+    await eventually(async () => (await slaOf(t.ticketId)).timers.some((x) => x.metric === 'ON_SITE'));
+    // Arrival due 3 calendar hours after the request: 08:00Z. At 09:00Z it is breached.
+    await at('2025-07-17T09:00:00Z');
+    await eventually(async () => (await slaOf(t.ticketId)).failureReportPending);
+    const pending = await eventually(() =>
+      eventsOf(t.ticketId, 'sla.ticket.state_changed').find(
+        (d) => (d.event.data as { failureReportPending: boolean }).failureReportPending,
+      ),
+    );
+    expect(pending.event.data).toMatchObject({ state: 'BREACHED', breached: true });
+
+    const submit = `mutation($id: ID!) { submitFailureReport(ticketId: $id, causes: "Engineer stuck in traffic", measures: "Second engineer on call") { id causes } }`;
+    expect((await gql(submit, { id: t.ticketId }, customer)).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    const report = await gql<{ submitFailureReport: { id: string; causes: string } }>(submit, { id: t.ticketId });
+    expect(report.data?.submitFailureReport.causes).toBe('Engineer stuck in traffic');
+    const after = await slaOf(t.ticketId);
+    expect(after.failureReportPending).toBe(false);
+    expect(after.timers.find((x) => x.metric === 'ON_SITE')!.failureReport).toEqual({
+      causes: 'Engineer stuck in traffic',
+    });
+    // Nothing left to report on.
+    const again = await gql(submit, { id: t.ticketId });
+    expect(again.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it("tenant isolation: another organization's customer sees no clocks of this ticket", async () => {
+    await at('2025-03-03T07:00:00Z');
+    const t = new TicketEvents({ organizationId: ORG, contractId: newId(), preset: 'asmo' });
+    await publish(t.registered('2025-03-03T07:00:00Z'));
+    await eventually(async () => (await slaOf(t.ticketId)).timers.length === 2);
+    expect((await slaOf(t.ticketId, customer)).timers).toHaveLength(2);
+    expect(await slaOf(t.ticketId, stranger)).toEqual({
+      state: 'MET',
+      nextDeadline: null,
+      failureReportPending: false,
+      policy: null,
+      timers: [],
+    });
+    const timerId = (await slaOf(t.ticketId)).timers[0]!.id;
+    const direct = await gql(`query($id: ID!) { slaTimer(id: $id) { id } }`, { id: timerId }, stranger);
+    expect(direct.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('business calendars answer working-time questions (R-SLA-1)', async () => {
+    const result = await gql<{
+      businessCalendars: { id: string; addWorkingTime: string; workingMinutesBetween: number }[];
+    }>(
+      `{ businessCalendars { id
+          addWorkingTime(from: "2025-06-20T16:00:00+03:00", minutes: 120)
+          workingMinutesBetween(from: "2025-06-20T16:00:00+03:00", to: "2025-06-23T10:00:00+03:00") } }`,
+      {},
+    );
+    const asmo = result.data!.businessCalendars.find((c) => c.id === 'msk-0845-1700')!;
+    // Fri 16:00-17:00 = 60 min, Mon from 08:45: 60 more -> 09:45 Moscow (06:45Z); Fri 60 + Mon 08:45-10:00 75 = 135.
+    expect(asmo).toEqual({
+      id: 'msk-0845-1700',
+      addWorkingTime: '2025-06-23T06:45:00.000Z',
+      workingMinutesBetween: 135,
+    });
+  });
+});
