@@ -10,7 +10,8 @@ import {
 } from '@reglament/shared';
 import { startSla } from '@reglament/sla';
 import { startTickets } from '@reglament/tickets';
-import { type RunningGateway, startGateway } from './gateway-server';
+import { join } from 'node:path';
+import { type GatewaySettings, type RunningGateway, startGateway } from './gateway-server';
 
 export interface SystemOptions {
   /** Real PostgreSQL (each part its own schema); unset -> PGlite per part under dataDir. */
@@ -30,6 +31,8 @@ export interface SystemOptions {
   adminPassword?: string;
   /** One demo customer under each preset (the embedded one-command start). */
   demoData?: boolean;
+  /** Gateway settings beyond the defaults (limits, trusted documents, development mode). */
+  gateway?: Partial<Omit<GatewaySettings, 'port' | 'internalSecret' | 'jwtSecret' | 'subgraphUrls'>>;
 }
 
 export interface RunningSystem {
@@ -66,7 +69,14 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   try {
     const starts = {
       contracts: async () =>
-        startContracts(await platformFor('contracts'), { ...storage, port: options.ports.contracts }),
+        startContracts(await platformFor('contracts'), {
+          ...storage,
+          port: options.ports.contracts,
+          jwtSecret: options.jwtSecret,
+          ...(options.adminEmail ? { adminEmail: options.adminEmail } : {}),
+          ...(options.adminPassword ? { adminPassword: options.adminPassword } : {}),
+          demoData: options.demoData ?? false,
+        }),
       tickets: async () => startTickets(await platformFor('tickets'), { ...storage, port: options.ports.tickets }),
       sla: async () => startSla(await platformFor('sla'), { ...storage, port: options.ports.sla }),
       notifications: async () =>
@@ -88,6 +98,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         internalSecret: options.internalSecret,
         jwtSecret: options.jwtSecret,
         subgraphUrls: Object.fromEntries(Object.values(services).map((s) => [s.name, s.url])),
+        partnerKeysFile: join(options.dataDir, 'partner-keys.json'),
+        ...options.gateway,
       },
     );
     lifecycle.add('gateway', () => gateway.stop());

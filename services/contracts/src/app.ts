@@ -1,13 +1,48 @@
 import { type Platform, type RunningService, ServiceRuntime, type StorageSettings } from '@reglament/shared';
+import { Auth } from './application/auth';
+import { Contacts } from './application/contacts';
+import { ContractClock } from './application/contract-clock';
 import { Contracts } from './application/contracts';
+import { seedDemoData } from './application/demo-data';
 import { Organizations } from './application/organizations';
+import { PrepaidLedger } from './application/prepaid';
+import { Releases } from './application/releases';
+import { Staff } from './application/staff';
+import { TimeLogging } from './application/time-logging';
 import { type ContractsApp, createLoaders } from './graphql/context';
 import { buildContractsSchema } from './graphql/schema';
 import { ContractEntity, OrganizationEntity } from './infra/entities';
+import { KnownTicketEntity } from './infra/known-ticket.entity';
 import { OrganizationsContracts1763700000100 } from './infra/migrations/1763700000100-organizations-contracts';
+import { PeoplePrepaidReleases1763700000110 } from './infra/migrations/1763700000110-people-prepaid-releases';
+import { ContactEntity, CredentialEntity, LoginThrottleEntity, StaffEntity } from './infra/people.entities';
+import {
+  HourPackageEntity,
+  LedgerEntryEntity,
+  PaymentEntity,
+  PrepaidAccountEntity,
+  TimeEntryEntity,
+} from './infra/prepaid.entities';
+import { ReleaseEntity } from './infra/release.entity';
+import { TokenIssuer } from './infra/tokens';
+import { ticketsHandlers } from './messaging/tickets-consumer';
 
-export const contractsEntities = [OrganizationEntity, ContractEntity];
-export const contractsMigrations = [OrganizationsContracts1763700000100];
+export const contractsEntities = [
+  OrganizationEntity,
+  ContractEntity,
+  ContactEntity,
+  StaffEntity,
+  CredentialEntity,
+  LoginThrottleEntity,
+  HourPackageEntity,
+  PrepaidAccountEntity,
+  LedgerEntryEntity,
+  PaymentEntity,
+  TimeEntryEntity,
+  ReleaseEntity,
+  KnownTicketEntity,
+];
+export const contractsMigrations = [OrganizationsContracts1763700000100, PeoplePrepaidReleases1763700000110];
 
 export interface ContractsSettings extends StorageSettings {
   port: number;
@@ -18,10 +53,49 @@ export interface ContractsSettings extends StorageSettings {
   adminPassword?: string;
   /** Embedded demo: one customer under each preset, with printed logins. */
   demoData?: boolean;
+  /** How often the clock jobs run besides every move of the clock (default 30 s). */
+  clockIntervalMs?: number;
 }
 
-/** The composition root of the contracts subgraph: DB -> migrations -> relay -> server. */
-export async function startContracts(platform: Platform, settings: ContractsSettings): Promise<RunningService> {
+/** The use cases of the contracts service over one database (what the resolvers and tests call). */
+export function buildContractsApp(
+  runtime: ServiceRuntime,
+  platform: Platform,
+  settings: ContractsSettings,
+): ContractsApp {
+  const { dataSource, transactions } = runtime;
+  const { clock } = platform;
+  const contracts = new Contracts(dataSource, transactions, clock);
+  const prepaid = new PrepaidLedger(dataSource, transactions, clock, contracts);
+  return {
+    dataSource,
+    auth: new Auth(
+      dataSource,
+      transactions,
+      clock,
+      settings.jwtSecret ? new TokenIssuer(settings.jwtSecret) : null,
+      runtime.log,
+    ),
+    organizations: new Organizations(dataSource, transactions, clock),
+    contacts: new Contacts(dataSource, transactions, clock),
+    staff: new Staff(dataSource, transactions, clock),
+    contracts,
+    prepaid,
+    timeLogging: new TimeLogging(dataSource, transactions, clock, prepaid),
+    releases: new Releases(dataSource, transactions, clock),
+  };
+}
+
+export interface RunningContracts extends RunningService {
+  app: ContractsApp;
+  clockJobs: ContractClock;
+}
+
+/**
+ * The composition root of the contracts subgraph: DB -> migrations -> relay -> first admin
+ * and demo data -> consumers (tickets read model) -> server -> clock jobs.
+ */
+export async function startContracts(platform: Platform, settings: ContractsSettings): Promise<RunningContracts> {
   const runtime = await ServiceRuntime.start(platform, {
     service: 'contracts',
     ...settings,
@@ -29,18 +103,41 @@ export async function startContracts(platform: Platform, settings: ContractsSett
     migrations: contractsMigrations,
   });
   try {
-    const { dataSource, transactions } = runtime;
-    const app: ContractsApp = {
-      dataSource,
-      organizations: new Organizations(dataSource, transactions, platform.clock),
-      contracts: new Contracts(dataSource, transactions, platform.clock),
-    };
+    const app = buildContractsApp(runtime, platform, settings);
+    if (settings.adminEmail && settings.adminPassword) {
+      const admin = await app.staff.ensureFirstAdmin(settings.adminEmail, settings.adminPassword);
+      if (admin === 'created') runtime.log.info({ email: settings.adminEmail }, 'first admin created');
+    }
+    if (settings.demoData) {
+      await seedDemoData({ ...app, clock: platform.clock, log: runtime.log });
+    }
+    await runtime.consume('tickets', ticketsHandlers);
     const server = await runtime.serve(await buildContractsSchema(), settings.port, (caller) => ({
       caller,
       app,
-      loaders: createLoaders(app),
+      loaders: createLoaders(app, caller),
     }));
-    return { name: 'contracts', url: server.url, port: server.port, runtime, stop: () => runtime.stop() };
+    const clockJobs = new ContractClock(
+      platform.clock,
+      [
+        { name: 'contract statuses', run: () => app.contracts.sweepStatuses() },
+        { name: 'prepaid months', run: () => app.prepaid.rollOverAll() },
+        { name: 'login failures', run: () => app.auth.forgetOldFailures() },
+      ],
+      runtime.log,
+      settings.clockIntervalMs,
+    );
+    clockJobs.start();
+    runtime.lifecycle.add('contracts clock', () => clockJobs.stop());
+    return {
+      name: 'contracts',
+      url: server.url,
+      port: server.port,
+      runtime,
+      app,
+      clockJobs,
+      stop: () => runtime.stop(),
+    };
   } catch (error) {
     await runtime.stop();
     throw error;

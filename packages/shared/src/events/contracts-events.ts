@@ -32,6 +32,8 @@ export interface ContractPrerequisite {
   kind: string;
   description: string;
   validUntil: string | null;
+  /** Only this product's support depends on it; null or absent: the whole contract. */
+  product?: string | null;
 }
 
 export interface ContractFacts {
@@ -48,6 +50,12 @@ export interface ContractFacts {
   /** IANA zone of the contract (month boundaries of prepaid time, dates of its calendar). */
   timeZone: string;
   prerequisites: ContractPrerequisite[];
+  /** The preset's calendar in the SLA service, e.g. msk-0900-1800. */
+  calendarId?: string;
+  /** Days off the contract adds to its calendar (kz-supplier: the holiday list the contract fills). */
+  holidays?: string[];
+  /** Manually suspended (status SUSPENDED for that reason), with why. */
+  suspensionReason?: string | null;
 }
 
 export interface ContractStatusChangedV1 extends ContractFacts {
@@ -63,6 +71,9 @@ export interface HourPackageFacts {
   startsOn: string;
   /** infocraft-365: the package carries its guaranteed reaction time, in working minutes. */
   reactionWorkingMinutes: number | null;
+  /** Last day of a subscription (null: with the contract). */
+  endsOn?: string | null;
+  allowOverdraft?: boolean;
 }
 
 export interface PrepaidBalanceV1 {
@@ -93,6 +104,12 @@ export interface TimeLoggedV1 {
   debitedMinutes: number;
   kind: 'TIME' | 'SERVICE_WORK';
   serviceCode: string | null;
+  /** FREE (R-CON-5), PREPAID (R-CON-3/4), CUSTOMIZATION (R-CON-7) or NOT_PREPAID. */
+  billing?: 'FREE' | 'PREPAID' | 'CUSTOMIZATION' | 'NOT_PREPAID';
+  /** Customisation work: its price at the contract's hourly rate. */
+  amount?: number | null;
+  /** YYYY-MM in the contract's zone. */
+  month?: string;
 }
 
 export interface CustomizationCapV1 {

@@ -1,20 +1,58 @@
 import {
+  badInput,
   canSeeOrganization,
+  isUuid,
   type Caller,
   type Clock,
+  conflict,
+  encodeCursor,
   makeEvent,
   newId,
   notFound,
-  PRESET_IDS,
-  requireRole,
   requireUuid,
+  toConnection,
   type Transactions,
+  type Tx,
   visibilityOf,
 } from '@reglament/shared';
-import type { DataSource } from 'typeorm';
-import { contractStatusOn, type NewContract, validateNewContract } from '../domain/contract';
+import { type DataSource, In } from 'typeorm';
+import {
+  type ContractStatus,
+  contractStatusOn,
+  type ContractTerms,
+  type NewContract,
+  type Prerequisite,
+  requirePreset,
+  validateCapPercent,
+  validateCoverage,
+  validateHolidays,
+  validateMoney,
+  validateNewContract,
+  validateNumber,
+  validatePeriod,
+  validatePrerequisites,
+  validateProducts,
+} from '../domain/contract';
+import { dateIn } from '../domain/months';
 import { ContractEntity, OrganizationEntity } from '../infra/entities';
+import { PrepaidAccountEntity } from '../infra/prepaid.entities';
+import { requireManager } from './access';
+import { contractFacts, origin } from './facts';
+import { afterId, type Page } from './paging';
 
+export interface ContractChanges extends Partial<ContractTerms> {
+  number?: string;
+  startsOn?: string;
+  endsOn?: string;
+}
+
+export interface ContractFilter {
+  organizationId: string | null;
+  status: ContractStatus[] | null;
+  preset: string | null;
+}
+
+/** Contracts: the regulation a customer is served under (R-CON-1, R-CON-8); status follows the clock. */
 export class Contracts {
   constructor(
     private readonly dataSource: DataSource,
@@ -23,13 +61,14 @@ export class Contracts {
   ) {}
 
   async create(caller: Caller, input: NewContract): Promise<ContractEntity> {
-    requireRole(caller, ['ADMIN', 'DISPATCHER'], 'create contracts');
+    requireManager(caller, 'create contracts');
     requireUuid(input.organizationId, 'organizationId');
-    const valid = validateNewContract(input, PRESET_IDS);
+    const valid = validateNewContract(input);
     const now = this.clock.now();
     return this.transactions.run(async (tx) => {
       const organization = await tx.manager.findOneBy(OrganizationEntity, { id: valid.organizationId });
       if (!organization) throw notFound('Organization', valid.organizationId);
+      await this.requireFreeNumber(tx, organization.id, valid.number, null);
       const contract: ContractEntity = {
         id: newId(),
         organizationId: valid.organizationId,
@@ -40,30 +79,116 @@ export class Contracts {
         totalValue: valid.totalValue === null ? null : String(valid.totalValue),
         products: valid.products,
         createdAt: now,
+        status: 'DRAFT',
+        suspended: false,
+        suspensionReason: null,
+        coverage: valid.coverage,
+        timeZone: valid.presetDefinition.timeZone,
+        prerequisites: valid.prerequisites,
+        warranty: valid.warranty,
+        customizationHourlyRate: valid.customizationHourlyRate === null ? null : String(valid.customizationHourlyRate),
+        customizationCapPercent: String(valid.customizationCapPercent),
+        holidays: valid.holidays,
+        updatedAt: now,
       };
+      contract.status = this.statusOf(contract);
       await tx.manager.insert(ContractEntity, contract);
-      tx.emit(
-        makeEvent(
-          'contracts.contract.created',
-          contract.organizationId,
-          {
-            contractId: contract.id,
-            organizationId: contract.organizationId,
-            number: contract.number,
-            preset: contract.preset,
-            status: this.statusOf(contract),
-            startsOn: contract.startsOn,
-            endsOn: contract.endsOn,
-            products: contract.products,
-            coverage: null,
-            timeZone: 'Europe/Moscow',
-            prerequisites: [],
-          },
-          { source: 'contracts', occurredAt: now },
-        ),
-      );
+      await tx.manager.insert(PrepaidAccountEntity, {
+        contractId: contract.id,
+        organizationId: contract.organizationId,
+        openedThrough: null,
+        state: 'NONE',
+        capNearingReported: false,
+      });
+      tx.emit(makeEvent('contracts.contract.created', contract.organizationId, contractFacts(contract), origin(now)));
       return contract;
     });
+  }
+
+  async update(caller: Caller, id: string, changes: ContractChanges): Promise<ContractEntity> {
+    requireManager(caller, 'change contracts');
+    return this.change(id, (current) => {
+      const preset = requirePreset(current.preset);
+      const next: ContractEntity = { ...current };
+      if (changes.number !== undefined) next.number = validateNumber(changes.number);
+      if (changes.startsOn !== undefined) next.startsOn = changes.startsOn;
+      if (changes.endsOn !== undefined) next.endsOn = changes.endsOn;
+      if (changes.warranty !== undefined) next.warranty = changes.warranty;
+      validatePeriod(next.startsOn, next.endsOn, next.warranty, preset);
+      if (changes.totalValue !== undefined) {
+        const value = validateMoney(changes.totalValue, 'totalValue');
+        next.totalValue = value === null ? null : String(value);
+      }
+      if (changes.products !== undefined) next.products = validateProducts(changes.products);
+      if (changes.coverage !== undefined) next.coverage = validateCoverage(changes.coverage ?? preset.defaultCoverage);
+      if (changes.prerequisites !== undefined) next.prerequisites = validatePrerequisites(changes.prerequisites);
+      if (changes.customizationHourlyRate !== undefined) {
+        const rate = validateMoney(changes.customizationHourlyRate, 'customizationHourlyRate');
+        next.customizationHourlyRate = rate === null ? null : String(rate);
+      }
+      if (changes.customizationCapPercent !== undefined) {
+        next.customizationCapPercent = String(
+          validateCapPercent(changes.customizationCapPercent ?? preset.customizationCapPercent),
+        );
+      }
+      if (changes.holidays !== undefined) next.holidays = validateHolidays(changes.holidays);
+      return next;
+    });
+  }
+
+  async suspend(caller: Caller, id: string, reason: string): Promise<ContractEntity> {
+    requireManager(caller, 'suspend contracts');
+    const why = reason.trim();
+    if (why.length < 1 || why.length > 500) {
+      throw badInput('reason must be 1 to 500 characters: say why support is suspended', { field: 'reason' });
+    }
+    return this.change(id, (current) => ({ ...current, suspended: true, suspensionReason: why }));
+  }
+
+  async resume(caller: Caller, id: string): Promise<ContractEntity> {
+    requireManager(caller, 'resume contracts');
+    return this.change(id, (current) => ({ ...current, suspended: false, suspensionReason: null }));
+  }
+
+  /** One change of a contract: locked, recomputed status, `updated` (and `status_changed`) events. */
+  private async change(id: string, apply: (current: ContractEntity) => ContractEntity): Promise<ContractEntity> {
+    const now = this.clock.now();
+    return this.transactions.run(async (tx) => {
+      const current = await tx.manager.findOne(ContractEntity, {
+        where: { id: requireUuid(id, 'id') },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!current) throw notFound('Contract', id);
+      const next = apply(current);
+      if (next.number !== current.number) await this.requireFreeNumber(tx, next.organizationId, next.number, next.id);
+      next.status = this.statusOf(next);
+      next.updatedAt = now;
+      await tx.manager.save(ContractEntity, next);
+      tx.emit(makeEvent('contracts.contract.updated', next.organizationId, contractFacts(next), origin(now)));
+      if (next.status !== current.status) {
+        tx.emit(
+          makeEvent(
+            'contracts.contract.status_changed',
+            next.organizationId,
+            { ...contractFacts(next), previousStatus: current.status },
+            origin(now),
+          ),
+        );
+      }
+      return next;
+    });
+  }
+
+  private async requireFreeNumber(tx: Tx, organizationId: string, number: string, self: string | null) {
+    const existing = await tx.manager.findOneBy(ContractEntity, { organizationId, number });
+    if (existing && existing.id !== self) {
+      throw conflict(
+        `The organization already has a contract numbered ${number}; contract numbers are unique per organization`,
+        {
+          field: 'number',
+        },
+      );
+    }
   }
 
   async get(caller: Caller, id: string): Promise<ContractEntity> {
@@ -72,7 +197,111 @@ export class Contracts {
     return contract;
   }
 
-  statusOf(contract: ContractEntity) {
-    return contractStatusOn(contract, this.clock.now().toISOString().slice(0, 10));
+  async visibleByIds(caller: Caller, ids: readonly string[]): Promise<Map<string, ContractEntity>> {
+    const visibility = visibilityOf(caller);
+    const rows = await this.dataSource.getRepository(ContractEntity).findBy({ id: In(ids.filter(isUuid)) });
+    return new Map(
+      rows.filter((row) => canSeeOrganization(visibility, row.organizationId)).map((row) => [row.id, row]),
+    );
+  }
+
+  async visibleByOrganizations(
+    caller: Caller,
+    organizationIds: readonly string[],
+  ): Promise<Map<string, ContractEntity[]>> {
+    const visibility = visibilityOf(caller);
+    const ids = organizationIds.filter((id) => canSeeOrganization(visibility, id));
+    const rows =
+      ids.length === 0
+        ? []
+        : await this.dataSource
+            .getRepository(ContractEntity)
+            .find({ where: { organizationId: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const grouped = new Map<string, ContractEntity[]>(organizationIds.map((id) => [id, []]));
+    for (const row of rows) grouped.get(row.organizationId)?.push(row);
+    return grouped;
+  }
+
+  async list(caller: Caller, filter: ContractFilter, page: Page) {
+    const visibility = visibilityOf(caller);
+    const after = afterId(page.after);
+    if (visibility.kind === 'none') return toConnection<ContractEntity>([], page.first, 0, (row) => row.id);
+    const query = this.dataSource.getRepository(ContractEntity).createQueryBuilder('c');
+    if (visibility.kind === 'organization')
+      query.andWhere('c.organization_id = :own', { own: visibility.organizationId });
+    if (filter.organizationId) {
+      query.andWhere('c.organization_id = :org', { org: requireUuid(filter.organizationId, 'organizationId') });
+    }
+    if (filter.status?.length) query.andWhere('c.status IN (:...statuses)', { statuses: filter.status });
+    if (filter.preset) query.andWhere('c.preset = :preset', { preset: filter.preset });
+    const totalCount = await query.clone().getCount();
+    if (after) query.andWhere('c.id > :after', { after });
+    const rows = await query
+      .orderBy('c.id', 'ASC')
+      .take(page.first + 1)
+      .getMany();
+    return toConnection(rows, page.first, totalCount, (row) => encodeCursor(row.id));
+  }
+
+  /** Today's date in the contract's own zone. */
+  todayOf(contract: { timeZone: string }): string {
+    return dateIn(this.clock.now(), contract.timeZone);
+  }
+
+  /** The status on today's date in the contract's own zone. */
+  statusOf(contract: {
+    startsOn: string;
+    endsOn: string;
+    suspended: boolean;
+    prerequisites: Prerequisite[];
+    timeZone: string;
+  }): ContractStatus {
+    return contractStatusOn(contract, dateIn(this.clock.now(), contract.timeZone));
+  }
+
+  /**
+   * Status changes by time: contracts whose status on today's date differs from the one last
+   * published move, each with a status_changed event. Safe with several replicas: the update
+   * is conditional on the old status, so only one of them publishes.
+   */
+  async sweepStatuses(): Promise<number> {
+    const now = this.clock.now();
+    // Every zone's today lies within a day of UTC's: only contracts near a boundary can move.
+    const lowest = new Date(now.getTime() - 36 * 3600_000).toISOString().slice(0, 10);
+    const highest = new Date(now.getTime() + 36 * 3600_000).toISOString().slice(0, 10);
+    const candidates = await this.dataSource
+      .getRepository(ContractEntity)
+      .createQueryBuilder('c')
+      .where(`c.status <> 'EXPIRED' AND c.ends_on < :highest`, { highest })
+      .orWhere(`c.status = 'DRAFT' AND c.starts_on <= :highest`, { highest })
+      .orWhere(`c.status = 'EXPIRED' AND c.ends_on >= :lowest`, { lowest })
+      .orWhere(`c.status <> 'DRAFT' AND c.starts_on > :lowest`, { lowest })
+      .orWhere(`c.prerequisites <> '[]'::jsonb`)
+      .getMany();
+    let moved = 0;
+    for (const candidate of candidates) {
+      const status = this.statusOf(candidate);
+      if (status === candidate.status) continue;
+      const changed = await this.transactions.run(async (tx) => {
+        const result = await tx.manager.update(
+          ContractEntity,
+          { id: candidate.id, status: candidate.status },
+          { status, updatedAt: now },
+        );
+        if (!result.affected) return false;
+        const next = { ...candidate, status, updatedAt: now };
+        tx.emit(
+          makeEvent(
+            'contracts.contract.status_changed',
+            next.organizationId,
+            { ...contractFacts(next), previousStatus: candidate.status },
+            origin(now),
+          ),
+        );
+        return true;
+      });
+      if (changed) moved += 1;
+    }
+    return moved;
   }
 }

@@ -1,18 +1,23 @@
 import {
   canSeeOrganization,
+  isUuid,
   type Caller,
   type Clock,
+  encodeCursor,
   makeEvent,
   newId,
   notFound,
-  requireRole,
   requireUuid,
+  toConnection,
   type Transactions,
   visibilityOf,
 } from '@reglament/shared';
-import type { DataSource } from 'typeorm';
+import { type DataSource, In } from 'typeorm';
 import { type NewOrganization, validateNewOrganization } from '../domain/organization';
 import { OrganizationEntity } from '../infra/entities';
+import { requireManager } from './access';
+import { origin } from './facts';
+import { afterId, type Page } from './paging';
 
 export class Organizations {
   constructor(
@@ -22,7 +27,7 @@ export class Organizations {
   ) {}
 
   async create(caller: Caller, input: NewOrganization): Promise<OrganizationEntity> {
-    requireRole(caller, ['ADMIN', 'DISPATCHER'], 'create organizations');
+    requireManager(caller, 'create organizations');
     const valid = validateNewOrganization(input);
     const now = this.clock.now();
     return this.transactions.run(async (tx) => {
@@ -33,10 +38,38 @@ export class Organizations {
           'contracts.organization.created',
           organization.id,
           { organizationId: organization.id, name: valid.name, email: valid.email, emailDomains: valid.emailDomains },
-          { source: 'contracts', occurredAt: now },
+          origin(now),
         ),
       );
       return organization;
+    });
+  }
+
+  async update(caller: Caller, id: string, changes: Partial<NewOrganization>): Promise<OrganizationEntity> {
+    requireManager(caller, 'change organizations');
+    const now = this.clock.now();
+    return this.transactions.run(async (tx) => {
+      const current = await tx.manager.findOne(OrganizationEntity, {
+        where: { id: requireUuid(id, 'id') },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!current) throw notFound('Organization', id);
+      const valid = validateNewOrganization({
+        name: changes.name ?? current.name,
+        email: changes.email ?? current.email,
+        emailDomains: changes.emailDomains ?? current.emailDomains,
+      });
+      const updated: OrganizationEntity = { ...current, ...valid };
+      await tx.manager.save(OrganizationEntity, updated);
+      tx.emit(
+        makeEvent(
+          'contracts.organization.updated',
+          updated.id,
+          { organizationId: updated.id, name: updated.name, email: updated.email, emailDomains: updated.emailDomains },
+          origin(now),
+        ),
+      );
+      return updated;
     });
   }
 
@@ -47,5 +80,28 @@ export class Organizations {
       .findOneBy({ id: requireUuid(id, 'id') });
     if (!organization || !canSeeOrganization(visibilityOf(caller), organization.id)) throw notFound('Organization', id);
     return organization;
+  }
+
+  /** Batched read for DataLoaders: the ones the caller may see, by id (others are absent). */
+  async visibleByIds(caller: Caller, ids: readonly string[]): Promise<Map<string, OrganizationEntity>> {
+    const visibility = visibilityOf(caller);
+    const rows = await this.dataSource.getRepository(OrganizationEntity).findBy({ id: In(ids.filter(isUuid)) });
+    return new Map(rows.filter((row) => canSeeOrganization(visibility, row.id)).map((row) => [row.id, row]));
+  }
+
+  /** Staff see every organization; a customer only its own (a page of one). */
+  async list(caller: Caller, page: Page) {
+    const visibility = visibilityOf(caller);
+    const after = afterId(page.after);
+    if (visibility.kind === 'none') return toConnection<OrganizationEntity>([], page.first, 0, (row) => row.id);
+    const query = this.dataSource.getRepository(OrganizationEntity).createQueryBuilder('o');
+    if (visibility.kind === 'organization') query.where('o.id = :own', { own: visibility.organizationId });
+    const totalCount = await query.clone().getCount();
+    if (after) query.andWhere('o.id > :after', { after });
+    const rows = await query
+      .orderBy('o.id', 'ASC')
+      .take(page.first + 1)
+      .getMany();
+    return toConnection(rows, page.first, totalCount, (row) => encodeCursor(row.id));
   }
 }

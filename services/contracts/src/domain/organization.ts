@@ -13,6 +13,10 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+export function isEmail(email: string): boolean {
+  return email.length <= 254 && EMAIL.test(email);
+}
+
 /** Validates and normalizes a new organization; a refusal names the field and what is allowed. */
 export function validateNewOrganization(input: NewOrganization): NewOrganization {
   const name = input.name.trim();
@@ -20,7 +24,7 @@ export function validateNewOrganization(input: NewOrganization): NewOrganization
     throw badInput('name must be 1 to 200 characters', { field: 'name' });
   }
   const email = normalizeEmail(input.email);
-  if (!EMAIL.test(email)) throw badInput(`email must be an e-mail address, got "${input.email}"`, { field: 'email' });
+  if (!isEmail(email)) throw badInput(`email must be an e-mail address, got "${input.email}"`, { field: 'email' });
   const emailDomains = [...new Set(input.emailDomains.map((d) => d.trim().toLowerCase()))];
   for (const domain of emailDomains) {
     if (!DOMAIN.test(domain)) {

@@ -1,32 +1,84 @@
-import type { Caller } from '@reglament/shared';
+import { type Caller, isStaff } from '@reglament/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { In } from 'typeorm';
+import type { Auth } from '../application/auth';
+import type { Contacts } from '../application/contacts';
 import type { Contracts } from '../application/contracts';
 import type { Organizations } from '../application/organizations';
-import { ContractEntity } from '../infra/entities';
+import type { BalanceView, PrepaidLedger } from '../application/prepaid';
+import type { Releases } from '../application/releases';
+import type { Staff } from '../application/staff';
+import type { TimeLogging } from '../application/time-logging';
+import type { ContractEntity, OrganizationEntity } from '../infra/entities';
+import type { ContactEntity, StaffEntity } from '../infra/people.entities';
+import type { HourPackageEntity, TimeEntryEntity } from '../infra/prepaid.entities';
+import type { ReleaseEntity } from '../infra/release.entity';
+import { toContract } from './mappers';
+import type { Contract } from './types/contract.types';
 
 export interface ContractsApp {
   dataSource: DataSource;
+  auth: Auth;
   organizations: Organizations;
+  contacts: Contacts;
+  staff: Staff;
   contracts: Contracts;
+  prepaid: PrepaidLedger;
+  timeLogging: TimeLogging;
+  releases: Releases;
 }
 
 export interface ContractsContext {
   caller: Caller;
   app: ContractsApp;
-  loaders: ReturnType<typeof createLoaders>;
+  loaders: Loaders;
 }
 
-/** One set per request: every list field and reference is batched. */
-export function createLoaders(app: ContractsApp) {
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/**
+ * One set per request, bound to the caller: every list field and entity reference is
+ * batched, and a loader only ever returns what the caller may see (null / empty otherwise).
+ */
+export function createLoaders(app: ContractsApp, caller: Caller) {
+  const byId = <T>(load: (ids: readonly string[]) => Promise<Map<string, T>>) =>
+    new DataLoader<string, T | null>(async (ids) => {
+      const found = await load(ids);
+      return ids.map((id) => found.get(id) ?? null);
+    });
+  const grouped = <T>(load: (ids: readonly string[]) => Promise<Map<string, T[]>>) =>
+    new DataLoader<string, T[]>(async (ids) => {
+      const found = await load(ids);
+      return ids.map((id) => found.get(id) ?? []);
+    });
+  const contract = byId<ContractEntity>((ids) => app.contracts.visibleByIds(caller, ids));
   return {
-    contractsByOrganization: new DataLoader<string, ContractEntity[]>(async (ids) => {
-      const rows = await app.dataSource.getRepository(ContractEntity).find({
-        where: { organizationId: In([...ids]) },
-        order: { createdAt: 'ASC' },
-      });
-      return ids.map((id) => rows.filter((row) => row.organizationId === id));
+    organization: byId<OrganizationEntity>((ids) => app.organizations.visibleByIds(caller, ids)),
+    contract,
+    contact: byId<ContactEntity>((ids) => app.contacts.visibleByIds(caller, ids)),
+    /** Staff are visible to staff only (a customer sees no names of the provider's people). */
+    staffMember: byId<StaffEntity>((ids) => (isStaff(caller) ? app.staff.byIds(ids) : Promise.resolve(new Map()))),
+    release: byId<ReleaseEntity>((ids) => app.releases.byIds(ids)),
+    contactsByOrganization: grouped<ContactEntity>((ids) => app.contacts.visibleByOrganizations(caller, ids)),
+    contractsByOrganization: grouped<ContractEntity>((ids) => app.contracts.visibleByOrganizations(caller, ids)),
+    packagesByContract: grouped<HourPackageEntity>((ids) => app.prepaid.packagesOf(ids)),
+    timeEntriesByTicket: grouped<TimeEntryEntity>((ids) => app.timeLogging.byTickets(caller, ids)),
+    /** The current month's balance of contracts (the row is loaded by `contract` first). */
+    prepaidNow: new DataLoader<ContractEntity, BalanceView | null, string>(
+      async (rows) => {
+        const balances = await app.prepaid.balances(rows);
+        return rows.map((row) => balances.get(row.id) ?? null);
+      },
+      { cacheKeyFn: (row) => row.id },
+    ),
+    customizationSpent: new DataLoader<string, number>(async (ids) => {
+      const spent = await app.timeLogging.spentByContracts(ids);
+      return ids.map((id) => spent.get(id) ?? 0);
     }),
   };
+}
+
+/** A contract row as the API shows it: status and prerequisites on today's date in its zone. */
+export function contractOut(ctx: ContractsContext, row: ContractEntity): Contract {
+  return toContract(row, ctx.app.contracts.statusOf(row), ctx.app.contracts.todayOf(row));
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { ContractStatus, Prerequisite } from '../domain/contract';
 
 @Entity({ name: 'organizations' })
 export class OrganizationEntity {
@@ -20,6 +21,7 @@ export class OrganizationEntity {
 
 @Entity({ name: 'contracts' })
 @Index('contracts_organization_idx', ['organizationId'])
+@Index('contracts_organization_number_uq', ['organizationId', 'number'], { unique: true })
 export class ContractEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_contracts' })
   id!: string;
@@ -47,4 +49,38 @@ export class ContractEntity {
 
   @Column({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
+
+  /** The status last published (contracts.contract.status_changed); the clock moves it. */
+  @Column({ type: 'text', default: 'DRAFT' })
+  status!: ContractStatus;
+
+  @Column({ type: 'boolean', default: false })
+  suspended!: boolean;
+
+  @Column({ type: 'text', name: 'suspension_reason', nullable: true })
+  suspensionReason!: string | null;
+
+  @Column({ type: 'text' })
+  coverage!: string;
+
+  @Column({ type: 'text', name: 'time_zone' })
+  timeZone!: string;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  prerequisites!: Prerequisite[];
+
+  @Column({ type: 'boolean', default: false })
+  warranty!: boolean;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2, name: 'customization_hourly_rate', nullable: true })
+  customizationHourlyRate!: string | null;
+
+  @Column({ type: 'numeric', precision: 5, scale: 2, name: 'customization_cap_percent', default: 15 })
+  customizationCapPercent!: string;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  holidays!: string[];
+
+  @Column({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt!: Date;
 }

@@ -1,0 +1,210 @@
+import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import {
+  AppError,
+  type Caller,
+  type Clock,
+  ErrorCode,
+  forbidden,
+  isUuid,
+  type Logger,
+  requireUser,
+  type Role,
+  type Transactions,
+  unauthenticated,
+} from '@reglament/shared';
+import type { DataSource } from 'typeorm';
+import { afterFailure, isLocked, type ThrottleState } from '../domain/login-throttle';
+import { normalizeEmail } from '../domain/organization';
+import { hashPassword, validatePassword, verifyPassword } from '../domain/password';
+import { ContactEntity, CredentialEntity, LoginThrottleEntity, StaffEntity } from '../infra/people.entities';
+import type { TokenIssuer } from '../infra/tokens';
+import { changeCredential } from './credentials';
+
+export interface Viewer {
+  id: string;
+  role: Role;
+  organizationId: string | null;
+  name: string | null;
+  email: string | null;
+  /** CONTACT / STAFF: a registered person; TOKEN: a token minted elsewhere (tools, partners). */
+  kind: 'CONTACT' | 'STAFF' | 'TOKEN';
+}
+
+export interface LoginResult {
+  token: string;
+  expiresAt: Date;
+  viewer: Viewer;
+}
+
+const WRONG_CREDENTIALS = 'Wrong e-mail or password';
+/** Above this many failed logins a minute (all e-mails together), every failure answers 1 s later. */
+export const GLOBAL_FAILURES_PER_MINUTE = 100;
+const GLOBAL_DELAY_MS = 1000;
+
+/**
+ * Login (API.md "Auth"). A wrong password and an unknown e-mail answer the same, after the
+ * same scrypt work (a dummy hash for unknown e-mails). Failures are slowed down per e-mail,
+ * with the state in the database (login_throttle, shared by replicas), and globally, in
+ * memory per process (a burst of failures across e-mails answers one second later).
+ */
+export class Auth {
+  private dummyHash: Promise<string> | null = null;
+  private readonly recentFailures: number[] = [];
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+    private readonly tokens: TokenIssuer | null,
+    private readonly log: Logger,
+  ) {}
+
+  async login(email: string, password: string): Promise<LoginResult> {
+    if (!this.tokens) throw forbidden('Login is not configured on this installation (JWT_SECRET is not set)');
+    const normalized = normalizeEmail(email);
+    const key = createHash('sha256').update(normalized).digest('hex');
+    const now = this.clock.now();
+    const throttle = await this.dataSource.getRepository(LoginThrottleEntity).findOneBy({ emailKey: key });
+    if (isLocked(throttle, now)) throw locked(throttle!.lockedUntil!, now);
+
+    const credential = await this.dataSource.getRepository(CredentialEntity).findOneBy({ email: normalized });
+    const hash = credential?.passwordHash ?? (await this.dummy());
+    const matches = (await verifyPassword(password, hash)) && credential?.passwordHash != null;
+    if (!credential || !matches) {
+      await this.recordFailure(key, now);
+      await this.globalSlowdown();
+      throw unauthenticated(WRONG_CREDENTIALS);
+    }
+    const viewer = await this.viewerOf(credential);
+    if (!viewer.active) {
+      throw forbidden(
+        "This login is deactivated: ask your organization or the provider's administrator to reactivate it",
+      );
+    }
+    if (throttle) await this.dataSource.getRepository(LoginThrottleEntity).delete({ emailKey: key });
+    const { token, expiresAt } = await this.tokens.issue({
+      sub: viewer.id,
+      role: viewer.role,
+      org: viewer.organizationId,
+      name: viewer.name ?? viewer.email ?? viewer.id,
+    });
+    const { active: _active, ...rest } = viewer;
+    return { token, expiresAt, viewer: rest };
+  }
+
+  /** The caller, from the register when it is a person we know, else from its token. */
+  async me(caller: Caller): Promise<Viewer> {
+    const user = requireUser(caller, 'ask who you are');
+    if (user.kind === 'system') throw forbidden('The system has no viewer');
+    if (isUuid(user.id)) {
+      const credential = await this.dataSource.getRepository(CredentialEntity).findOneBy({ userId: user.id });
+      if (credential) {
+        const { active: _active, ...viewer } = await this.viewerOf(credential);
+        return viewer;
+      }
+    }
+    return {
+      id: user.id,
+      role: user.role,
+      organizationId: user.organizationId,
+      name: user.name,
+      email: null,
+      kind: 'TOKEN',
+    };
+  }
+
+  async changePassword(caller: Caller, currentPassword: string, newPassword: string): Promise<boolean> {
+    const user = requireUser(caller, 'change your password');
+    validatePassword(newPassword, 'newPassword');
+    const credential =
+      user.kind === 'user' && isUuid(user.id)
+        ? await this.dataSource.getRepository(CredentialEntity).findOneBy({ userId: user.id })
+        : null;
+    if (!credential) throw forbidden('Only a registered contact or staff member has a password to change');
+    if (!credential.passwordHash || !(await verifyPassword(currentPassword, credential.passwordHash))) {
+      throw new AppError(ErrorCode.BAD_USER_INPUT, 'currentPassword is not your current password', {
+        field: 'currentPassword',
+      });
+    }
+    const now = this.clock.now();
+    await this.transactions.run((tx) => changeCredential(tx, credential.userId, { password: newPassword }, now));
+    return true;
+  }
+
+  private async viewerOf(credential: CredentialEntity): Promise<Viewer & { active: boolean }> {
+    if (credential.kind === 'CONTACT') {
+      const contact = await this.dataSource.getRepository(ContactEntity).findOneByOrFail({ id: credential.userId });
+      return {
+        id: contact.id,
+        role: 'CUSTOMER',
+        organizationId: contact.organizationId,
+        name: contact.fullName,
+        email: contact.email,
+        kind: 'CONTACT',
+        active: contact.active,
+      };
+    }
+    const member = await this.dataSource.getRepository(StaffEntity).findOneByOrFail({ id: credential.userId });
+    return {
+      id: member.id,
+      role: member.role,
+      organizationId: null,
+      name: member.fullName,
+      email: member.email,
+      kind: 'STAFF',
+      active: member.active,
+    };
+  }
+
+  private async recordFailure(key: string, now: Date): Promise<void> {
+    await this.transactions.run(async (tx) => {
+      const row = await tx.manager.findOne(LoginThrottleEntity, {
+        where: { emailKey: key },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const next: ThrottleState = afterFailure(row, now);
+      await tx.manager.upsert(LoginThrottleEntity, { emailKey: key, ...next }, ['emailKey']);
+    });
+  }
+
+  /** Process-local, real time: it protects the process, not a business rule. */
+  private async globalSlowdown(): Promise<void> {
+    const now = performance.now();
+    this.recentFailures.push(now);
+    while (this.recentFailures.length > 0 && this.recentFailures[0]! < now - 60_000) this.recentFailures.shift();
+    if (this.recentFailures.length > GLOBAL_FAILURES_PER_MINUTE) {
+      this.log.warn(
+        { failuresLastMinute: this.recentFailures.length },
+        'many failed logins: answering failures slower',
+      );
+      await new Promise((resolve) => setTimeout(resolve, GLOBAL_DELAY_MS));
+    }
+  }
+
+  /** Forgets failures nobody has repeated for a day (the table does not grow with guessed e-mails). */
+  async forgetOldFailures(): Promise<number> {
+    const cutoff = new Date(this.clock.nowMs() - 24 * 3600_000);
+    const result = await this.dataSource
+      .getRepository(LoginThrottleEntity)
+      .createQueryBuilder()
+      .delete()
+      .where('last_failure_at < :cutoff', { cutoff })
+      .execute();
+    return result.affected ?? 0;
+  }
+
+  private dummy(): Promise<string> {
+    this.dummyHash ??= hashPassword('not-a-password-of-anyone');
+    return this.dummyHash;
+  }
+}
+
+function locked(until: Date, now: Date): AppError {
+  const seconds = Math.ceil((until.getTime() - now.getTime()) / 1000);
+  return new AppError(
+    ErrorCode.RATE_LIMITED,
+    `Too many failed logins for this e-mail: try again in ${seconds} s (after ${until.toISOString()})`,
+    { retryAfterSeconds: seconds },
+  );
+}

@@ -1,0 +1,133 @@
+import {
+  canSeeOrganization,
+  isUuid,
+  type Caller,
+  type Clock,
+  makeEvent,
+  newId,
+  notFound,
+  requireUuid,
+  type Transactions,
+  visibilityOf,
+} from '@reglament/shared';
+import { type DataSource, In } from 'typeorm';
+import { type NewContact, validateEmail, validateFullName, validateNewContact, validatePhone } from '../domain/people';
+import { OrganizationEntity } from '../infra/entities';
+import { ContactEntity } from '../infra/people.entities';
+import { requireManager } from './access';
+import { changeCredential, registerCredential } from './credentials';
+import { contactFacts, origin } from './facts';
+
+export interface ContactChanges {
+  fullName?: string;
+  email?: string;
+  phone?: string | null;
+  password?: string | null;
+  active?: boolean;
+}
+
+/** R-ACC-1: the customer's registered employees; only they log in and only their requests are registered. */
+export class Contacts {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+  ) {}
+
+  async add(caller: Caller, input: NewContact): Promise<ContactEntity> {
+    requireManager(caller, 'register contacts');
+    requireUuid(input.organizationId, 'organizationId');
+    const valid = validateNewContact(input);
+    const now = this.clock.now();
+    return this.transactions.run(async (tx) => {
+      const organization = await tx.manager.findOneBy(OrganizationEntity, { id: valid.organizationId });
+      if (!organization) throw notFound('Organization', valid.organizationId);
+      const contact: ContactEntity = {
+        id: newId(),
+        organizationId: organization.id,
+        fullName: valid.fullName,
+        email: valid.email,
+        phone: valid.phone,
+        active: true,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await registerCredential(tx, {
+        userId: contact.id,
+        email: contact.email,
+        kind: 'CONTACT',
+        password: valid.password,
+        at: now,
+      });
+      await tx.manager.insert(ContactEntity, contact);
+      tx.emit(makeEvent('contracts.contact.registered', contact.organizationId, contactFacts(contact), origin(now)));
+      return contact;
+    });
+  }
+
+  async update(caller: Caller, id: string, changes: ContactChanges): Promise<ContactEntity> {
+    requireManager(caller, 'change contacts');
+    const now = this.clock.now();
+    return this.transactions.run(async (tx) => {
+      const current = await tx.manager.findOne(ContactEntity, {
+        where: { id: requireUuid(id, 'id') },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!current) throw notFound('Contact', id);
+      const updated: ContactEntity = {
+        ...current,
+        fullName: changes.fullName !== undefined ? validateFullName(changes.fullName) : current.fullName,
+        email: changes.email !== undefined ? validateEmail(changes.email) : current.email,
+        phone: changes.phone !== undefined ? validatePhone(changes.phone) : current.phone,
+        active: changes.active ?? current.active,
+        updatedAt: now,
+      };
+      await changeCredential(tx, current.id, { email: updated.email, password: changes.password ?? null }, now);
+      await tx.manager.save(ContactEntity, updated);
+      const facts = contactFacts(updated);
+      tx.emit(
+        current.active && !updated.active
+          ? makeEvent('contracts.contact.deactivated', updated.organizationId, facts, origin(now))
+          : makeEvent('contracts.contact.updated', updated.organizationId, facts, origin(now)),
+      );
+      return updated;
+    });
+  }
+
+  /** The contact can no longer log in, and tickets stop taking its requests (R-ACC-1). */
+  deactivate(caller: Caller, id: string): Promise<ContactEntity> {
+    return this.update(caller, id, { active: false });
+  }
+
+  async get(caller: Caller, id: string): Promise<ContactEntity> {
+    const contact = await this.dataSource.getRepository(ContactEntity).findOneBy({ id: requireUuid(id, 'id') });
+    if (!contact || !canSeeOrganization(visibilityOf(caller), contact.organizationId)) throw notFound('Contact', id);
+    return contact;
+  }
+
+  async visibleByIds(caller: Caller, ids: readonly string[]): Promise<Map<string, ContactEntity>> {
+    const visibility = visibilityOf(caller);
+    const rows = await this.dataSource.getRepository(ContactEntity).findBy({ id: In(ids.filter(isUuid)) });
+    return new Map(
+      rows.filter((row) => canSeeOrganization(visibility, row.organizationId)).map((row) => [row.id, row]),
+    );
+  }
+
+  /** Contacts of organizations the caller may see, grouped by organization. */
+  async visibleByOrganizations(
+    caller: Caller,
+    organizationIds: readonly string[],
+  ): Promise<Map<string, ContactEntity[]>> {
+    const visibility = visibilityOf(caller);
+    const ids = organizationIds.filter((id) => canSeeOrganization(visibility, id));
+    const rows =
+      ids.length === 0
+        ? []
+        : await this.dataSource
+            .getRepository(ContactEntity)
+            .find({ where: { organizationId: In(ids) }, order: { fullName: 'ASC', id: 'ASC' } });
+    const grouped = new Map<string, ContactEntity[]>(organizationIds.map((id) => [id, []]));
+    for (const row of rows) grouped.get(row.organizationId)?.push(row);
+    return grouped;
+  }
+}

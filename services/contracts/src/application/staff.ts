@@ -1,0 +1,146 @@
+import {
+  type Caller,
+  type Clock,
+  conflict,
+  encodeCursor,
+  isUuid,
+  makeEvent,
+  newId,
+  notFound,
+  requireUuid,
+  type StaffRole,
+  toConnection,
+  type Transactions,
+  type Tx,
+} from '@reglament/shared';
+import { type DataSource, In } from 'typeorm';
+import { type NewStaff, validateFullName, validateEmail, validateNewStaff, validateStaffRole } from '../domain/people';
+import { validatePassword } from '../domain/password';
+import { StaffEntity } from '../infra/people.entities';
+import { requireAdmin, requireStaff } from './access';
+import { changeCredential, registerCredential } from './credentials';
+import { origin, staffFacts } from './facts';
+import { afterId, type Page } from './paging';
+
+export interface StaffChanges {
+  fullName?: string;
+  email?: string;
+  role?: StaffRole;
+  active?: boolean;
+  password?: string | null;
+}
+
+/** The provider's dispatchers, engineers and admins; only an ADMIN adds or changes them. */
+export class Staff {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+  ) {}
+
+  async add(caller: Caller, input: NewStaff): Promise<StaffEntity> {
+    requireAdmin(caller, 'add staff');
+    const valid = validateNewStaff(input);
+    validatePassword(valid.password);
+    const now = this.clock.now();
+    return this.transactions.run((tx) => this.insert(tx, valid, now));
+  }
+
+  /** The first admin (ADMIN_EMAIL / ADMIN_PASSWORD): created once, never overwritten. */
+  async ensureFirstAdmin(email: string, password: string): Promise<'created' | 'exists'> {
+    const valid = validateNewStaff({ fullName: 'Administrator', email, role: 'ADMIN', password });
+    const now = this.clock.now();
+    try {
+      return await this.transactions.run(async (tx) => {
+        if (await tx.manager.findOneBy(StaffEntity, { email: valid.email })) return 'exists';
+        await this.insert(tx, valid, now);
+        return 'created';
+      });
+    } catch (error) {
+      // Another replica created it at the same moment (the unique e-mail index decided).
+      if (/duplicate key|already belongs/i.test(String(error))) return 'exists';
+      throw error;
+    }
+  }
+
+  private async insert(tx: Tx, valid: NewStaff, now: Date): Promise<StaffEntity> {
+    const member: StaffEntity = {
+      id: newId(),
+      fullName: valid.fullName,
+      email: valid.email,
+      role: valid.role,
+      active: true,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await registerCredential(tx, {
+      userId: member.id,
+      email: member.email,
+      kind: 'STAFF',
+      password: valid.password,
+      at: now,
+    });
+    await tx.manager.insert(StaffEntity, member);
+    tx.emit(makeEvent('contracts.staff.registered', null, staffFacts(member), origin(now)));
+    return member;
+  }
+
+  async update(caller: Caller, id: string, changes: StaffChanges): Promise<StaffEntity> {
+    requireAdmin(caller, 'change staff');
+    const now = this.clock.now();
+    return this.transactions.run(async (tx) => {
+      const current = await tx.manager.findOne(StaffEntity, {
+        where: { id: requireUuid(id, 'id') },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!current) throw notFound('Staff member', id);
+      const updated: StaffEntity = {
+        ...current,
+        fullName: changes.fullName !== undefined ? validateFullName(changes.fullName) : current.fullName,
+        email: changes.email !== undefined ? validateEmail(changes.email) : current.email,
+        role: changes.role !== undefined ? validateStaffRole(changes.role) : current.role,
+        active: changes.active ?? current.active,
+        updatedAt: now,
+      };
+      if (current.role === 'ADMIN' && current.active && (updated.role !== 'ADMIN' || !updated.active)) {
+        const admins = await tx.manager.count(StaffEntity, { where: { role: 'ADMIN', active: true } });
+        if (admins <= 1) {
+          throw conflict(
+            'At least one active ADMIN must remain: add another admin before demoting or deactivating this one',
+          );
+        }
+      }
+      await changeCredential(tx, current.id, { email: updated.email, password: changes.password ?? null }, now);
+      await tx.manager.save(StaffEntity, updated);
+      tx.emit(makeEvent('contracts.staff.updated', null, staffFacts(updated), origin(now)));
+      return updated;
+    });
+  }
+
+  async get(caller: Caller, id: string): Promise<StaffEntity> {
+    requireStaff(caller, 'see staff');
+    const member = await this.dataSource.getRepository(StaffEntity).findOneBy({ id: requireUuid(id, 'id') });
+    if (!member) throw notFound('Staff member', id);
+    return member;
+  }
+
+  async byIds(ids: readonly string[]): Promise<Map<string, StaffEntity>> {
+    const rows = await this.dataSource.getRepository(StaffEntity).findBy({ id: In(ids.filter(isUuid)) });
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  async list(caller: Caller, filter: { role: StaffRole | null; activeOnly: boolean }, page: Page) {
+    requireStaff(caller, 'list staff');
+    const after = afterId(page.after);
+    const query = this.dataSource.getRepository(StaffEntity).createQueryBuilder('s');
+    if (filter.role) query.andWhere('s.role = :role', { role: filter.role });
+    if (filter.activeOnly) query.andWhere('s.active = true');
+    const totalCount = await query.clone().getCount();
+    if (after) query.andWhere('s.id > :after', { after });
+    const rows = await query
+      .orderBy('s.id', 'ASC')
+      .take(page.first + 1)
+      .getMany();
+    return toConnection(rows, page.first, totalCount, (row) => encodeCursor(row.id));
+  }
+}

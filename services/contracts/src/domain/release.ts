@@ -1,0 +1,20 @@
+import { badInput } from '@reglament/shared';
+
+/** R-SLA-7: releases of a product's schedule; release-bound deadlines follow them. */
+export type ReleaseKind = 'PLANNED' | 'UNPLANNED';
+export const RELEASE_KINDS: readonly ReleaseKind[] = ['PLANNED', 'UNPLANNED'];
+
+export function validateProduct(value: string): string {
+  const product = value.trim();
+  if (product.length < 1 || product.length > 200) {
+    throw badInput('product must be 1 to 200 characters', { field: 'product' });
+  }
+  return product;
+}
+
+export function validateVersion(value: string | null): string | null {
+  if (value === null) return null;
+  const version = value.trim();
+  if (version.length > 50) throw badInput('version must be at most 50 characters', { field: 'version' });
+  return version || null;
+}

@@ -1,0 +1,217 @@
+import { notFound, pageSize } from '@reglament/shared';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { capCents, fromCents, toCents } from '../../domain/customization';
+import { parseMonth } from '../../domain/months';
+import { findPreset } from '../../domain/presets';
+import type { ContractEntity } from '../../infra/entities';
+import { type ContractsContext, contractOut } from '../context';
+import { toBalance, toHourPackage, toLedgerEntry, toOrganization, toPayment, toPreset, toTimeEntry } from '../mappers';
+import { Preset } from '../types/catalog.types';
+import {
+  Contract,
+  ContractConnection,
+  ContractFilter,
+  CreateContractInput,
+  Customization,
+  type PrerequisiteInput,
+  UpdateContractInput,
+} from '../types/contract.types';
+import { Organization } from '../types/organization.types';
+import {
+  HourPackage,
+  LedgerEntryConnection,
+  Payment,
+  PrepaidBalance,
+  TimeEntryConnection,
+} from '../types/prepaid.types';
+
+function prerequisites(list: PrerequisiteInput[] | null | undefined) {
+  return (list ?? []).map((p) => ({
+    kind: p.kind,
+    description: p.description ?? '',
+    validUntil: p.validUntil ?? null,
+    product: p.product ?? null,
+  }));
+}
+
+@Resolver(() => Contract)
+export class ContractResolver {
+  @Mutation(() => Contract, { description: 'Signs a contract under one of the presets (ADMIN, DISPATCHER).' })
+  async createContract(
+    @Arg('input', () => CreateContractInput) input: CreateContractInput,
+    @Ctx() ctx: ContractsContext,
+  ): Promise<Contract> {
+    const row = await ctx.app.contracts.create(ctx.caller, {
+      organizationId: input.organizationId,
+      number: input.number,
+      preset: input.preset,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+      totalValue: input.totalValue ?? null,
+      products: input.products ?? [],
+      coverage: input.coverage ?? null,
+      prerequisites: prerequisites(input.prerequisites),
+      warranty: input.warranty ?? false,
+      customizationHourlyRate: input.customizationHourlyRate ?? null,
+      customizationCapPercent: input.customizationCapPercent ?? null,
+      holidays: input.holidays ?? [],
+    });
+    return contractOut(ctx, row);
+  }
+
+  @Mutation(() => Contract, {
+    description: 'Changes the terms of a contract (ADMIN, DISPATCHER); only the fields given.',
+  })
+  async updateContract(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateContractInput) input: UpdateContractInput,
+    @Ctx() ctx: ContractsContext,
+  ): Promise<Contract> {
+    const row = await ctx.app.contracts.update(ctx.caller, id, {
+      ...(input.number != null ? { number: input.number } : {}),
+      ...(input.startsOn != null ? { startsOn: input.startsOn } : {}),
+      ...(input.endsOn != null ? { endsOn: input.endsOn } : {}),
+      ...(input.totalValue !== undefined ? { totalValue: input.totalValue } : {}),
+      ...(input.products != null ? { products: input.products } : {}),
+      ...(input.coverage !== undefined ? { coverage: input.coverage } : {}),
+      ...(input.prerequisites != null ? { prerequisites: prerequisites(input.prerequisites) } : {}),
+      ...(input.warranty != null ? { warranty: input.warranty } : {}),
+      ...(input.customizationHourlyRate !== undefined
+        ? { customizationHourlyRate: input.customizationHourlyRate }
+        : {}),
+      ...(input.customizationCapPercent !== undefined
+        ? { customizationCapPercent: input.customizationCapPercent }
+        : {}),
+      ...(input.holidays != null ? { holidays: input.holidays } : {}),
+    });
+    return contractOut(ctx, row);
+  }
+
+  @Mutation(() => Contract, { description: 'Suspends support under the contract, saying why (ADMIN, DISPATCHER).' })
+  async suspendContract(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: ContractsContext,
+  ): Promise<Contract> {
+    return contractOut(ctx, await ctx.app.contracts.suspend(ctx.caller, id, reason));
+  }
+
+  @Mutation(() => Contract, { description: 'Ends a suspension (ADMIN, DISPATCHER).' })
+  async resumeContract(@Arg('id', () => ID) id: string, @Ctx() ctx: ContractsContext): Promise<Contract> {
+    return contractOut(ctx, await ctx.app.contracts.resume(ctx.caller, id));
+  }
+
+  @Query(() => Contract, { nullable: true, description: "A customer sees only its organization's contracts." })
+  async contract(@Arg('id', () => ID) id: string, @Ctx() ctx: ContractsContext): Promise<Contract> {
+    return contractOut(ctx, await ctx.app.contracts.get(ctx.caller, id));
+  }
+
+  @Query(() => ContractConnection, { description: "Staff: all contracts; a customer: its organization's." })
+  async contracts(
+    @Arg('filter', () => ContractFilter, { nullable: true }) filter: ContractFilter | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: ContractsContext,
+  ) {
+    const page = await ctx.app.contracts.list(
+      ctx.caller,
+      {
+        organizationId: filter?.organizationId ?? null,
+        status: filter?.status ?? null,
+        preset: filter?.preset ?? null,
+      },
+      { first: pageSize(first), after },
+    );
+    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: contractOut(ctx, edge.node) })) };
+  }
+
+  @FieldResolver(() => Organization, { nullable: true })
+  async organization(@Root() contract: Contract, @Ctx() ctx: ContractsContext): Promise<Organization | null> {
+    const row = await ctx.loaders.organization.load(contract.organizationId);
+    return row && toOrganization(row);
+  }
+
+  @FieldResolver(() => Preset, { nullable: true, description: 'The preset in full.' })
+  presetDetails(@Root() contract: Contract): Preset | null {
+    const preset = findPreset(contract.preset);
+    return preset ? toPreset(preset) : null;
+  }
+
+  @FieldResolver(() => PrepaidBalance, {
+    nullable: true,
+    description: "This month's prepaid time (contract zone); null without an hour package (R-CON-3, R-CON-6).",
+  })
+  async prepaid(@Root() contract: Contract, @Ctx() ctx: ContractsContext): Promise<PrepaidBalance | null> {
+    const row = await this.row(contract, ctx);
+    const balance = await ctx.loaders.prepaidNow.load(row);
+    return balance && toBalance(balance);
+  }
+
+  @FieldResolver(() => PrepaidBalance, { nullable: true, description: 'Prepaid time of a given month (YYYY-MM).' })
+  async prepaidMonth(
+    @Root() contract: Contract,
+    @Arg('month', () => String) month: string,
+    @Ctx() ctx: ContractsContext,
+  ): Promise<PrepaidBalance | null> {
+    const row = await this.row(contract, ctx);
+    const balance = (await ctx.app.prepaid.balances([row], parseMonth(month))).get(row.id) ?? null;
+    return balance && toBalance(balance);
+  }
+
+  @FieldResolver(() => LedgerEntryConnection, { description: 'The append-only prepaid ledger, oldest first.' })
+  async ledger(
+    @Root() contract: Contract,
+    @Arg('month', () => String, { nullable: true }) month: string | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: ContractsContext,
+  ) {
+    const row = await this.row(contract, ctx);
+    const page = await ctx.app.prepaid.ledger(row, { month }, { first: pageSize(first, 50), after });
+    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: toLedgerEntry(edge.node) })) };
+  }
+
+  @FieldResolver(() => [HourPackage])
+  async hourPackages(@Root() contract: Contract, @Ctx() ctx: ContractsContext): Promise<HourPackage[]> {
+    return (await ctx.loaders.packagesByContract.load(contract.id)).map(toHourPackage);
+  }
+
+  @FieldResolver(() => [Payment])
+  async payments(@Root() contract: Contract, @Ctx() ctx: ContractsContext): Promise<Payment[]> {
+    return (await ctx.app.prepaid.paymentsOf(contract.id)).map(toPayment);
+  }
+
+  @FieldResolver(() => TimeEntryConnection, { description: 'Work logged under the contract, oldest first.' })
+  async timeEntries(
+    @Root() contract: Contract,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: ContractsContext,
+  ) {
+    const row = await this.row(contract, ctx);
+    const page = await ctx.app.timeLogging.byContract(row, { first: pageSize(first, 50), after });
+    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: toTimeEntry(edge.node) })) };
+  }
+
+  @FieldResolver(() => Customization, { description: 'R-CON-7: the customisation cap and what is spent.' })
+  async customization(@Root() contract: Contract, @Ctx() ctx: ContractsContext): Promise<Customization> {
+    const row = await this.row(contract, ctx);
+    const spent = await ctx.loaders.customizationSpent.load(row.id);
+    const capPercent = Number(row.customizationCapPercent);
+    const cap = capCents(row.totalValue === null ? null : toCents(row.totalValue), capPercent);
+    return {
+      hourlyRate: row.customizationHourlyRate === null ? null : Number(row.customizationHourlyRate),
+      capPercent,
+      capAmount: cap === null ? null : fromCents(cap),
+      spentAmount: fromCents(spent),
+      remainingAmount: cap === null ? null : fromCents(cap - spent),
+    };
+  }
+
+  /** The stored contract behind a Contract object (batched; the caller's visibility applies). */
+  private async row(contract: Contract, ctx: ContractsContext): Promise<ContractEntity> {
+    const row = await ctx.loaders.contract.load(contract.id);
+    if (!row) throw notFound('Contract', contract.id);
+    return row;
+  }
+}

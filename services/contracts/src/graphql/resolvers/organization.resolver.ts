@@ -1,0 +1,73 @@
+import { pageSize } from '@reglament/shared';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { type ContractsContext, contractOut } from '../context';
+import { toContact, toOrganization } from '../mappers';
+import { Contract } from '../types/contract.types';
+import {
+  CreateOrganizationInput,
+  Organization,
+  OrganizationConnection,
+  UpdateOrganizationInput,
+} from '../types/organization.types';
+import { Contact } from '../types/people.types';
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @Mutation(() => Organization, { description: 'Registers a customer organization (ADMIN, DISPATCHER).' })
+  async createOrganization(
+    @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput,
+    @Ctx() ctx: ContractsContext,
+  ): Promise<Organization> {
+    const row = await ctx.app.organizations.create(ctx.caller, {
+      name: input.name,
+      email: input.email,
+      emailDomains: input.emailDomains ?? [],
+    });
+    return toOrganization(row);
+  }
+
+  @Mutation(() => Organization, { description: 'Changes an organization (ADMIN, DISPATCHER).' })
+  async updateOrganization(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput,
+    @Ctx() ctx: ContractsContext,
+  ): Promise<Organization> {
+    const row = await ctx.app.organizations.update(ctx.caller, id, {
+      ...(input.name != null ? { name: input.name } : {}),
+      ...(input.email != null ? { email: input.email } : {}),
+      ...(input.emailDomains != null ? { emailDomains: input.emailDomains } : {}),
+    });
+    return toOrganization(row);
+  }
+
+  @Query(() => Organization, { nullable: true, description: 'A customer sees only its own organization.' })
+  async organization(@Arg('id', () => ID) id: string, @Ctx() ctx: ContractsContext): Promise<Organization> {
+    return toOrganization(await ctx.app.organizations.get(ctx.caller, id));
+  }
+
+  @Query(() => OrganizationConnection, { description: 'Staff: every organization; a customer: its own.' })
+  async organizations(
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: ContractsContext,
+  ) {
+    const page = await ctx.app.organizations.list(ctx.caller, { first: pageSize(first), after });
+    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: toOrganization(edge.node) })) };
+  }
+
+  @FieldResolver(() => [Contact], { description: 'Registered contacts (R-ACC-1).' })
+  async contacts(
+    @Root() organization: Organization,
+    @Arg('includeInactive', () => Boolean, { nullable: true }) includeInactive: boolean | null,
+    @Ctx() ctx: ContractsContext,
+  ): Promise<Contact[]> {
+    const rows = await ctx.loaders.contactsByOrganization.load(organization.id);
+    return rows.filter((row) => includeInactive || row.active).map(toContact);
+  }
+
+  @FieldResolver(() => [Contract])
+  async contracts(@Root() organization: Organization, @Ctx() ctx: ContractsContext): Promise<Contract[]> {
+    const rows = await ctx.loaders.contractsByOrganization.load(organization.id);
+    return rows.map((row) => contractOut(ctx, row));
+  }
+}

@@ -1,0 +1,41 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { ReleaseKind } from '../../domain/release';
+import type { ContractsContext } from '../context';
+import { toRelease } from '../mappers';
+import { Release, ScheduleReleaseInput } from '../types/release.types';
+
+@Resolver(() => Release)
+export class ReleaseResolver {
+  @Mutation(() => Release, { description: "Adds a release to a product's schedule (R-SLA-7; ADMIN, DISPATCHER)." })
+  async scheduleRelease(
+    @Arg('input', () => ScheduleReleaseInput) input: ScheduleReleaseInput,
+    @Ctx() ctx: ContractsContext,
+  ): Promise<Release> {
+    const row = await ctx.app.releases.schedule(ctx.caller, {
+      product: input.product,
+      kind: input.kind as ReleaseKind,
+      plannedAt: input.plannedAt,
+      version: input.version ?? null,
+    });
+    return toRelease(row);
+  }
+
+  @Mutation(() => Release, { description: 'Moves a release; deadlines bound to it move too (R-SLA-7).' })
+  async moveRelease(
+    @Arg('id', () => ID) id: string,
+    @Arg('plannedAt', () => Date) plannedAt: Date,
+    @Ctx() ctx: ContractsContext,
+  ): Promise<Release> {
+    return toRelease(await ctx.app.releases.move(ctx.caller, id, plannedAt));
+  }
+
+  @Query(() => [Release], { description: 'Release schedules, by planned time (at most 500).' })
+  async releases(
+    @Arg('product', () => String, { nullable: true }) product: string | null,
+    @Arg('from', () => Date, { nullable: true }) from: Date | null,
+    @Arg('to', () => Date, { nullable: true }) to: Date | null,
+    @Ctx() ctx: ContractsContext,
+  ): Promise<Release[]> {
+    return (await ctx.app.releases.list(ctx.caller, { product, from, to })).map(toRelease);
+  }
+}

@@ -1,0 +1,34 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Category } from '@reglament/shared';
+
+/**
+ * What contracts knows of a ticket, from tickets.* events only (never by calling tickets):
+ * enough to bill logged work to the right contract (category, service).
+ */
+@Entity({ name: 'known_tickets' })
+export class KnownTicketEntity {
+  @PrimaryColumn({ type: 'uuid', name: 'ticket_id', primaryKeyConstraintName: 'PK_known_tickets' })
+  ticketId!: string;
+
+  @Column({ type: 'uuid', name: 'organization_id' })
+  organizationId!: string;
+
+  @Column({ type: 'uuid', name: 'contract_id' })
+  contractId!: string;
+
+  @Column({ type: 'text' })
+  number!: string;
+
+  @Column({ type: 'text', nullable: true })
+  category!: Category | null;
+
+  @Column({ type: 'text', name: 'service_code', nullable: true })
+  serviceCode!: string | null;
+
+  @Column({ type: 'text' })
+  status!: string;
+
+  /** TicketFacts.version: an older event never overwrites a newer one. */
+  @Column({ type: 'integer' })
+  version!: number;
+}

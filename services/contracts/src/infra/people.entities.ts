@@ -1,0 +1,93 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { StaffRole } from '@reglament/shared';
+
+/** R-ACC-1: an employee of a customer organization registered with the provider. */
+@Entity({ name: 'contacts' })
+@Index('contacts_organization_idx', ['organizationId'])
+export class ContactEntity {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_contacts' })
+  id!: string;
+
+  @Column({ type: 'uuid', name: 'organization_id' })
+  organizationId!: string;
+
+  @Column({ type: 'text', name: 'full_name' })
+  fullName!: string;
+
+  @Column({ type: 'text' })
+  email!: string;
+
+  @Column({ type: 'text', nullable: true })
+  phone!: string | null;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @Column({ type: 'timestamptz', name: 'created_at' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt!: Date;
+}
+
+/** The provider's people: dispatchers, engineers, admins. */
+@Entity({ name: 'staff' })
+export class StaffEntity {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_staff' })
+  id!: string;
+
+  @Column({ type: 'text', name: 'full_name' })
+  fullName!: string;
+
+  @Column({ type: 'text' })
+  email!: string;
+
+  @Column({ type: 'text' })
+  role!: StaffRole;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @Column({ type: 'timestamptz', name: 'created_at' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt!: Date;
+}
+
+/** One login per e-mail across contacts and staff; the password as a scrypt hash. */
+@Entity({ name: 'credentials' })
+@Index('credentials_email_uq', ['email'], { unique: true })
+export class CredentialEntity {
+  @PrimaryColumn({ type: 'uuid', name: 'user_id', primaryKeyConstraintName: 'PK_credentials' })
+  userId!: string;
+
+  @Column({ type: 'text' })
+  email!: string;
+
+  @Column({ type: 'text' })
+  kind!: 'CONTACT' | 'STAFF';
+
+  @Column({ type: 'text', name: 'password_hash', nullable: true })
+  passwordHash!: string | null;
+
+  @Column({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt!: Date;
+}
+
+/** Failed logins per e-mail (sha-256 of it, so unknown addresses are not stored as typed). */
+@Entity({ name: 'login_throttle' })
+@Index('login_throttle_last_failure_idx', ['lastFailureAt'])
+export class LoginThrottleEntity {
+  @PrimaryColumn({ type: 'text', name: 'email_key', primaryKeyConstraintName: 'PK_login_throttle' })
+  emailKey!: string;
+
+  @Column({ type: 'integer' })
+  failures!: number;
+
+  @Column({ type: 'timestamptz', name: 'last_failure_at' })
+  lastFailureAt!: Date;
+
+  @Column({ type: 'timestamptz', name: 'locked_until', nullable: true })
+  lockedUntil!: Date | null;
+}
