@@ -60,7 +60,8 @@ export class SlaScheduler {
       await this.runDue();
       if (this.stopped) return;
       const next = await this.nextDue();
-      this.plan(next === null ? Infinity : Math.max(0, next - this.options.clock.nowMs()));
+      // Still due means other replicas hold those tickets: look again shortly, do not spin.
+      this.plan(next === null ? Infinity : Math.max(100, next - this.options.clock.nowMs()));
     } catch (error) {
       this.options.log.error({ err: error }, 'SLA scheduler failed; retrying');
       if (!this.stopped) this.plan(1_000);
@@ -111,7 +112,19 @@ export class SlaScheduler {
              FROM sla_tickets t WHERE t.ticket_id = $1 FOR UPDATE SKIP LOCKED`,
             [ticketId],
           )) as DueTicket[];
-          if (!current?.due || new Date(current.due).getTime() > upTo) return false;
+          if (!current) {
+            // Claimed by another replica right now, or a timer without its ticket (never expected):
+            // the latter must not stay due forever.
+            const orphan = (await tx.manager.query('SELECT 1 FROM sla_tickets WHERE ticket_id = $1', [
+              ticketId,
+            ])) as unknown[];
+            if (orphan.length === 0) {
+              this.options.log.warn({ ticketId }, 'due timers without a ticket: unscheduled');
+              await tx.manager.query('UPDATE sla_timers SET next_due_at = NULL WHERE ticket_id = $1', [ticketId]);
+            }
+            return false;
+          }
+          if (!current.due || new Date(current.due).getTime() > upTo) return false;
           const at = new Date(current.due).getTime();
           return clocks.recompute(tx, ticketId, at, { source: 'sla', occurredAt: new Date(at) }, true);
         });
