@@ -1,5 +1,6 @@
 import { env } from '@reglament/shared';
 import { z } from 'zod';
+import { DEFAULT_LIMITS, type GatewayLimits } from './settings';
 
 export const gatewayConfigShape = {
   GATEWAY_PORT: env.port(4000),
@@ -14,11 +15,56 @@ export const gatewayConfigShape = {
   EVENT_PREFIX: env.identifier('reglament'),
   TEST_CLOCK: env.flag(false),
   LOG_LEVEL: env.logLevel(),
-  MAX_BODY_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(50_000_000)
-    .default(1_000_000)
-    .describe('must be a byte count from 1024 to 50000000'),
+  /** Development: introspection for everyone; INTROSPECT_SUBGRAPHS allowed. Never in production. */
+  GATEWAY_DEVELOPMENT: env.flag(false),
+  INTROSPECT_SUBGRAPHS: env.flag(false),
+  /** Trusted documents: one folder per partner with its manifest.json. */
+  PERSISTED_DIR: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('must be a folder of partner manifests (default gateway/persisted)'),
+  PARTNER_KEYS_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('must be the path of the partner keys file (default <DATA_DIR>/partner-keys.json)'),
+  DATA_DIR: env.path('.data'),
+  ...limitShape(),
 };
+
+/** Every limit of the guard, overridable by an environment variable of the same name. */
+function limitShape() {
+  const d = DEFAULT_LIMITS;
+  return {
+    MAX_BODY_BYTES: env.integer(d.maxBodyBytes, 1024, 50_000_000, 'largest request body in bytes'),
+    MAX_DEPTH: env.integer(d.maxDepth, 2, 100, 'deepest selection nesting of an operation'),
+    MAX_COST: env.integer(d.maxCost, 10, 10_000_000, 'largest estimated cost of an operation'),
+    RATE_LIMIT_PER_MINUTE: env.integer(d.rateLimitPerMinute, 1, 1_000_000, 'requests per caller and minute'),
+    RATE_LIMIT_BURST: env.integer(d.rateLimitBurst, 1, 1_000_000, 'requests a caller may send at once'),
+    WS_MAX_CONNECTIONS: env.integer(d.maxConnections, 1, 1_000_000, 'graphql-ws connections per gateway'),
+    WS_MAX_SUBSCRIPTIONS: env.integer(d.maxSubscriptionsPerConnection, 1, 10_000, 'operations per connection'),
+    WS_INIT_TIMEOUT_MS: env.integer(d.connectionInitTimeoutMs, 100, 120_000, 'ms to wait for connection_init'),
+    WS_PING_INTERVAL_MS: env.integer(d.pingIntervalMs, 1000, 600_000, 'ms between pings to idle sockets'),
+    SUBSCRIBER_QUEUE: env.integer(d.subscriberQueue, 1, 100_000, 'unsent results kept per subscriber'),
+    APQ_CACHE_ENTRIES: env.integer(d.apqCacheEntries, 10, 10_000_000, 'persisted queries kept in memory'),
+  };
+}
+
+export function limitsFromConfig(config: {
+  [K in keyof ReturnType<typeof limitShape>]: number;
+}): GatewayLimits {
+  return {
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    maxDepth: config.MAX_DEPTH,
+    maxCost: config.MAX_COST,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    rateLimitBurst: config.RATE_LIMIT_BURST,
+    maxConnections: config.WS_MAX_CONNECTIONS,
+    maxSubscriptionsPerConnection: config.WS_MAX_SUBSCRIPTIONS,
+    connectionInitTimeoutMs: config.WS_INIT_TIMEOUT_MS,
+    pingIntervalMs: config.WS_PING_INTERVAL_MS,
+    subscriberQueue: config.SUBSCRIBER_QUEUE,
+    apqCacheEntries: config.APQ_CACHE_ENTRIES,
+  };
+}

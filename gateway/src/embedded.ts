@@ -27,6 +27,7 @@ const config = loadConfigOrExit(
       .default('admin-demo-password')
       .describe('must be at least 8 characters (the first admin)'),
     DEMO_DATA: env.flag(true),
+    GATEWAY_DEVELOPMENT: env.flag(false),
   },
   process.env,
 );
@@ -51,6 +52,7 @@ startSystem({
   adminEmail: config.ADMIN_EMAIL,
   adminPassword: config.ADMIN_PASSWORD,
   demoData: config.DEMO_DATA,
+  gateway: { development: config.GATEWAY_DEVELOPMENT },
   ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
   ...(config.NATS_URL ? { natsUrl: config.NATS_URL } : {}),
   ports: {

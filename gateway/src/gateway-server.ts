@@ -1,20 +1,29 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import {
-  AppError,
-  type Caller,
   closeServer,
   createHttpServer,
   type EventBus,
   formatErrorFor,
-  graphqlRoute,
   healthRoutes,
   listen,
   type Logger,
-  unauthenticated,
+  type Route,
 } from '@reglament/shared';
-import { type ExecutionResult, GraphQLError, print } from 'graphql';
-import { bearerToken, createTokenVerifier, type TokenVerifier } from './auth/tokens';
+import { type ExecutionResult, print } from 'graphql';
+import { Authenticator } from './auth/authenticate';
+import { PartnerKeyStore } from './auth/partner-keys';
+import { createTokenVerifier } from './auth/tokens';
 import type { GatewayContext } from './context';
+import { OperationGuard } from './guard/guard';
+import { RateLimiter } from './guard/rate-limiter';
+import { graphqlHttpRoute } from './http/graphql-http';
+import { GatewayMetrics } from './observability/metrics';
+import { metricsPlugin } from './observability/metrics-plugin';
+import { readinessProbe } from './observability/readiness';
+import { APQ_BUCKET_BYTES, APQ_TTL_MS, PersistedQueryCache } from './persisted/apq-cache';
+import { ManifestStore, PERSISTED_DIR } from './persisted/manifest-store';
+import { DEFAULT_LIMITS, type GatewayLimits } from './settings';
 import { createGateway, loadSupergraph } from './supergraph';
 import { SubscriptionHub } from './subscriptions/hub';
 import { withSubscriptions } from './subscriptions/schema';
@@ -26,7 +35,18 @@ export interface GatewaySettings {
   jwtSecret?: string;
   jwksUrl?: string;
   subgraphUrls: Partial<Record<string, string>>;
+  /** The composed supergraph (default: gateway/supergraph.graphql). */
   supergraphSdl?: string;
+  /** Development only: compose from the running subgraphs (IntrospectAndCompose) instead. */
+  introspectSubgraphs?: boolean;
+  /** Development: introspection for everyone. */
+  development?: boolean;
+  /** Trusted documents: `<dir>/<partner>/manifest.json` (default gateway/persisted). */
+  persistedDir?: string;
+  /** The partner keys file; unset: partner keys are not accepted. */
+  partnerKeysFile?: string;
+  limits?: Partial<GatewayLimits>;
+  /** @deprecated use limits.maxBodyBytes */
   maxBodyBytes?: number;
 }
 
@@ -34,65 +54,121 @@ export interface RunningGateway {
   url: string;
   port: number;
   hub: SubscriptionHub;
+  metrics: GatewayMetrics;
+  manifests: ManifestStore;
+  partnerKeys: PartnerKeyStore | null;
+  /** Open graphql-ws connections. */
+  readonly connections: number;
   stop(): Promise<void>;
 }
 
-/** The gateway: one supergraph over HTTP and graphql-ws on the same /graphql. */
+/** The gateway: one supergraph over HTTP and graphql-ws on the same /graphql, with the guard at the door. */
 export async function startGateway(
   deps: { bus: EventBus; log: Logger },
   settings: GatewaySettings,
 ): Promise<RunningGateway> {
   const log = deps.log.child({ part: 'gateway' });
-  const verify: TokenVerifier = createTokenVerifier({
+  const limits: GatewayLimits = {
+    ...DEFAULT_LIMITS,
+    ...(settings.maxBodyBytes ? { maxBodyBytes: settings.maxBodyBytes } : {}),
+    ...settings.limits,
+  };
+  if (settings.introspectSubgraphs && !settings.development) {
+    throw new Error('Composing from the running subgraphs (introspection) is for development only');
+  }
+  const verifyToken = createTokenVerifier({
     ...(settings.jwtSecret ? { jwtSecret: settings.jwtSecret } : {}),
     ...(settings.jwksUrl ? { jwksUrl: settings.jwksUrl } : {}),
   });
-  const gateway = createGateway({
-    supergraphSdl: settings.supergraphSdl ?? loadSupergraph(),
+  const partnerKeys = settings.partnerKeysFile ? PartnerKeyStore.open(settings.partnerKeysFile, log) : null;
+  const authenticator = new Authenticator(verifyToken, partnerKeys);
+  const guard = new OperationGuard({
+    maxDepth: limits.maxDepth,
+    maxCost: limits.maxCost,
+    development: settings.development ?? false,
+  });
+  const limiter = new RateLimiter(limits.rateLimitPerMinute, limits.rateLimitBurst);
+  const sharedApq =
+    deps.bus.kind === 'nats' ? await deps.bus.keyValue('apq', { ttlMs: APQ_TTL_MS, maxBytes: APQ_BUCKET_BYTES }) : null;
+
+  const federation = createGateway({
+    supergraphSdl: settings.introspectSubgraphs ? null : (settings.supergraphSdl ?? loadSupergraph()),
     subgraphUrls: settings.subgraphUrls,
     internalSecret: settings.internalSecret,
   });
+  let hub: SubscriptionHub | null = null;
+  let wsConnections = 0;
+  const metrics = new GatewayMetrics({
+    subscriptions: () => hub?.subscriberCount ?? 0,
+    groups: () => hub?.groupCount ?? 0,
+    connections: () => wsConnections,
+  });
+  const formatError = formatErrorFor(log);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
-    formatError: formatErrorFor(log),
+    gateway: federation.gateway,
+    formatError,
     includeStacktraceInErrorResponses: false,
-    csrfPrevention: true,
+    // Introspection is decided per caller by the guard (staff only outside development).
+    introspection: true,
+    csrfPrevention: {
+      // Requests carrying these cannot be sent cross-site without a CORS preflight.
+      requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization', 'x-api-key'],
+    },
+    allowBatchedHttpRequests: false,
+    persistedQueries: { cache: new PersistedQueryCache(limits.apqCacheEntries, sharedApq, log) },
+    plugins: [guard.plugin(), metricsPlugin(metrics), ApolloServerPluginUsageReportingDisabled()],
     // Shutdown is ours (stop taking requests, drain consumers and relay, close the DB), not Apollo's.
     stopOnTerminationSignals: false,
   });
   await apollo.start();
 
-  const contextOf = async (authorization: string | null | undefined): Promise<GatewayContext> => {
-    const token = bearerToken(authorization);
-    if (!token) return { caller: { kind: 'anonymous' } as Caller, expiresAt: null };
-    return verify(token);
-  };
-
-  const httpContext = async (req: { headers: Record<string, string | string[] | undefined> }) => {
-    try {
-      const header = req.headers.authorization;
-      return await contextOf(Array.isArray(header) ? header[0] : header);
-    } catch (error) {
-      if (error instanceof AppError) {
-        throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
-      }
-      throw error;
-    }
-  };
-
-  const executeFederated = async (query: string, variables: Record<string, unknown>, context: GatewayContext) => {
-    const response = await apollo.executeOperation({ query, variables }, { contextValue: context });
+  const executeFederated = async (
+    query: string,
+    variables: Record<string, unknown>,
+    context: GatewayContext,
+    operationName?: string,
+  ) => {
+    const response = await apollo.executeOperation(
+      { query, variables, ...(operationName ? { operationName } : {}) },
+      { contextValue: context },
+    );
     if (response.body.kind !== 'single') throw new Error('Incremental delivery is not supported here');
     return response.body.singleResult as ExecutionResult;
   };
 
-  const schema = withSubscriptions(gateway.schema!);
-  const hub = new SubscriptionHub({ bus: deps.bus, schema, executeFederated, log });
+  const schema = withSubscriptions(federation.gateway.schema!);
+  const manifests = ManifestStore.open(settings.persistedDir ?? PERSISTED_DIR, schema, log);
+  hub = new SubscriptionHub({
+    bus: deps.bus,
+    schema,
+    executeFederated,
+    log,
+    queueCapacity: limits.subscriberQueue,
+    observer: {
+      eventReceived: (domain) => metrics.eventsReceived.inc({ domain }),
+      executed: () => metrics.executions.inc(),
+      fannedOut: (count) => metrics.fannedOut.inc(count),
+      dropped: () => metrics.dropped.inc(),
+    },
+  });
 
+  const ready = readinessProbe(
+    Object.fromEntries(
+      Object.entries(settings.subgraphUrls).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    ),
+    () => deps.bus.isHealthy(),
+  );
+  const metricsRoute: Route = async (_req, res, url) => {
+    if (url.pathname !== '/metrics') return false;
+    res.writeHead(200, { 'content-type': metrics.registry.contentType });
+    res.end(await metrics.registry.metrics());
+    return true;
+  };
   const server = createHttpServer(
     [
-      healthRoutes(async () => ({ ok: true, checks: { bus: deps.bus.isHealthy() } })),
-      graphqlRoute(apollo, httpContext, { maxBodyBytes: settings.maxBodyBytes ?? 1_000_000 }),
+      healthRoutes(ready),
+      metricsRoute,
+      graphqlHttpRoute({ apollo, authenticator, limiter, manifests, metrics, maxBodyBytes: limits.maxBodyBytes }),
     ],
     (error) => log.error({ err: error }, 'HTTP handler failed'),
   );
@@ -102,31 +178,43 @@ export async function startGateway(
     schema,
     hub,
     log,
-    authenticate: async (params) => {
-      const raw =
-        params?.authorization ?? params?.Authorization ?? (params?.token ? `Bearer ${String(params.token)}` : null);
-      if (raw !== null && typeof raw !== 'string') throw unauthenticated('authorization must be a string');
-      return contextOf(raw);
-    },
+    authenticator,
+    guard,
+    limiter,
+    manifests,
+    limits,
+    formatError,
+    onConnectionsChanged: (open) => (wsConnections = open),
     executeOperation: (args) =>
       executeFederated(
         print(args.document),
         (args.variableValues ?? {}) as Record<string, unknown>,
         args.contextValue as GatewayContext,
+        args.operationName ?? undefined,
       ),
   });
   const port = await listen(server, settings.port);
   const url = `http://localhost:${port}/graphql`;
   log.info({ url }, 'gateway listening');
+  const running = hub;
   return {
     url,
     port,
-    hub,
+    hub: running,
+    metrics,
+    manifests,
+    partnerKeys,
+    get connections() {
+      return wsConnections;
+    },
     stop: async () => {
       await ws.close();
-      await hub.close();
+      await running.close();
       await closeServer(server);
       await apollo.stop();
+      await federation.close();
+      manifests.close();
+      partnerKeys?.close();
     },
   };
 }

@@ -1,12 +1,19 @@
 /** The gateway as its own process (distributed mode): subgraph URLs and NATS from the environment. */
 import { createPlatform, exitOnStartupFailure, loadConfigOrExit, runUntilSignal } from '@reglament/shared';
-import { gatewayConfigShape } from './config';
+import { join, resolve } from 'node:path';
+import { gatewayConfigShape, limitsFromConfig } from './config';
 import { startGateway } from './gateway-server';
 
 const config = loadConfigOrExit(gatewayConfigShape, process.env);
 if (!config.JWT_SECRET && !config.JWT_JWKS_URL) {
   process.stderr.write(
     'Invalid configuration: JWT_SECRET or JWT_JWKS_URL must be set (how access tokens are verified)\n',
+  );
+  process.exit(1);
+}
+if (config.INTROSPECT_SUBGRAPHS && !config.GATEWAY_DEVELOPMENT) {
+  process.stderr.write(
+    'Invalid configuration: INTROSPECT_SUBGRAPHS=1 needs GATEWAY_DEVELOPMENT=1 (production loads the supergraph composed at build time)\n',
   );
   process.exit(1);
 }
@@ -33,7 +40,11 @@ createPlatform({
         internalSecret: config.INTERNAL_SECRET,
         ...(config.JWT_SECRET ? { jwtSecret: config.JWT_SECRET } : {}),
         ...(config.JWT_JWKS_URL ? { jwksUrl: config.JWT_JWKS_URL } : {}),
-        maxBodyBytes: config.MAX_BODY_BYTES,
+        limits: limitsFromConfig(config),
+        development: config.GATEWAY_DEVELOPMENT,
+        introspectSubgraphs: config.INTROSPECT_SUBGRAPHS,
+        ...(config.PERSISTED_DIR ? { persistedDir: resolve(config.PERSISTED_DIR) } : {}),
+        partnerKeysFile: resolve(config.PARTNER_KEYS_FILE ?? join(config.DATA_DIR, 'partner-keys.json')),
         subgraphUrls: {
           ...(config.TICKETS_URL ? { tickets: config.TICKETS_URL } : {}),
           ...(config.SLA_URL ? { sla: config.SLA_URL } : {}),

@@ -1,4 +1,4 @@
-import type { DeliveredEvent, Domain } from '@reglament/shared';
+import type { DeliveredEvent, Domain, TicketFacts, TicketTransition } from '@reglament/shared';
 
 /** What a subscription payload is made from: the event, reduced to the fields of the change. */
 export interface Change {
@@ -9,54 +9,94 @@ export interface Change {
   timerId: string | null;
   from: string | null;
   to: string | null;
+  /** The event's position in its domain's stream: `after` resumes from it. */
+  seq: number;
   cursor: string;
+  /** Internal messages and files: provider staff may see that they happened, customers may not. */
+  staffOnly: boolean;
 }
 
 export const FIELD_DOMAINS: Record<string, Domain> = { ticketChanged: 'tickets', slaChanged: 'sla' };
 
-const TICKET_CHANGE_TYPES = new Set([
-  'REGISTERED',
-  'ACKNOWLEDGED',
-  'STATUS_CHANGED',
-  'CLASSIFIED',
-  'ASSIGNED',
-  'PRIORITY_CHANGED',
-  'MESSAGE_ADDED',
-  'CLARIFICATION_REQUESTED',
-  'CLARIFICATION_ANSWERED',
-  'SOLUTION_PROVIDED',
-  'SOLUTION_RETURNED',
-  'CLOSED',
+/** `tickets.ticket.<action>` -> TicketChangeType; status moves are named by their transition. */
+const TICKET_ACTIONS: Record<string, string> = {
+  registered: 'REGISTERED',
+  closed: 'CLOSED',
+  classified: 'CLASSIFIED',
+  priority_changed: 'PRIORITY_CHANGED',
+  assigned: 'ASSIGNED',
+  planned_date_changed: 'PLANNED_DATE_CHANGED',
+  message_added: 'MESSAGE_ADDED',
+  on_site_requested: 'ON_SITE_REQUESTED',
+  on_site_arrived: 'ON_SITE_ARRIVED',
+  attachment_added: 'ATTACHMENT_ADDED',
+};
+
+const TRANSITION_TYPES: Partial<Record<TicketTransition, string>> = {
+  ACKNOWLEDGE: 'ACKNOWLEDGED',
+  REQUEST_CLARIFICATION: 'CLARIFICATION_REQUESTED',
+  ANSWER_CLARIFICATION: 'CLARIFICATION_ANSWERED',
+  PROVIDE_SOLUTION: 'SOLUTION_PROVIDED',
+  ACCEPT_SOLUTION: 'SOLUTION_ACCEPTED',
+  RETURN_SOLUTION: 'SOLUTION_RETURNED',
+  // TRIAGE, START_WORK, CLOSE: a plain status move (from -> to says which)
+};
+
+const SLA_TIMER_ACTIONS = new Set([
+  'started',
+  'paused',
+  'resumed',
+  'deadline_changed',
+  'warning',
+  'breached',
+  'met',
+  'cancelled',
 ]);
 
-/** `tickets.ticket.status_changed` -> STATUS_CHANGED; `sla.timer.warning` -> WARNING. */
+function ticketChangeType(action: string, transition: TicketTransition | null): string {
+  if (action === 'status_changed') return (transition && TRANSITION_TYPES[transition]) ?? 'STATUS_CHANGED';
+  return TICKET_ACTIONS[action] ?? 'UPDATED';
+}
+
+/**
+ * The change an event stands for, or null when the event is not one subscribers see
+ * (e.g. `sla.ticket.state_changed`, which repeats what the timer events already said).
+ */
 export function changeOf({ event, seq, domain }: DeliveredEvent): Change | null {
-  const action = event.type.split('.')[2]?.toUpperCase() ?? '';
+  const [, entity, action = ''] = event.type.split('.');
   const data = event.data as unknown as Record<string, unknown>;
-  const str = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : null);
-  if (domain === 'tickets') {
-    if (!str('ticketId')) return null;
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  const base = {
+    at: event.occurredAt,
+    seq,
+    cursor: String(seq),
+    from: null,
+    to: null,
+    timerId: null,
+    staffOnly: false,
+  };
+  if (domain === 'tickets' && entity === 'ticket') {
+    const ticket = data.ticket as Partial<TicketFacts> | undefined;
+    const ticketId = text(ticket?.ticketId) ?? text(data.ticketId);
+    if (!ticketId) return null;
+    const transition = text(data.transition) as TicketTransition | null;
     return {
-      type: TICKET_CHANGE_TYPES.has(action) ? action : 'UPDATED',
-      at: event.occurredAt,
-      organizationId: event.organizationId,
-      ticketId: str('ticketId'),
-      timerId: null,
-      from: str('fromStatus'),
-      to: str('toStatus'),
-      cursor: String(seq),
+      ...base,
+      type: ticketChangeType(action, transition),
+      organizationId: event.organizationId ?? text(ticket?.organizationId),
+      ticketId,
+      from: text(data.fromStatus),
+      to: text(data.toStatus),
+      staffOnly: data.internal === true,
     };
   }
-  if (domain === 'sla' && event.type.startsWith('sla.timer.')) {
+  if (domain === 'sla' && entity === 'timer' && SLA_TIMER_ACTIONS.has(action)) {
     return {
-      type: action,
-      at: event.occurredAt,
-      organizationId: event.organizationId,
-      ticketId: str('ticketId'),
-      timerId: str('timerId'),
-      from: null,
-      to: null,
-      cursor: String(seq),
+      ...base,
+      type: action.toUpperCase(),
+      organizationId: event.organizationId ?? text(data.organizationId),
+      ticketId: text(data.ticketId),
+      timerId: text(data.timerId),
     };
   }
   return null;

@@ -1,32 +1,26 @@
 import { createHash } from 'node:crypto';
 import {
   AppError,
-  type Caller,
   type DeliveredEvent,
   type Domain,
   ErrorCode,
   type EventBus,
-  isUuid,
   type Logger,
   type Stoppable,
 } from '@reglament/shared';
 import {
-  defaultFieldResolver,
   execute,
   type ExecutionArgs,
   type ExecutionResult,
-  type FieldNode,
-  getArgumentValues,
-  getOperationAST,
   GraphQLError,
   type GraphQLFieldResolver,
-  type GraphQLObjectType,
   type GraphQLSchema,
-  print,
 } from 'graphql';
 import type { GatewayContext } from '../context';
-import { type Change, changeOf, FIELD_DOMAINS } from './changes';
-import { delegatedQuery } from './delegate';
+import { type Change, changeOf } from './changes';
+import { PayloadBatch } from './payload-batch';
+import { selectionKey, type SubscriptionScope, subscriptionScope, visibilityKey } from './scope';
+import { Subscriber } from './subscriber';
 import { SubscriberQueue } from './subscriber-queue';
 
 /** Runs a federated query (the gateway's own executor) as a given caller. */
@@ -36,27 +30,43 @@ export type FederatedExecutor = (
   context: GatewayContext,
 ) => Promise<ExecutionResult>;
 
+/** What the hub reports as it works (metrics). */
+export interface HubObserver {
+  eventReceived(domain: Domain): void;
+  executed(): void;
+  fannedOut(count: number): void;
+  dropped(): void;
+}
+
 export interface HubOptions {
   bus: EventBus;
   schema: GraphQLSchema;
   executeFederated: FederatedExecutor;
   log: Logger;
   queueCapacity?: number;
-  onExecution?: (count: number) => void;
+  observer?: HubObserver;
 }
 
+/**
+ * Subscribers with the same document, variables and visibility share a group; a group resolves
+ * each event once (one graphql-js execution, at most one federated query) for all its members.
+ * A replay group serves subscriptions that resume from a cursor until they catch up.
+ */
 interface Group {
   key: string;
-  fieldName: string;
-  domain: Domain;
-  organizationId: string | null;
-  ticketId: string | null;
+  scope: SubscriptionScope;
   args: ExecutionArgs;
+  /** The first subscriber's identity (same role and organization as every member), marked internal. */
   context: GatewayContext;
-  members: Set<SubscriberQueue>;
-  tailKey: string;
+  members: Set<Subscriber>;
+  replay: boolean;
   /** Results of one group are delivered in event order. */
   chain: Promise<void>;
+  /** Federated query texts by the payload fields an execution asked for: built once, reused per event. */
+  queries: Map<string, string>;
+  /** Events this group has resolved (a replay group is shared only before its first). */
+  resolved: number;
+  tailKey: string;
 }
 
 interface Tail {
@@ -64,17 +74,24 @@ interface Tail {
   handle: Promise<Stoppable>;
 }
 
+/** What the payload resolvers get as the root: the change, and the batch that loads its entities. */
+interface PayloadSource {
+  change: Change;
+  batch: PayloadBatch;
+}
+
 /**
- * Fans events out to graphql-ws subscribers. Subscribers with the same operation, variables
- * and visibility scope form a group that shares one resolution per event, so the cost of an
- * event grows with the number of distinct selections, not subscribers. Events come from a
- * bus tail per (domain, organization): a customer's subscription only ever receives its
- * organization's subjects.
+ * Fans events out to graphql-ws subscribers. Events come from a bus tail per (domain,
+ * organization), so a customer's subscription only ever receives its organization's subjects.
+ * The cost of an event grows with the number of distinct groups, not subscribers.
  */
 export class SubscriptionHub {
   private readonly groups = new Map<string, Group>();
+  private readonly replays = new Map<string, Group>();
   private readonly tails = new Map<string, Tail>();
+  /** Group executions (one per event and group touched) and the federated queries they sent. */
   executions = 0;
+  federatedFetches = 0;
 
   constructor(private readonly options: HubOptions) {}
 
@@ -88,203 +105,217 @@ export class SubscriptionHub {
     return this.groups.size;
   }
 
-  /** graphql-ws's `subscribe`: validates scope, joins (or creates) the group, returns the stream. */
+  /**
+   * Checks what a subscription asks for against its caller (arguments, the organization, the
+   * ticket it names); graphql-ws calls this in `onSubscribe`, so a refusal is an `error` message.
+   */
+  async authorize(args: ExecutionArgs): Promise<SubscriptionScope> {
+    const context = args.contextValue as GatewayContext;
+    const scope = subscriptionScope(args, context.caller);
+    return scope.ticketId ? this.narrowToTicket(scope, context) : scope;
+  }
+
+  /** graphql-ws's `subscribe`: joins (or creates) the group, returns the stream. `rootValue` may carry the authorized scope. */
   async subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
     const context = args.contextValue as GatewayContext;
     try {
-      const { fieldName, organizationId, ticketId, fromSeq } = this.scopeOf(args, context.caller);
-      const domain = FIELD_DOMAINS[fieldName]!;
-      const scope = scopeKey(context.caller);
-      const key = hash([
-        print(args.document),
-        args.operationName ?? '',
-        JSON.stringify(args.variableValues ?? {}),
-        scope,
-      ]);
-      // A resumed subscription replays from its own cursor: it gets a private group and tail.
-      const groupKey = fromSeq ? `${key}:resume:${Math.random()}` : key;
-      let group = this.groups.get(groupKey);
-      if (!group) {
-        const tailKey = fromSeq ? groupKey : `${domain}:${organizationId ?? '*'}`;
-        group = {
-          key: groupKey,
-          fieldName,
-          domain,
-          organizationId,
-          ticketId,
-          args,
-          context,
-          members: new Set(),
-          tailKey,
-          chain: Promise.resolve(),
-        };
-        this.groups.set(groupKey, group);
-        await this.attach(group, fromSeq);
-      }
-      const joined = group;
-      const queue = new SubscriberQueue(this.options.queueCapacity ?? 100, () => this.leave(joined, queue));
-      joined.members.add(queue);
+      const scope = isScope(args.rootValue) ? args.rootValue : await this.authorize(args);
+      const key = hash([selectionKey(args), visibilityKey(context.caller)]);
+      const group = await this.liveGroup(key, scope, args, context);
+      let replay: Group | null = null;
+      const queue = new SubscriberQueue(
+        this.options.queueCapacity ?? 100,
+        () => {
+          this.leave(group, subscriber);
+          if (replay) this.leave(replay, subscriber);
+        },
+        () => this.options.observer?.dropped(),
+      );
+      const subscriber: Subscriber = new Subscriber(queue, this.options.queueCapacity ?? 100, () => {
+        if (replay) this.leave(replay, subscriber);
+      });
+      if (scope.fromSeq !== null) subscriber.startCatchUp();
+      group.members.add(subscriber);
+      if (scope.fromSeq !== null) replay = await this.joinReplay(key, scope, args, context, subscriber);
       return queue;
     } catch (error) {
       if (error instanceof AppError) {
-        return { errors: [new GraphQLError(error.message, { extensions: { code: error.code } })] };
+        return { errors: [new GraphQLError(error.message, { extensions: { code: error.code, ...error.details } })] };
       }
       throw error;
     }
   }
 
-  private scopeOf(args: ExecutionArgs, caller: Caller) {
-    const operation = getOperationAST(args.document, args.operationName);
-    const field = operation?.selectionSet.selections[0] as FieldNode | undefined;
-    if (!operation || operation.operation !== 'subscription' || !field || field.kind !== 'Field') {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, 'Expected a subscription with one root field');
-    }
-    const fieldName = field.name.value;
-    const subscriptionType = args.schema.getSubscriptionType() as GraphQLObjectType;
-    const definition = subscriptionType.getFields()[fieldName];
-    if (!definition || !FIELD_DOMAINS[fieldName]) {
+  /**
+   * A subscription to one ticket: the caller must be able to see the ticket (asked through the
+   * supergraph as the caller), and its events come from the ticket's organization only.
+   */
+  private async narrowToTicket(scope: SubscriptionScope, context: GatewayContext): Promise<SubscriptionScope> {
+    const result = await this.options.executeFederated(
+      'query Subscription_ticketVisibility($id: ID!) { ticket(id: $id) { organizationId } }',
+      { id: scope.ticketId },
+      { ...context, internal: true },
+    );
+    const organizationId = (result.data as { ticket?: { organizationId?: string } | null } | null)?.ticket
+      ?.organizationId;
+    if (!organizationId || (scope.organizationId && scope.organizationId !== organizationId)) {
+      const code = result.errors?.[0]?.extensions?.code;
       throw new AppError(
-        ErrorCode.BAD_USER_INPUT,
-        `Unknown subscription ${fieldName}; available: ticketChanged, slaChanged`,
+        code === ErrorCode.FORBIDDEN ? ErrorCode.FORBIDDEN : ErrorCode.NOT_FOUND,
+        `Ticket ${scope.ticketId} was not found among the tickets you may see`,
       );
     }
-    const values = getArgumentValues(definition, field, args.variableValues ?? {}) as {
-      organizationId?: string | null;
-      ticketId?: string | null;
-      after?: string | null;
-    };
-    if (caller.kind === 'anonymous')
-      throw new AppError(ErrorCode.UNAUTHENTICATED, 'Subscriptions need a valid token in connection_init');
-    const ownOrganization =
-      caller.kind === 'user' && (caller.role === 'CUSTOMER' || caller.role === 'PARTNER')
-        ? caller.organizationId
-        : null;
-    if (caller.kind === 'user' && caller.role === 'CUSTOMER' && !ownOrganization) {
-      throw new AppError(ErrorCode.FORBIDDEN, 'A customer token must carry its organization');
-    }
-    if (values.organizationId && !isUuid(values.organizationId)) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, 'organizationId must be an id (a UUID)');
-    }
-    if (ownOrganization && values.organizationId && values.organizationId !== ownOrganization) {
-      throw new AppError(ErrorCode.FORBIDDEN, 'You may subscribe only to your own organization');
-    }
-    if (values.ticketId && !isUuid(values.ticketId))
-      throw new AppError(ErrorCode.BAD_USER_INPUT, 'ticketId must be an id (a UUID)');
-    let fromSeq: number | null = null;
-    if (values.after !== undefined && values.after !== null) {
-      const seq = Number(values.after);
-      if (!Number.isSafeInteger(seq) || seq < 0) {
-        throw new AppError(
-          ErrorCode.BAD_USER_INPUT,
-          'after must be a cursor from an earlier change (a non-negative integer)',
-        );
-      }
-      fromSeq = seq + 1;
-    }
-    return {
-      fieldName,
-      organizationId: ownOrganization ?? values.organizationId ?? null,
-      ticketId: values.ticketId ?? null,
-      fromSeq,
-    };
+    return { ...scope, organizationId };
   }
 
-  /** Joins the group to its tail; resolves once the tail receives events. */
-  private async attach(group: Group, fromSeq: number | null): Promise<void> {
-    let tail = this.tails.get(group.tailKey);
-    if (!tail) {
-      const groups = new Set<Group>();
-      const handle = this.options.bus.tail({
-        domain: group.domain,
-        ...(group.organizationId ? { organizationId: group.organizationId } : {}),
-        ...(fromSeq ? { fromSeq } : {}),
-        onEvent: (delivered) => this.dispatch(groups, delivered),
-      });
-      tail = { groups, handle };
-      this.tails.set(group.tailKey, tail);
+  private async liveGroup(
+    key: string,
+    scope: SubscriptionScope,
+    args: ExecutionArgs,
+    context: GatewayContext,
+  ): Promise<Group> {
+    const existing = this.groups.get(key);
+    if (existing) {
+      await this.tails.get(existing.tailKey)?.handle;
+      return existing;
     }
+    const group = this.newGroup(key, scope, args, context, false, `${scope.domain}:${scope.organizationId ?? '*'}`);
+    this.groups.set(key, group);
+    const tail = this.tails.get(group.tailKey) ?? this.openTail(group, null);
     tail.groups.add(group);
     try {
       await tail.handle;
     } catch (error) {
+      this.groups.delete(key);
       this.tails.delete(group.tailKey);
-      this.groups.delete(group.key);
       throw error;
     }
+    return group;
+  }
+
+  /** Joins (or starts) the replay from the subscriber's cursor; shared only by those starting at the same place. */
+  private async joinReplay(
+    key: string,
+    scope: SubscriptionScope,
+    args: ExecutionArgs,
+    context: GatewayContext,
+    subscriber: Subscriber,
+  ): Promise<Group> {
+    const replayKey = `${key}@${scope.fromSeq}`;
+    const shared = this.replays.get(replayKey);
+    if (shared && shared.resolved === 0) {
+      shared.members.add(subscriber);
+      return shared;
+    }
+    const replay = this.newGroup(replayKey, scope, args, context, true, `replay:${replayKey}:${Math.random()}`);
+    if (!shared) this.replays.set(replayKey, replay);
+    replay.members.add(subscriber);
+    await this.openTail(replay, scope.fromSeq).handle;
+    return replay;
+  }
+
+  private newGroup(
+    key: string,
+    scope: SubscriptionScope,
+    args: ExecutionArgs,
+    context: GatewayContext,
+    replay: boolean,
+    tailKey: string,
+  ): Group {
+    return {
+      key,
+      scope,
+      args,
+      context: { ...context, internal: true },
+      members: new Set(),
+      replay,
+      chain: Promise.resolve(),
+      queries: new Map(),
+      resolved: 0,
+      tailKey,
+    };
+  }
+
+  /** Opens a tail with its first group already in it (the in-process bus replays synchronously). */
+  private openTail(first: Group, fromSeq: number | null): Tail {
+    const { scope, tailKey } = first;
+    const groups = new Set<Group>([first]);
+    const handle = this.options.bus.tail({
+      domain: scope.domain,
+      ...(scope.organizationId ? { organizationId: scope.organizationId } : {}),
+      ...(fromSeq ? { fromSeq } : {}),
+      onEvent: (delivered) => this.dispatch(groups, delivered),
+    });
+    const tail = { groups, handle };
+    this.tails.set(tailKey, tail);
+    return tail;
   }
 
   private dispatch(groups: Set<Group>, delivered: DeliveredEvent): void {
+    this.options.observer?.eventReceived(delivered.domain);
     const change = changeOf(delivered);
     if (!change) return;
-    let executions = 0;
     for (const group of groups) {
-      if (group.ticketId && group.ticketId !== change.ticketId) continue;
-      if (group.organizationId && group.organizationId !== change.organizationId) continue;
-      executions++;
+      const { scope } = group;
+      if (scope.ticketId && scope.ticketId !== change.ticketId) continue;
+      if (scope.organizationId && scope.organizationId !== change.organizationId) continue;
+      if (change.staffOnly && !scope.staff) continue;
       group.chain = group.chain
         .then(() => this.resolveFor(group, change))
-        .catch((error: unknown) => {
-          this.options.log.error({ err: error }, 'subscription resolution failed');
-        });
+        .catch((error: unknown) => this.options.log.error({ err: error }, 'subscription resolution failed'));
     }
-    this.executions += executions;
-    if (executions > 0) this.options.onExecution?.(executions);
   }
 
   /** One execution per group and event; every member gets the same result. */
   private async resolveFor(group: Group, change: Change): Promise<void> {
     if (group.members.size === 0) return;
-    const result = (await execute({
+    group.resolved++;
+    this.executions++;
+    this.options.observer?.executed();
+    const batch = new PayloadBatch(
+      (query, variables) => this.options.executeFederated(query, variables, group.context),
+      group.queries,
+    );
+    const source: PayloadSource = { change, batch };
+    let result = (await execute({
       ...group.args,
       contextValue: group.context,
-      rootValue: { [group.fieldName]: change },
+      rootValue: { [group.scope.fieldName]: source },
       fieldResolver: this.fieldResolver,
     })) as ExecutionResult;
-    for (const member of group.members) member.push({ key: change.ticketId, result });
+    this.federatedFetches += batch.fetches;
+    if (batch.partialErrors.length > 0)
+      result = { ...result, errors: [...(result.errors ?? []), ...batch.partialErrors] };
+    let delivered = 0;
+    for (const member of group.members) {
+      if (group.replay) {
+        if (member.replayed(change.seq, change.ticketId, result)) delivered++;
+      } else {
+        member.live(change.seq, change.ticketId, result);
+        delivered++;
+      }
+    }
+    this.options.observer?.fannedOut(delivered);
   }
 
-  /** Payload fields come from the change; `ticket` and `timer` go through the federated executor. */
-  private readonly fieldResolver: GraphQLFieldResolver<unknown, GatewayContext> = async (
-    source,
-    args,
-    context,
-    info,
-  ) => {
+  /** Payload fields come from the change; `ticket` and `timer` are loaded through the federated executor. */
+  private readonly fieldResolver: GraphQLFieldResolver<unknown, GatewayContext> = (source, _args, _context, info) => {
     const parent = info.parentType.name;
-    if (parent === 'Subscription') return defaultFieldResolver(source, args, context, info);
+    if (parent === 'Subscription') return (source as Record<string, unknown>)[info.fieldName];
     if (parent === 'TicketChange' || parent === 'SlaChange') {
-      const change = source as Change;
-      if (info.fieldName === 'ticket') return this.fetch(info, 'ticket', change.ticketId, context);
-      if (info.fieldName === 'timer') return this.fetch(info, 'slaTimer', change.timerId, context);
-      return defaultFieldResolver(source, args, context, info);
+      const { change, batch } = source as PayloadSource;
+      if (info.fieldName === 'ticket') return change.ticketId ? batch.load(info, 'ticket', change.ticketId) : null;
+      if (info.fieldName === 'timer') return change.timerId ? batch.load(info, 'slaTimer', change.timerId) : null;
+      return change[info.fieldName as keyof Change];
     }
     // Below `ticket`/`timer` the data is the federated result, keyed by response name (alias).
     return (source as Record<string, unknown> | null)?.[info.path.key as string];
   };
 
-  private async fetch(
-    info: Parameters<GraphQLFieldResolver<unknown, GatewayContext>>[3],
-    rootField: string,
-    id: string | null,
-    context: GatewayContext,
-  ): Promise<unknown> {
-    if (!id) return null;
-    const result = await this.options.executeFederated(
-      delegatedQuery(info, rootField),
-      { ...(info.variableValues as Record<string, unknown>), __id: id },
-      context,
-    );
-    if (result.errors?.length) {
-      const first = result.errors[0]!;
-      throw new GraphQLError(first.message, { extensions: first.extensions ?? {} });
-    }
-    return (result.data as { entity?: unknown } | null | undefined)?.entity ?? null;
-  }
-
-  private leave(group: Group, queue: SubscriberQueue): void {
-    group.members.delete(queue);
-    if (group.members.size > 0) return;
-    this.groups.delete(group.key);
+  private leave(group: Group, subscriber: Subscriber): void {
+    if (!group.members.delete(subscriber) || group.members.size > 0) return;
+    const registry = group.replay ? this.replays : this.groups;
+    if (registry.get(group.key) === group) registry.delete(group.key);
     const tail = this.tails.get(group.tailKey);
     if (!tail) return;
     tail.groups.delete(group);
@@ -295,15 +326,15 @@ export class SubscriptionHub {
   }
 
   async close(): Promise<void> {
-    for (const group of [...this.groups.values()]) for (const member of [...group.members]) member.close();
-    for (const tail of this.tails.values()) await (await tail.handle).stop();
+    for (const group of [...this.groups.values()]) for (const member of [...group.members]) member.queue.close();
+    for (const tail of this.tails.values()) await (await tail.handle.catch(() => null))?.stop();
     this.tails.clear();
+    this.replays.clear();
   }
 }
 
-function scopeKey(caller: Caller): string {
-  if (caller.kind !== 'user') return caller.kind;
-  return `${caller.role}:${caller.organizationId ?? '*'}`;
+function isScope(value: unknown): value is SubscriptionScope {
+  return typeof value === 'object' && value !== null && 'fieldName' in value && 'domain' in value;
 }
 
 function hash(parts: string[]): string {

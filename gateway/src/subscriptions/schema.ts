@@ -18,8 +18,14 @@ export const SUBSCRIPTION_SDL = /* GraphQL */ `
     CLARIFICATION_REQUESTED
     CLARIFICATION_ANSWERED
     SOLUTION_PROVIDED
+    SOLUTION_ACCEPTED
     SOLUTION_RETURNED
     CLOSED
+    PLANNED_DATE_CHANGED
+    ON_SITE_REQUESTED
+    ON_SITE_ARRIVED
+    ATTACHMENT_ADDED
+    "A change of a kind this gateway does not name yet."
     UPDATED
   }
 
@@ -38,7 +44,9 @@ export const SUBSCRIPTION_SDL = /* GraphQL */ `
   type TicketChange {
     type: TicketChangeType!
     at: DateTime!
-    "The whole federated ticket, as it is after the change."
+    ticketId: ID!
+    organizationId: ID
+    "The whole federated ticket, as it is when the change is delivered."
     ticket: Ticket
     "Status before and after, for status moves."
     from: TicketStatus
@@ -51,8 +59,14 @@ export const SUBSCRIPTION_SDL = /* GraphQL */ `
   type SlaChange {
     type: SlaChangeType!
     at: DateTime!
+    ticketId: ID!
+    timerId: ID!
+    organizationId: ID
+    "The whole federated ticket, as it is when the change is delivered."
     ticket: Ticket
+    "The timer that changed (the SLA subgraph's slaTimer)."
     timer: SlaTimer
+    "Pass as \`after\` to resume from this event after a reconnect."
     cursor: String!
   }
 

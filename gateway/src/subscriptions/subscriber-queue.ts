@@ -22,6 +22,7 @@ export class SubscriberQueue implements AsyncIterableIterator<ExecutionResult> {
   constructor(
     private readonly capacity: number,
     private readonly onClose: () => void,
+    private readonly onDrop: () => void = () => undefined,
   ) {}
 
   push(item: QueuedResult): void {
@@ -37,6 +38,7 @@ export class SubscriberQueue implements AsyncIterableIterator<ExecutionResult> {
       this.items.splice(older >= 0 ? older : 0, 1);
       this.droppedSinceLast++;
       this.droppedTotal++;
+      this.onDrop();
     }
     this.items.push(item);
   }

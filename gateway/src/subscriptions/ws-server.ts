@@ -1,11 +1,33 @@
-import type { Server } from 'node:http';
-import { AppError, type Logger } from '@reglament/shared';
+import type { IncomingMessage, Server } from 'node:http';
+import { AppError, ErrorCode, type Logger } from '@reglament/shared';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import type { ExecutionArgs, ExecutionResult, GraphQLSchema } from 'graphql';
-import { WebSocketServer } from 'ws';
+import {
+  type ExecutionArgs,
+  type ExecutionResult,
+  type FormattedExecutionResult,
+  getOperationAST,
+  GraphQLError,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  parse,
+  validate,
+} from 'graphql';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Authenticator } from '../auth/authenticate';
 import type { GatewayContext } from '../context';
+import type { OperationGuard } from '../guard/guard';
+import { type RateLimiter, rateKeyOf } from '../guard/rate-limiter';
+import type { ManifestStore } from '../persisted/manifest-store';
+import { trustedOperation } from '../persisted/trusted-documents';
 import type { SubscriptionHub } from './hub';
+
+export interface WsLimits {
+  maxConnections: number;
+  maxSubscriptionsPerConnection: number;
+  connectionInitTimeoutMs: number;
+  pingIntervalMs: number;
+}
 
 export interface WsOptions {
   server: Server;
@@ -13,45 +35,165 @@ export interface WsOptions {
   schema: GraphQLSchema;
   hub: SubscriptionHub;
   log: Logger;
-  /** Verifies the token of `connection_init` (`{ authorization: "Bearer ..." }` or `{ token }`). */
-  authenticate: (connectionParams: Record<string, unknown> | undefined) => Promise<GatewayContext>;
+  authenticator: Authenticator;
+  guard: OperationGuard;
+  limiter: RateLimiter;
+  manifests: ManifestStore;
+  limits: WsLimits;
+  /** Maps errors to typed API errors (the one place: formatErrorFor). */
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   /** Queries and mutations sent over the socket run through the federated executor. */
   executeOperation: (args: ExecutionArgs) => Promise<ExecutionResult>;
+  onConnectionsChanged?: (open: number) => void;
 }
 
-type Extra = {
-  [key: string]: unknown;
-  gateway?: GatewayContext;
-};
+type Extra = { socket: WebSocket; request: IncomingMessage };
 
-/** graphql-ws on the gateway's /graphql (same port as HTTP). */
-export function startWebSocketServer(options: WsOptions): { close(): Promise<void> } {
-  const wss = new WebSocketServer({ server: options.server, path: options.path });
+interface Connection {
+  gateway: GatewayContext;
+  expiry: NodeJS.Timeout | null;
+}
+
+/** setTimeout's ceiling (about 24.8 days): a later expiry is checked again on the next operation. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** 1013 "Try Again Later": the server is at its connection limit. */
+const TRY_AGAIN_LATER = 1013;
+
+/**
+ * graphql-ws on the gateway's /graphql (same port as HTTP). Credentials come in
+ * `connection_init` (a JWT, or a partner's key) and are checked again before every operation;
+ * the socket closes with 4403 when the token expires, also while idle. Limits: connections per
+ * gateway, operations per connection, the init timeout, and a ping to find dead peers.
+ */
+export function startWebSocketServer(options: WsOptions): { close(): Promise<void>; readonly connections: number } {
+  const { authenticator, limits } = options;
+  const wss = new WebSocketServer({ server: options.server, path: options.path, maxPayload: 1_000_000 });
+  const connections = new WeakMap<object, Connection>();
+  let open = 0;
+
+  wss.on('connection', (socket) => {
+    open++;
+    options.onConnectionsChanged?.(open);
+    socket.once('close', () => {
+      open--;
+      options.onConnectionsChanged?.(open);
+    });
+    if (open > limits.maxConnections) {
+      socket.close(TRY_AGAIN_LATER, `Too many connections: this gateway serves at most ${limits.maxConnections}`);
+    }
+  });
+
+  const refuse = (error: unknown): readonly GraphQLError[] => {
+    if (error instanceof GraphQLError) return [error];
+    if (error instanceof AppError) {
+      return [new GraphQLError(error.message, { extensions: { code: error.code, ...error.details } })];
+    }
+    throw error;
+  };
+
   const cleanup = useServer<Record<string, unknown> | undefined, Extra>(
     {
       schema: options.schema,
+      connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
       onConnect: async (ctx) => {
+        let gateway: GatewayContext;
         try {
-          (ctx.extra as Extra).gateway = await options.authenticate(ctx.connectionParams);
-          return true;
+          gateway = await authenticator.fromConnectionParams(ctx.connectionParams);
         } catch (error) {
           if (error instanceof AppError) return false; // 4403 Forbidden
           throw error;
         }
-      },
-      context: (ctx) => {
-        const gateway = (ctx.extra as Extra).gateway!;
-        if (gateway.expiresAt !== null && gateway.expiresAt <= Date.now()) {
-          ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden: the token has expired');
+        let expiry: NodeJS.Timeout | null = null;
+        if (gateway.expiresAt !== null) {
+          const delay = gateway.expiresAt - Date.now();
+          if (delay <= 0) return false;
+          if (delay < MAX_TIMER_MS) {
+            expiry = setTimeout(
+              () => ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden: the token has expired'),
+              delay,
+            );
+            expiry.unref();
+          }
         }
-        return gateway as unknown as Record<string, unknown>;
+        connections.set(ctx, { gateway, expiry });
+        return true;
+      },
+      onClose: (ctx) => {
+        const connection = connections.get(ctx);
+        if (connection?.expiry) clearTimeout(connection.expiry);
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const connection = connections.get(ctx);
+        if (!connection) return refuse(new AppError(ErrorCode.UNAUTHENTICATED, 'Send connection_init first'));
+        const { gateway } = connection;
+        const valid = authenticator.stillValid(gateway);
+        if (!valid.ok) {
+          ctx.extra.socket.close(CloseCode.Forbidden, `Forbidden: ${valid.reason}`);
+          return refuse(new AppError(ErrorCode.UNAUTHENTICATED, `Refused: ${valid.reason}`));
+        }
+        try {
+          const active = Object.keys(ctx.subscriptions).length;
+          if (active > limits.maxSubscriptionsPerConnection) {
+            throw new AppError(
+              ErrorCode.RATE_LIMITED,
+              `Too many operations on one connection: at most ${limits.maxSubscriptionsPerConnection} at once`,
+              { limit: limits.maxSubscriptionsPerConnection },
+            );
+          }
+          const decision = options.limiter.take(rateKeyOf(gateway, ctx.extra.request.socket.remoteAddress));
+          if (!decision.allowed) {
+            throw new AppError(ErrorCode.RATE_LIMITED, options.limiter.message(decision.retryAfterSeconds), {
+              retryAfterSeconds: decision.retryAfterSeconds,
+            });
+          }
+          const query = gateway.partner
+            ? trustedOperation(options.manifests, gateway.partner, payload).body
+            : payload.query;
+          let document;
+          try {
+            document = parse(query);
+          } catch (error) {
+            throw new GraphQLError((error as Error).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+          }
+          const errors = validate(options.schema, document);
+          if (errors.length > 0) {
+            return errors.map(
+              (e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+            );
+          }
+          const operation = getOperationAST(document, payload.operationName);
+          if (!operation) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Name the operation to run (operationName)');
+          options.guard.check(options.schema, document, operation, payload.variables ?? undefined, gateway.caller);
+          const args: ExecutionArgs = {
+            schema: options.schema,
+            document,
+            ...(payload.operationName ? { operationName: payload.operationName } : {}),
+            variableValues: payload.variables ?? null,
+            contextValue: gateway,
+          };
+          // A subscription's scope is checked here, so a refusal is an `error` message, not a result.
+          if (operation.operation === 'subscription') args.rootValue = await options.hub.authorize(args);
+          return args;
+        } catch (error) {
+          return refuse(error);
+        }
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => options.formatError(e.toJSON(), e)),
+      onNext: (_ctx, _id, _payload, _args, result): FormattedExecutionResult | void => {
+        if (!result.errors?.length) return;
+        const { errors, ...rest } = result;
+        return { ...rest, errors: errors.map((e) => options.formatError(e.toJSON(), e)) };
       },
       subscribe: (args) => options.hub.subscribe(args),
       execute: (args) => options.executeOperation(args),
     },
     wss,
+    limits.pingIntervalMs,
   );
   return {
+    get connections() {
+      return open;
+    },
     close: async () => {
       await cleanup.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

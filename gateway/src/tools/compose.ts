@@ -2,12 +2,16 @@
  * Composes the supergraph at build time (never at run time in production):
  *   pnpm compose          writes services/<part>/schema.graphql and gateway/supergraph.graphql
  *   pnpm compose --check  fails when a committed file is stale (CI runs this)
+ * Both fail when the supergraph breaks an operation of a partner's trusted documents
+ * (gateway/persisted/<partner>/manifest.json) or a manifest is older than its documents.
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
+import { clientSchemaOf, persistedProblems } from '../persisted/folders';
+import { PERSISTED_DIR } from '../persisted/manifest-store';
 import { SUBGRAPH_NAMES, SUBGRAPHS } from './subgraphs';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -42,6 +46,14 @@ async function main(): Promise<void> {
   }
   if (check && stale.length > 0) {
     process.stderr.write(`Stale schema files (run \`pnpm compose\` and commit them): ${stale.join(', ')}\n`);
+    process.exit(1);
+  }
+  const problems = persistedProblems(PERSISTED_DIR, await clientSchemaOf(files.get(SUPERGRAPH_FILE)!));
+  if (problems.length > 0) {
+    process.stderr.write(
+      `The supergraph breaks trusted documents of partners (fix the change, or the operations and their manifest):\n` +
+        `- ${problems.join('\n- ')}\n`,
+    );
     process.exit(1);
   }
   process.stdout.write(check ? 'Schemas and supergraph are up to date.\n' : `Wrote ${files.size} schema files.\n`);

@@ -38,6 +38,14 @@ export interface KeyValueStore {
   watch(key: string, onValue: (value: string) => void): Promise<Stoppable>;
 }
 
+/** Limits of a key-value bucket, applied when the bucket is created (NATS); the in-process bus keeps all. */
+export interface KeyValueOptions {
+  /** Entries older than this are removed. */
+  ttlMs?: number;
+  /** The bucket's size limit in bytes (oldest entries go first). */
+  maxBytes?: number;
+}
+
 /**
  * One interface, two implementations: NATS JetStream (distributed) and in-process (embedded).
  * Publishing is idempotent by event id (`Nats-Msg-Id` de-duplication).
@@ -47,7 +55,7 @@ export interface EventBus {
   publish(event: AnyEventEnvelope): Promise<void>;
   consume(options: ConsumeOptions): Promise<Stoppable>;
   tail(options: TailOptions): Promise<Stoppable>;
-  keyValue(bucket: string): Promise<KeyValueStore>;
+  keyValue(bucket: string, options?: KeyValueOptions): Promise<KeyValueStore>;
   isHealthy(): boolean;
   close(): Promise<void>;
 }

@@ -20,6 +20,7 @@ import {
   type ConsumeOptions,
   type DeliveredEvent,
   type EventBus,
+  type KeyValueOptions,
   type KeyValueStore,
   retryDelay,
   type Stoppable,
@@ -193,8 +194,12 @@ export class NatsEventBus implements EventBus {
     };
   }
 
-  async keyValue(bucket: string): Promise<KeyValueStore> {
-    const kv = await this.js.views.kv(`${this.options.prefix}_${bucket}`, { history: 1 });
+  async keyValue(bucket: string, options: KeyValueOptions = {}): Promise<KeyValueStore> {
+    const kv = await this.js.views.kv(`${this.options.prefix}_${bucket}`, {
+      history: 1,
+      ...(options.ttlMs ? { ttl: options.ttlMs } : {}),
+      ...(options.maxBytes ? { max_bytes: options.maxBytes } : {}),
+    });
     return {
       get: async (key) => (await kv.get(key))?.string() ?? null,
       put: async (key, value) => {

@@ -1,0 +1,65 @@
+import { type Caller, unauthenticated } from '@reglament/shared';
+import type { GatewayContext, PartnerCredential } from '../context';
+import type { PartnerKeyStore } from './partner-keys';
+import { bearerToken, type TokenVerifier } from './tokens';
+
+export const ANONYMOUS: Caller = { kind: 'anonymous' };
+
+/** A partner, as subgraphs see it: a PARTNER user bound to its organization (or none: global). */
+export function partnerCaller(partner: PartnerCredential): Caller {
+  return {
+    kind: 'user',
+    id: partner.keyId,
+    role: 'PARTNER',
+    organizationId: partner.organizationId,
+    name: partner.partner,
+  };
+}
+
+/**
+ * Who is calling, from what the request carries: `x-api-key` (a partner), else
+ * `Authorization: Bearer <JWT>`, else nobody (anonymous: `login` and public fields only).
+ * A credential that is present but not valid is refused, never treated as anonymous.
+ */
+export class Authenticator {
+  constructor(
+    private readonly verifyToken: TokenVerifier,
+    private readonly partnerKeys: PartnerKeyStore | null,
+  ) {}
+
+  async authenticate(credentials: { apiKey?: unknown; authorization?: unknown }): Promise<GatewayContext> {
+    const { apiKey, authorization } = credentials;
+    if (apiKey !== undefined && apiKey !== null && apiKey !== '') {
+      if (typeof apiKey !== 'string') throw unauthenticated('x-api-key must be a string');
+      if (!this.partnerKeys) throw unauthenticated('Partner keys are not accepted by this gateway');
+      const partner = this.partnerKeys.verify(apiKey);
+      return { caller: partnerCaller(partner), expiresAt: null, partner };
+    }
+    if (authorization !== undefined && authorization !== null && typeof authorization !== 'string') {
+      throw unauthenticated('authorization must be a string "Bearer <token>"');
+    }
+    const token = bearerToken(authorization as string | null | undefined);
+    if (!token) return { caller: ANONYMOUS, expiresAt: null, partner: null };
+    const verified = await this.verifyToken(token);
+    return { ...verified, partner: null };
+  }
+
+  /** graphql-ws: `{ authorization: "Bearer ..." }`, `{ token }`, or a partner's `{ "x-api-key": ... }`. */
+  fromConnectionParams(params: Record<string, unknown> | undefined): Promise<GatewayContext> {
+    const p = params ?? {};
+    const token = p.token === undefined || p.token === null ? undefined : `Bearer ${String(p.token)}`;
+    return this.authenticate({
+      apiKey: p['x-api-key'] ?? p.apiKey,
+      authorization: p.authorization ?? p.Authorization ?? token,
+    });
+  }
+
+  /** Is this context still good for another operation (token not expired, key not revoked)? */
+  stillValid(context: GatewayContext, now = Date.now()): { ok: true } | { ok: false; reason: string } {
+    if (context.expiresAt !== null && context.expiresAt <= now) return { ok: false, reason: 'the token has expired' };
+    if (context.partner && this.partnerKeys && !this.partnerKeys.isActive(context.partner.keyId)) {
+      return { ok: false, reason: 'the API key was revoked' };
+    }
+    return { ok: true };
+  }
+}
