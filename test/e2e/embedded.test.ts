@@ -91,7 +91,12 @@ describe('embedded mode: pnpm start (PGlite + in-process bus)', () => {
       { o: org.id },
       admin,
     );
-    const customer = await mintToken({ sub: '00000000-0000-7000-8000-0000000000e1', role: 'CUSTOMER', org: org.id });
+    const { addContact: contact } = await gql<{ addContact: { id: string } }>(
+      `mutation($o: ID!) { addContact(input: { organizationId: $o, fullName: "Oleg Sidorov", email: "oleg@embedded.example" }) { id } }`,
+      { o: org.id },
+      admin,
+    );
+    const customer = await mintToken({ sub: contact.id, role: 'CUSTOMER', org: org.id });
     const client = createClient({
       url: url.replace('http', 'ws'),
       webSocketImpl: WebSocket,

@@ -34,7 +34,13 @@ describe('walking skeleton: a registered ticket reaches a live subscription', ()
       admin,
     );
 
-    const customer = await mintToken({ sub: '00000000-0000-7000-8000-0000000000c1', role: 'CUSTOMER', org: org.id });
+    // R-ACC-1: only registered contacts of the organization may register tickets.
+    const { addContact: contact } = await sys.ok<{ addContact: { id: string } }>(
+      `mutation($org: ID!) { addContact(input: { organizationId: $org, fullName: "Irina Petrova", email: "irina@acme.example" }) { id } }`,
+      { org: org.id },
+      admin,
+    );
+    const customer = await mintToken({ sub: contact.id, role: 'CUSTOMER', org: org.id });
     const client = sys.wsClient(customer);
     const sub = subscribe<{
       slaChanged: { type: string; ticket: { number: string; status: string; sla: { nextDeadline: string } } };
