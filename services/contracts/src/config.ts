@@ -6,4 +6,5 @@ export const contractsConfigShape = {
   JWT_SECRET: env.secret('HS256 key of the access tokens login issues; the gateway verifies with the same key'),
   ADMIN_EMAIL: env.optionalEmail('the first admin, created at first start'),
   ADMIN_PASSWORD: env.optionalPassword('the first admin, created at first start'),
+  DEMO_DATA: env.flag(false),
 };

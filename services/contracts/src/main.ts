@@ -8,6 +8,7 @@ runStandalone('contracts', contractsConfigShape, process.env, (platform, config)
     jwtSecret: config.JWT_SECRET,
     ...(config.ADMIN_EMAIL ? { adminEmail: config.ADMIN_EMAIL } : {}),
     ...(config.ADMIN_PASSWORD ? { adminPassword: config.ADMIN_PASSWORD } : {}),
+    demoData: config.DEMO_DATA,
     dataDir: config.DATA_DIR,
     ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
   }),
