@@ -135,6 +135,10 @@ describe('embedded mode: pnpm start (PGlite + in-process bus)', () => {
       { id: ticket!.registerTicket.id },
       customer,
     );
-    expect(again.ticket).toEqual({ title: 'Report is empty', sla: { timers: [{ metric: 'REACTION' }] } });
+    // asmo (R-SLA-6): a reaction clock and a resolution clock, both from registration.
+    expect(again.ticket).toEqual({
+      title: 'Report is empty',
+      sla: { timers: [{ metric: 'REACTION' }, { metric: 'RESOLUTION' }] },
+    });
   });
 });
