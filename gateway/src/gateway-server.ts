@@ -4,7 +4,6 @@ import {
   closeServer,
   createHttpServer,
   type EventBus,
-  formatErrorFor,
   healthRoutes,
   listen,
   type Logger,
@@ -17,6 +16,7 @@ import { createTokenVerifier } from './auth/tokens';
 import type { GatewayContext } from './context';
 import { OperationGuard } from './guard/guard';
 import { RateLimiter } from './guard/rate-limiter';
+import { clientErrorFormatter } from './http/client-errors';
 import { graphqlHttpRoute } from './http/graphql-http';
 import { GatewayMetrics } from './observability/metrics';
 import { metricsPlugin } from './observability/metrics-plugin';
@@ -103,7 +103,7 @@ export async function startGateway(
     groups: () => hub?.groupCount ?? 0,
     connections: () => wsConnections,
   });
-  const formatError = formatErrorFor(log);
+  const formatError = clientErrorFormatter(log);
   const apollo = new ApolloServer<GatewayContext>({
     gateway: federation.gateway,
     formatError,

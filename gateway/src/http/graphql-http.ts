@@ -114,7 +114,9 @@ export function graphqlHttpRoute(options: GraphQLHttpOptions): Route {
         // Queries over GET are cacheable: private (answers depend on the caller), revalidated by ETag.
         const etag = `W/"${createHash('sha1').update(response.body.string).digest('base64url')}"`;
         res.setHeader('etag', etag);
-        if (!res.hasHeader('cache-control')) res.setHeader('cache-control', 'private, no-cache');
+        // Apollo says no-store when no subgraph gave a cache hint; revalidation by ETag is safe and cheaper.
+        const policy = res.getHeader('cache-control');
+        if (!policy || policy === 'no-store') res.setHeader('cache-control', 'private, no-cache');
         res.setHeader('vary', 'authorization, x-api-key');
         if (req.headers['if-none-match'] === etag) {
           res.statusCode = 304;
