@@ -265,26 +265,23 @@ export class PrepaidLedger {
     });
   }
 
-  /** The clock's sweep: opens the current month of every contract with packages. */
+  /** The clock's sweep: opens the current month (in its zone) of every contract with packages. */
   async rollOverAll(): Promise<number> {
-    const rows: { contract_id: string; opened_through: string | null; time_zone: string }[] =
-      await this.dataSource.query(
-        `SELECT a.contract_id, a.opened_through, c.time_zone FROM prepaid_accounts a
-           JOIN contracts c ON c.id = a.contract_id
-          WHERE EXISTS (SELECT 1 FROM hour_packages p WHERE p.contract_id = a.contract_id)`,
-      );
     const now = this.clock.now();
-    let opened = 0;
-    for (const row of rows) {
-      if (row.opened_through !== null && row.opened_through >= monthOf(now, row.time_zone)) continue;
+    const due: { contract_id: string }[] = await this.dataSource.query(
+      `SELECT a.contract_id FROM prepaid_accounts a JOIN contracts c ON c.id = a.contract_id
+        WHERE EXISTS (SELECT 1 FROM hour_packages p WHERE p.contract_id = a.contract_id)
+          AND (a.opened_through IS NULL OR a.opened_through < to_char($1::timestamptz AT TIME ZONE c.time_zone, 'YYYY-MM'))`,
+      [now],
+    );
+    for (const { contract_id } of due) {
       await this.transactions.run(async (tx) => {
-        const account = await this.lock(tx, row.contract_id);
-        const contract = await tx.manager.findOneByOrFail(ContractEntity, { id: row.contract_id });
+        const account = await this.lock(tx, contract_id);
+        const contract = await tx.manager.findOneByOrFail(ContractEntity, { id: contract_id });
         await this.bringCurrent(tx, contract, account);
       });
-      opened += 1;
     }
-    return opened;
+    return due.length;
   }
 
   // ---------------------------------------------------------------- the engine (inside a transaction)
@@ -512,8 +509,13 @@ export class PrepaidLedger {
     return grouped;
   }
 
-  async paymentsOf(contractId: string): Promise<PaymentEntity[]> {
-    return this.dataSource.getRepository(PaymentEntity).find({ where: { contractId }, order: { month: 'ASC' } });
+  async paymentsOf(contractIds: readonly string[]): Promise<Map<string, PaymentEntity[]>> {
+    const rows = await this.dataSource
+      .getRepository(PaymentEntity)
+      .find({ where: { contractId: In([...contractIds]) }, order: { month: 'ASC' } });
+    const grouped = new Map<string, PaymentEntity[]>(contractIds.map((id) => [id, []]));
+    for (const row of rows) grouped.get(row.contractId)?.push(row);
+    return grouped;
   }
 
   async ledger(contract: ContractEntity, filter: { month: string | null }, page: Page) {

@@ -11,7 +11,7 @@ import type { Staff } from '../application/staff';
 import type { TimeLogging } from '../application/time-logging';
 import type { ContractEntity, OrganizationEntity } from '../infra/entities';
 import type { ContactEntity, StaffEntity } from '../infra/people.entities';
-import type { HourPackageEntity, TimeEntryEntity } from '../infra/prepaid.entities';
+import type { HourPackageEntity, PaymentEntity, TimeEntryEntity } from '../infra/prepaid.entities';
 import type { ReleaseEntity } from '../infra/release.entity';
 import { toContract } from './mappers';
 import type { Contract } from './types/contract.types';
@@ -62,6 +62,7 @@ export function createLoaders(app: ContractsApp, caller: Caller) {
     contactsByOrganization: grouped<ContactEntity>((ids) => app.contacts.visibleByOrganizations(caller, ids)),
     contractsByOrganization: grouped<ContractEntity>((ids) => app.contracts.visibleByOrganizations(caller, ids)),
     packagesByContract: grouped<HourPackageEntity>((ids) => app.prepaid.packagesOf(ids)),
+    paymentsByContract: grouped<PaymentEntity>((ids) => app.prepaid.paymentsOf(ids)),
     timeEntriesByTicket: grouped<TimeEntryEntity>((ids) => app.timeLogging.byTickets(caller, ids)),
     /** The current month's balance of contracts (the row is loaded by `contract` first). */
     prepaidNow: new DataLoader<ContractEntity, BalanceView | null, string>(

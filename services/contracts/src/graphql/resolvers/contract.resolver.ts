@@ -178,7 +178,7 @@ export class ContractResolver {
 
   @FieldResolver(() => [Payment])
   async payments(@Root() contract: Contract, @Ctx() ctx: ContractsContext): Promise<Payment[]> {
-    return (await ctx.app.prepaid.paymentsOf(contract.id)).map(toPayment);
+    return (await ctx.loaders.paymentsByContract.load(contract.id)).map(toPayment);
   }
 
   @FieldResolver(() => TimeEntryConnection, { description: 'Work logged under the contract, oldest first.' })
