@@ -137,6 +137,29 @@ describe('login (R-ACC-1)', () => {
     });
   });
 
+  it('five concurrent registrations of one e-mail: one login, four CONFLICTs (never an internal error)', async () => {
+    const { organization } = await customer(h.app, 'asmo', { startsOn: '2025-01-01', endsOn: '2025-12-31' });
+    const email = `race-${newId().slice(-6)}@customer.example`;
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, (_, i) =>
+        h.app.contacts.add(ADMIN, {
+          organizationId: organization.id,
+          fullName: `Racer ${i}`,
+          email,
+          phone: null,
+          password: null,
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')) {
+      expect(r.reason).toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringContaining(`The e-mail ${email} already belongs`),
+      });
+    }
+  });
+
   it('the first admin is created once from ADMIN_EMAIL / ADMIN_PASSWORD, and never overwritten', async () => {
     expect(await h.app.staff.ensureFirstAdmin('root@provider.example', 'first-admin-password')).toBe('created');
     expect(await h.app.staff.ensureFirstAdmin('root@provider.example', 'a-different-password')).toBe('exists');

@@ -17,6 +17,7 @@ import { ContactEntity } from '../infra/people.entities';
 import { requireManager } from './access';
 import { changeCredential, registerCredential } from './credentials';
 import { contactFacts, origin } from './facts';
+import { uniqueOr } from './unique';
 
 export interface ContactChanges {
   fullName?: string;
@@ -39,30 +40,37 @@ export class Contacts {
     requireUuid(input.organizationId, 'organizationId');
     const valid = validateNewContact(input);
     const now = this.clock.now();
-    return this.transactions.run(async (tx) => {
-      const organization = await tx.manager.findOneBy(OrganizationEntity, { id: valid.organizationId });
-      if (!organization) throw notFound('Organization', valid.organizationId);
-      const contact: ContactEntity = {
-        id: newId(),
-        organizationId: organization.id,
-        fullName: valid.fullName,
-        email: valid.email,
-        phone: valid.phone,
-        active: true,
-        createdAt: now,
-        updatedAt: now,
-      };
-      await registerCredential(tx, {
-        userId: contact.id,
-        email: contact.email,
-        kind: 'CONTACT',
-        password: valid.password,
-        at: now,
-      });
-      await tx.manager.insert(ContactEntity, contact);
-      tx.emit(makeEvent('contracts.contact.registered', contact.organizationId, contactFacts(contact), origin(now)));
-      return contact;
-    });
+    return uniqueOr(
+      () =>
+        this.transactions.run(async (tx) => {
+          const organization = await tx.manager.findOneBy(OrganizationEntity, { id: valid.organizationId });
+          if (!organization) throw notFound('Organization', valid.organizationId);
+          const contact: ContactEntity = {
+            id: newId(),
+            organizationId: organization.id,
+            fullName: valid.fullName,
+            email: valid.email,
+            phone: valid.phone,
+            active: true,
+            createdAt: now,
+            updatedAt: now,
+          };
+          await registerCredential(tx, {
+            userId: contact.id,
+            email: contact.email,
+            kind: 'CONTACT',
+            password: valid.password,
+            at: now,
+          });
+          await tx.manager.insert(ContactEntity, contact);
+          tx.emit(
+            makeEvent('contracts.contact.registered', contact.organizationId, contactFacts(contact), origin(now)),
+          );
+          return contact;
+        }),
+      `The e-mail ${valid.email} already belongs to another contact or staff member; each login needs its own e-mail`,
+      { field: 'email' },
+    );
   }
 
   async update(caller: Caller, id: string, changes: ContactChanges): Promise<ContactEntity> {

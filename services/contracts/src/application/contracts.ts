@@ -39,6 +39,10 @@ import { PrepaidAccountEntity } from '../infra/prepaid.entities';
 import { requireManager } from './access';
 import { contractFacts, origin } from './facts';
 import { afterId, type Page } from './paging';
+import { uniqueOr } from './unique';
+
+const numberTaken = (number: string) =>
+  `The organization already has a contract numbered ${number}; contract numbers are unique per organization`;
 
 export interface ContractChanges extends Partial<ContractTerms> {
   number?: string;
@@ -65,44 +69,52 @@ export class Contracts {
     requireUuid(input.organizationId, 'organizationId');
     const valid = validateNewContract(input);
     const now = this.clock.now();
-    return this.transactions.run(async (tx) => {
-      const organization = await tx.manager.findOneBy(OrganizationEntity, { id: valid.organizationId });
-      if (!organization) throw notFound('Organization', valid.organizationId);
-      await this.requireFreeNumber(tx, organization.id, valid.number, null);
-      const contract: ContractEntity = {
-        id: newId(),
-        organizationId: valid.organizationId,
-        number: valid.number,
-        preset: valid.preset,
-        startsOn: valid.startsOn,
-        endsOn: valid.endsOn,
-        totalValue: valid.totalValue === null ? null : String(valid.totalValue),
-        products: valid.products,
-        createdAt: now,
-        status: 'DRAFT',
-        suspended: false,
-        suspensionReason: null,
-        coverage: valid.coverage,
-        timeZone: valid.presetDefinition.timeZone,
-        prerequisites: valid.prerequisites,
-        warranty: valid.warranty,
-        customizationHourlyRate: valid.customizationHourlyRate === null ? null : String(valid.customizationHourlyRate),
-        customizationCapPercent: String(valid.customizationCapPercent),
-        holidays: valid.holidays,
-        updatedAt: now,
-      };
-      contract.status = this.statusOf(contract);
-      await tx.manager.insert(ContractEntity, contract);
-      await tx.manager.insert(PrepaidAccountEntity, {
-        contractId: contract.id,
-        organizationId: contract.organizationId,
-        openedThrough: null,
-        state: 'NONE',
-        capNearingReported: false,
-      });
-      tx.emit(makeEvent('contracts.contract.created', contract.organizationId, contractFacts(contract), origin(now)));
-      return contract;
-    });
+    return uniqueOr(
+      () =>
+        this.transactions.run(async (tx) => {
+          const organization = await tx.manager.findOneBy(OrganizationEntity, { id: valid.organizationId });
+          if (!organization) throw notFound('Organization', valid.organizationId);
+          await this.requireFreeNumber(tx, organization.id, valid.number, null);
+          const contract: ContractEntity = {
+            id: newId(),
+            organizationId: valid.organizationId,
+            number: valid.number,
+            preset: valid.preset,
+            startsOn: valid.startsOn,
+            endsOn: valid.endsOn,
+            totalValue: valid.totalValue === null ? null : String(valid.totalValue),
+            products: valid.products,
+            createdAt: now,
+            status: 'DRAFT',
+            suspended: false,
+            suspensionReason: null,
+            coverage: valid.coverage,
+            timeZone: valid.presetDefinition.timeZone,
+            prerequisites: valid.prerequisites,
+            warranty: valid.warranty,
+            customizationHourlyRate:
+              valid.customizationHourlyRate === null ? null : String(valid.customizationHourlyRate),
+            customizationCapPercent: String(valid.customizationCapPercent),
+            holidays: valid.holidays,
+            updatedAt: now,
+          };
+          contract.status = this.statusOf(contract);
+          await tx.manager.insert(ContractEntity, contract);
+          await tx.manager.insert(PrepaidAccountEntity, {
+            contractId: contract.id,
+            organizationId: contract.organizationId,
+            openedThrough: null,
+            state: 'NONE',
+            capNearingReported: false,
+          });
+          tx.emit(
+            makeEvent('contracts.contract.created', contract.organizationId, contractFacts(contract), origin(now)),
+          );
+          return contract;
+        }),
+      numberTaken(valid.number),
+      { field: 'number' },
+    );
   }
 
   async update(caller: Caller, id: string, changes: ContractChanges): Promise<ContractEntity> {
@@ -182,12 +194,7 @@ export class Contracts {
   private async requireFreeNumber(tx: Tx, organizationId: string, number: string, self: string | null) {
     const existing = await tx.manager.findOneBy(ContractEntity, { organizationId, number });
     if (existing && existing.id !== self) {
-      throw conflict(
-        `The organization already has a contract numbered ${number}; contract numbers are unique per organization`,
-        {
-          field: 'number',
-        },
-      );
+      throw conflict(numberTaken(number), { field: 'number' });
     }
   }
 

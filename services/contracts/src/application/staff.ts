@@ -21,6 +21,7 @@ import { requireAdmin, requireStaff } from './access';
 import { changeCredential, registerCredential } from './credentials';
 import { origin, staffFacts } from './facts';
 import { afterId, type Page } from './paging';
+import { uniqueOr } from './unique';
 
 export interface StaffChanges {
   fullName?: string;
@@ -43,7 +44,11 @@ export class Staff {
     const valid = validateNewStaff(input);
     validatePassword(valid.password);
     const now = this.clock.now();
-    return this.transactions.run((tx) => this.insert(tx, valid, now));
+    return uniqueOr(
+      () => this.transactions.run((tx) => this.insert(tx, valid, now)),
+      `The e-mail ${valid.email} already belongs to another contact or staff member; each login needs its own e-mail`,
+      { field: 'email' },
+    );
   }
 
   /** The first admin (ADMIN_EMAIL / ADMIN_PASSWORD): created once, never overwritten. */
