@@ -1,6 +1,6 @@
 import { type Platform, type RunningService, ServiceRuntime, type StorageSettings } from '@reglament/shared';
-import { getCalendar } from './calendar';
 import { Compliance } from './application/compliance';
+import { ContractCalendars } from './application/contract-calendars';
 import { FailureReports } from './application/failure-reports';
 import { SlaScheduler } from './application/scheduler';
 import { TicketClocks } from './application/ticket-clocks';
@@ -17,6 +17,7 @@ import {
 } from './infra/entities';
 import { SlaTimers1763700000300 } from './infra/migrations/1763700000300-sla-timers';
 import { SlaEngine1795299140908 } from './infra/migrations/1795299140908-SlaEngine';
+import { ContractCalendars1795300715004 } from './infra/migrations/1795300715004-ContractCalendars';
 import { contractsHandlers } from './messaging/contracts-consumer';
 import { ticketsHandlers } from './messaging/tickets-consumer';
 
@@ -28,7 +29,7 @@ export const slaEntities = [
   SlaContractEntity,
   SlaFailureReportEntity,
 ];
-export const slaMigrations = [SlaTimers1763700000300, SlaEngine1795299140908];
+export const slaMigrations = [SlaTimers1763700000300, SlaEngine1795299140908, ContractCalendars1795300715004];
 
 export interface SlaSettings extends StorageSettings {
   port: number;
@@ -47,8 +48,9 @@ export async function startSla(platform: Platform, settings: SlaSettings): Promi
   try {
     const { dataSource, transactions } = runtime;
     let scheduler: SlaScheduler | null = null;
+    const calendars = new ContractCalendars();
     const clocks = new TicketClocks(
-      { log: runtime.log, policies: PRESET_POLICIES, calendar: getCalendar },
+      { log: runtime.log, policies: PRESET_POLICIES, calendar: (id, contract) => calendars.calendarFor(id, contract) },
       // A new earlier due instant wakes the scheduler (after the commit that wrote it).
       (at) => setTimeout(() => scheduler?.wake(at), 20).unref(),
     );

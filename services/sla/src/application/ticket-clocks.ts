@@ -25,7 +25,11 @@ import {
 export interface TicketClocksDeps {
   log: Logger;
   policies: ReadonlyMap<string, SlaPolicy>;
-  calendar: (id: string) => BusinessCalendar;
+  /** The calendar of a policy's calendar id for a contract (its coverage and holidays). */
+  calendar: (
+    calendarId: string,
+    contract: { coverage: string | null; holidays: readonly string[] } | null,
+  ) => BusinessCalendar;
 }
 
 /** Tells whoever schedules that a ticket's next due instant may be earlier than before. */
@@ -123,7 +127,7 @@ export class TicketClocks {
       tx.manager.findOneBy(SlaContractEntity, { contractId: ticket.contractId }),
     ]);
     const ctx: EvaluationContext = {
-      calendar: this.deps.calendar(policy.calendarId),
+      calendar: this.deps.calendar(policy.calendarId, contract),
       releases: releases.map((r) => ({ product: r.product, kind: r.kind, plannedAt: r.plannedAt.getTime() })),
       plannedResolutionAt: latest.plannedResolutionAt,
       prepaidExhausted: contract?.exhaustedSpans ?? [],

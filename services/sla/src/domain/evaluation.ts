@@ -315,5 +315,7 @@ function warnInstant(
   if (at <= earliest) {
     at = calendar.addWorkingMillis(earliest, Math.floor(calendar.workingMillisBetween(earliest, deadline) / 2));
   }
+  // Never outside working time (a closing instant is not working time): the last second before it.
+  if (!calendar.isWorkingTime(at)) at = Math.max(earliest, calendar.previousClosingInstant(at) - 1000);
   return Math.min(at, deadline);
 }

@@ -1,5 +1,5 @@
 import { canSeeOrganization, notFound, requireRole, requireUser, requireUuid, visibilityOf } from '@reglament/shared';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PRESET_POLICIES } from '../domain/presets';
 import { SlaTimerEntity } from '../infra/entities';
 import type { SlaContext } from './context';
@@ -56,6 +56,29 @@ export class SlaTimerResolver {
     @Ctx() ctx: SlaContext,
   ): Promise<FailureReport> {
     return toFailureReport(await ctx.app.failureReports.submit(ctx.caller, { ticketId, causes, measures }));
+  }
+
+  @Mutation(() => Int, {
+    description:
+      'ADMIN: rebuilds the clocks of every open ticket (of one preset) from their histories, e.g. after a policy or ' +
+      'calendar changed (R-SLA-10); returns how many tickets were recomputed.',
+  })
+  async rebuildOpenTicketsSla(
+    @Ctx() ctx: SlaContext,
+    @Arg('preset', () => String, { nullable: true }) preset?: string | null,
+  ): Promise<number> {
+    requireRole(ctx.caller, ['ADMIN'], 'rebuild SLA clocks');
+    const rows = (await ctx.app.dataSource.query(
+      `SELECT ticket_id FROM sla_tickets WHERE NOT closed AND ($1::text IS NULL OR preset = $1)`,
+      [preset ?? null],
+    )) as { ticket_id: string }[];
+    const now = ctx.app.clock.now();
+    for (const { ticket_id: ticketId } of rows) {
+      await ctx.app.transactions.run((tx) =>
+        ctx.app.clocks.recompute(tx, ticketId, now.getTime(), { source: 'sla', occurredAt: now }),
+      );
+    }
+    return rows.length;
   }
 
   @Mutation(() => TicketSla, {

@@ -164,6 +164,14 @@ export class SlaContractEntity {
 
   @Column({ type: 'jsonb', name: 'exhausted_spans', default: () => "'[]'" })
   exhaustedSpans!: Span[];
+
+  /** R-CON-8: "24x7" runs the clocks all day every day; other options use the preset's calendar. */
+  @Column({ type: 'text', nullable: true })
+  coverage!: string | null;
+
+  /** Days off the contract adds to its preset's calendar (YYYY-MM-DD). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  holidays!: string[];
 }
 
 /** R-SLA-11: causes and measures of a provider's breach. */

@@ -29,7 +29,24 @@ export function contractsHandlers(clocks: TicketClocks, clock: Clock): EventHand
     return tx.manager.findOneByOrFail(SlaContractEntity, { contractId });
   };
 
+  /** The contract's coverage and holidays decide its calendar: a change moves its open clocks. */
+  const contractChanged = async (
+    event: { data: { contractId: string; organizationId: string; coverage: string | null; holidays?: string[] } },
+    tx: Tx,
+    origin: ReturnType<typeof causedBy>,
+  ) => {
+    const c = event.data;
+    const contract = await ensureContract(tx, c.contractId, c.organizationId);
+    const holidays = [...new Set(c.holidays ?? [])].sort();
+    if (contract.coverage === c.coverage && contract.holidays.join(',') === holidays.join(',')) return;
+    await tx.manager.update(SlaContractEntity, { contractId: c.contractId }, { coverage: c.coverage, holidays });
+    await recomputeOpen(tx, 'contract_id', c.contractId, origin);
+  };
+
   return {
+    'contracts.contract.created': (event, tx) => contractChanged(event, tx, causedBy(event, 'sla', clock.now())),
+    'contracts.contract.updated': (event, tx) => contractChanged(event, tx, causedBy(event, 'sla', clock.now())),
+    'contracts.contract.status_changed': (event, tx) => contractChanged(event, tx, causedBy(event, 'sla', clock.now())),
     'contracts.release.scheduled': async (event, tx) => {
       const r = event.data;
       await tx.manager.upsert(

@@ -8,7 +8,14 @@ import {
   type Platform,
   type Stoppable,
 } from '@reglament/shared';
-import { createTestDatabase, createTestNats, eventually, TEST_SECRET, type TestDatabase, type TestNats } from '@reglament/shared/testing';
+import {
+  createTestDatabase,
+  createTestNats,
+  eventually,
+  TEST_SECRET,
+  type TestDatabase,
+  type TestNats,
+} from '@reglament/shared/testing';
 import { startSla } from '../../src/app';
 import { TicketEvents } from './ticket-events';
 
@@ -39,7 +46,12 @@ describe('SLA scheduler replicas side by side', () => {
       platforms.push(platform);
       replicas.push(await startSla(platform, { port: 0, databaseUrl: db.url, dataDir: '.data/unused' }));
     }
-    bus = await NatsEventBus.connect({ url: nats.url, prefix: nats.prefix, name: 'test', log: createLogger('t', 'silent') });
+    bus = await NatsEventBus.connect({
+      url: nats.url,
+      prefix: nats.prefix,
+      name: 'test',
+      log: createLogger('t', 'silent'),
+    });
     tail = await bus.tail({ domain: 'sla', fromSeq: 1, onEvent: (d) => void out.push(d) });
   });
   afterAll(async () => {
@@ -56,7 +68,10 @@ describe('SLA scheduler replicas side by side', () => {
     // warned 30 min before (07:30Z); resolution 8 working hours -> 17:00 (14:00Z), warned 2 h before.
     await platforms[0]!.clockControl!.set(new Date('2025-06-23T06:00:00Z'));
     await eventually(() => platforms[1]!.clock.now().toISOString() === '2025-06-23T06:00:00.000Z');
-    const tickets = Array.from({ length: 40 }, () => new TicketEvents({ organizationId: newId(), contractId: newId(), preset: 'asmo' }));
+    const tickets = Array.from(
+      { length: 40 },
+      () => new TicketEvents({ organizationId: newId(), contractId: newId(), preset: 'asmo' }),
+    );
     await Promise.all(tickets.map((t) => bus.publish(t.registered('2025-06-23T06:00:00Z'))));
     const started = () => out.filter((d) => d.event.type === 'sla.timer.started').length;
     await eventually(() => started() === 80, { timeoutMs: 30_000 }); // reaction + resolution each

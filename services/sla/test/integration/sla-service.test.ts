@@ -303,6 +303,87 @@ describe('SLA service (real PostgreSQL and NATS)', () => {
     expect(again.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
   });
 
+  it("an unanswered clarification expires: the customer's clock is breached and tickets is told (R-TKT-9)", async () => {
+    await at('2025-03-03T07:00:00Z'); // Mon 10:00 Moscow
+    const t = new TicketEvents({ organizationId: ORG, contractId: newId(), preset: 'imc-typical' });
+    await publish(
+      t.registered('2025-03-03T07:00:00Z'),
+      t.move('ACKNOWLEDGE', '2025-03-03T07:30:00Z'),
+      t.move('REQUEST_CLARIFICATION', '2025-03-03T12:00:00Z'),
+    );
+    // 3 working days from Mon 15:00 Moscow -> Thu 6 March 15:00 (12:00Z).
+    await eventually(
+      async () =>
+        (await slaOf(t.ticketId)).timers.find((x) => x.metric === 'CLARIFICATION')?.deadline ===
+        '2025-03-06T12:00:00.000Z',
+    );
+    await at('2025-03-06T13:00:00Z');
+    const expired = await eventually(() => eventsOf(t.ticketId, 'sla.ticket.clarification_expired')[0]);
+    expect(expired.event.data).toMatchObject({ dueAt: '2025-03-06T12:00:00.000Z', closeAutomatically: false });
+    const clarification = (await slaOf(t.ticketId)).timers.find((x) => x.metric === 'CLARIFICATION')!;
+    expect(clarification).toMatchObject({
+      party: 'CUSTOMER',
+      status: 'BREACHED',
+      breachedAt: '2025-03-06T12:00:00.000Z',
+    });
+  });
+
+  it("a contract's own holidays and a 24x7 coverage change its clocks' calendar (R-CON-8, kz-supplier holidays)", async () => {
+    const origin = { source: 'contracts', occurredAt: new Date('2025-07-01T00:00:00Z') };
+    const contract = (contractId: string, preset: string, extra: { holidays?: string[]; coverage?: string | null }) =>
+      makeEvent(
+        'contracts.contract.created',
+        ORG,
+        {
+          contractId,
+          organizationId: ORG,
+          number: contractId.slice(0, 8),
+          preset,
+          status: 'ACTIVE',
+          startsOn: '2025-01-01',
+          endsOn: '2025-12-31',
+          products: [],
+          coverage: extra.coverage ?? null,
+          timeZone: 'Asia/Almaty',
+          prerequisites: [],
+          holidays: extra.holidays ?? [],
+        },
+        origin,
+      );
+    const kzContract = newId();
+    const fullTime = newId();
+    await publish(
+      contract(kzContract, 'kz-supplier', { holidays: ['2025-07-17'] }),
+      contract(fullTime, 'asmo', { coverage: '24x7' }),
+    );
+    // The contract events go through their own consumer: let them land before the tickets.
+    await eventually(async () => {
+      const rows = (await sla.app.dataSource.query(
+        'SELECT count(*)::int AS n FROM sla_contracts WHERE contract_id = ANY($1)',
+        [[kzContract, fullTime]],
+      )) as { n: number }[];
+      return rows[0]!.n === 2;
+    });
+    await at('2025-07-16T12:00:00Z');
+    const kz = new TicketEvents({
+      organizationId: ORG,
+      contractId: kzContract,
+      preset: 'kz-supplier',
+      category: 'ERROR',
+    });
+    const asmo = new TicketEvents({ organizationId: ORG, contractId: fullTime, preset: 'asmo' });
+    await publish(kz.registered('2025-07-16T12:00:00Z'), asmo.registered('2025-07-16T12:00:00Z'));
+    // kz-supplier, term agreement 2 working hours from Wed 17:00 Almaty: 1 h on Wednesday; Thursday 17 July is the
+    // contract's holiday; 1 h on Friday from 09:00 -> Fri 10:00 Almaty (05:00Z).
+    await eventually(async () => (await slaOf(kz.ticketId)).timers[0]?.deadline === '2025-07-18T05:00:00.000Z');
+    // asmo under a 24x7 coverage: reaction 2 hours of any time -> 14:00Z the same day.
+    await eventually(
+      async () =>
+        (await slaOf(asmo.ticketId)).timers.find((x) => x.metric === 'REACTION')?.deadline ===
+        '2025-07-16T14:00:00.000Z',
+    );
+  });
+
   it("tenant isolation: another organization's customer sees no clocks of this ticket", async () => {
     await at('2025-03-03T07:00:00Z');
     const t = new TicketEvents({ organizationId: ORG, contractId: newId(), preset: 'asmo' });
