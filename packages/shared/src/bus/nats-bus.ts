@@ -121,8 +121,13 @@ export class NatsEventBus implements EventBus {
     // line) so a consumer never applies a later event of a ticket before an earlier one.
     const loop = (async () => {
       for await (const message of messages) {
+        // Never break out of the iterator: nats.js ends it by a stop queued behind the buffered
+        // messages, and `close()` waits for that. Buffered messages are handed back instead.
+        if (stopping) {
+          message.nak();
+          continue;
+        }
         await this.handleInOrder(message, options, () => stopping);
-        if (stopping) break;
       }
     })();
     const handle: Stoppable = {
