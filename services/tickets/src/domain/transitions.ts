@@ -91,6 +91,9 @@ export interface MoveOutcome {
   attachmentId?: string;
 }
 
+/** What decides which moves a ticket offers now: its status, and the state `when` conditions read. */
+export type AvailabilityState = Pick<TicketState, 'status' | 'onSiteRequestedAt' | 'onSiteArrivedAt'>;
+
 interface MoveRule<M extends TicketMove> {
   /** The API operation that makes the move. */
   mutation: string;
@@ -100,6 +103,8 @@ interface MoveRule<M extends TicketMove> {
   who: readonly ActorRole[];
   /** What it needs, in words (the schema's docs and refusals use it). */
   needs: string;
+  /** A condition on the ticket's own state beyond its status; offered as a next move only when it holds. */
+  when?: { holds(ticket: AvailabilityState): boolean; otherwise(ticket: AvailabilityState): string };
   check?(ticket: TicketState, input: MoveInputs[M], ctx: MoveContext, actor: Actor): void;
   record(ticket: TicketState, input: MoveInputs[M], ctx: MoveContext, actor: Actor): MoveOutcome;
 }
@@ -423,14 +428,10 @@ export const TRANSITIONS: { readonly [M in TicketMove]: MoveRule<M> } = {
     to: 'UNCHANGED',
     who: [...CUSTOMER, 'DISPATCHER', 'ADMIN'],
     needs: 'no visit already pending (003: the engineer arrives within 3 hours)',
-    check: (t) => {
-      if (onSiteVisitPending(t)) {
-        throw invalidTransition(
-          t,
-          'REQUEST_ON_SITE',
-          `an on-site visit requested at ${t.onSiteRequestedAt!.toISOString()} is still pending; record the arrival first`,
-        );
-      }
+    when: {
+      holds: (t) => !onSiteVisitPending(t),
+      otherwise: (t) =>
+        `an on-site visit requested at ${t.onSiteRequestedAt!.toISOString()} is still pending; record the arrival first`,
     },
     record: (_t, input, ctx) => ({
       changes: { onSiteRequestedAt: ctx.now, onSiteArrivedAt: null },
@@ -445,10 +446,9 @@ export const TRANSITIONS: { readonly [M in TicketMove]: MoveRule<M> } = {
     to: 'UNCHANGED',
     who: ['ENGINEER', 'ADMIN'],
     needs: 'a pending on-site visit request',
-    check: (t) => {
-      if (!onSiteVisitPending(t)) {
-        throw invalidTransition(t, 'RECORD_ON_SITE_ARRIVAL', 'no on-site visit is pending (requestOnSiteVisit first)');
-      }
+    when: {
+      holds: (t) => onSiteVisitPending(t),
+      otherwise: () => 'no on-site visit is pending (requestOnSiteVisit first)',
     },
     record: (_t, _input, ctx) => ({
       changes: { onSiteArrivedAt: ctx.now },
@@ -496,15 +496,20 @@ export function decideMove<M extends TicketMove>(
   if (!rule.from.includes(ticket.status)) {
     throw invalidTransition(ticket, move, `${rule.mutation} is allowed only from ${rule.from.join(', ')}`);
   }
+  if (rule.when && !rule.when.holds(ticket)) throw invalidTransition(ticket, move, rule.when.otherwise(ticket));
   rule.check?.(ticket, input, ctx, actor);
   return rule.record(ticket, input, ctx, actor);
 }
 
-/** The moves a status allows (for a role, when given): what a client may offer next. */
-export function allowedMoves(status: TicketStatus, role?: ActorRole): TicketMove[] {
+/** The moves a ticket allows now (for a role, when given): what a client may offer next. */
+export function allowedMoves(ticket: AvailabilityState, role?: ActorRole): TicketMove[] {
   return TICKET_MOVES.filter((move) => {
     const rule: MoveRule<TicketMove> = TRANSITIONS[move];
-    return rule.from.includes(status) && (role === undefined || rule.who.includes(role));
+    return (
+      rule.from.includes(ticket.status) &&
+      (rule.when?.holds(ticket) ?? true) &&
+      (role === undefined || rule.who.includes(role))
+    );
   });
 }
 
@@ -517,7 +522,7 @@ export function mutationOf(move: TicketMove): string {
  * (message and extensions), so a client can act on it.
  */
 export function invalidTransition(ticket: TicketState, move: TicketMove, why: string): AppError {
-  const allowed = allowedMoves(ticket.status);
+  const allowed = allowedMoves(ticket);
   return new AppError(
     ErrorCode.INVALID_TRANSITION,
     `Ticket ${ticket.number} is ${ticket.status}: ${why}. ` +

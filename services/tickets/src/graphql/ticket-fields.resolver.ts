@@ -56,7 +56,7 @@ export class TicketFieldsResolver {
   })
   allowedMoves(@Root() ticket: Ticket, @Ctx() ctx: TicketsContext): TicketMove[] {
     const role = roleOf(ctx.caller);
-    return role ? allowedMoves(ticket.status, role) : [];
+    return role ? allowedMoves(ticket, role) : [];
   }
 }
 
