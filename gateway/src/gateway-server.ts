@@ -147,6 +147,7 @@ export async function startGateway(
     observer: {
       eventReceived: (domain) => metrics.eventsReceived.inc({ domain }),
       executed: () => metrics.executions.inc(),
+      fetched: (count) => metrics.federatedQueries.inc(count),
       fannedOut: (count) => metrics.fannedOut.inc(count),
       dropped: () => metrics.dropped.inc(),
     },

@@ -8,6 +8,7 @@ import {
 } from '@apollo/gateway';
 import { type Caller, signCaller } from '@reglament/shared';
 import type { GraphQLFormattedError } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { Pool } from 'undici';
 import type { GatewayContext } from './context';
 
@@ -49,30 +50,33 @@ export function createGateway(options: {
   return { gateway, close: async () => void (await Promise.all(sources.map((s) => s.close()))) };
 }
 
-/** A signed caller is reused for this long within one context (it is valid for 5 minutes). */
+/** A signed caller is reused for this long (it is valid for 5 minutes). */
 const SIGNATURE_REUSE_MS = 60_000;
 
-/** Signs the caller of a context once, for all the subgraph fetches of that request. */
+/**
+ * Signs a caller once a minute, not on every subgraph fetch: the signed header depends only on
+ * the caller and the signing time, and a subgraph accepts it for 5 minutes.
+ */
 export class CallerSigner {
-  private readonly signatures = new WeakMap<object, { at: number; headers: Record<string, string> }>();
+  private readonly signatures = new LRUCache<string, { at: number; headers: Record<string, string> }>({ max: 10_000 });
 
   constructor(private readonly secret: string) {}
 
   headersFor(context: Partial<GatewayContext> | undefined): Record<string, string> {
     const caller: Caller = context?.caller ?? { kind: 'anonymous' };
-    if (!context) return signCaller(caller, this.secret);
+    const key = JSON.stringify(caller);
     const now = Date.now();
-    const cached = this.signatures.get(context);
+    const cached = this.signatures.get(key);
     if (cached && now - cached.at < SIGNATURE_REUSE_MS) return cached.headers;
     const headers = signCaller(caller, this.secret, now);
-    this.signatures.set(context, { at: now, headers });
+    this.signatures.set(key, { at: now, headers });
     return headers;
   }
 }
 
 /**
  * How the gateway calls a subgraph: a keep-alive connection pool (undici) per subgraph, the
- * JSON body written once, the caller signed once per request context (not per fetch). This is
+ * JSON body written once, the signed caller reused (CallerSigner), not rebuilt per fetch. This is
  * the hot path of every federated operation; Apollo's RemoteGraphQLDataSource builds a
  * node-fetch Request and Headers per fetch, which costs more than the call itself on a LAN.
  */

@@ -1,5 +1,7 @@
+import { createSecretKey } from 'node:crypto';
 import { type Caller, ROLES, type Role, unauthenticated } from '@reglament/shared';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 
 export interface TokenVerifierOptions {
   jwtSecret?: string;
@@ -8,15 +10,29 @@ export interface TokenVerifierOptions {
 
 export type TokenVerifier = (token: string) => Promise<{ caller: Caller; expiresAt: number | null }>;
 
+/** Tokens verified recently, by their text: a client sends the same token with every request. */
+const VERIFIED_TOKENS = 10_000;
+
 /**
  * Access tokens: JWT, HS256 with JWT_SECRET or keys from JWT_JWKS_URL; claims `sub`, `role`,
- * `org` (CUSTOMER and organization-bound PARTNER), `name`, `exp` (API.md "Auth").
+ * `org` (CUSTOMER and organization-bound PARTNER), `name`, `exp` (API.md "Auth"). A token
+ * already verified is not verified again (its signature cannot have changed); its expiry is
+ * checked on every use.
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
-  const secret = options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : null;
+  const secret = options.jwtSecret ? createSecretKey(Buffer.from(options.jwtSecret, 'utf8')) : null;
   const jwks: JWTVerifyGetKey | null = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : null;
   if (!secret && !jwks) throw new Error('Either JWT_SECRET or JWT_JWKS_URL must be set');
+  const verified = new LRUCache<string, { caller: Caller; expiresAt: number | null }>({ max: VERIFIED_TOKENS });
   return async (token) => {
+    const known = verified.get(token);
+    if (known) {
+      if (known.expiresAt !== null && known.expiresAt <= Date.now()) {
+        verified.delete(token);
+        throw unauthenticated('The token has expired: log in again');
+      }
+      return known;
+    }
     let payload: JWTPayload;
     try {
       payload = secret
@@ -26,10 +42,12 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
       throw unauthenticated(expired ? 'The token has expired: log in again' : 'The token is not valid');
     }
-    return {
+    const result = {
       caller: callerFromClaims(payload),
       expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : null,
     };
+    verified.set(token, result);
+    return result;
   };
 }
 

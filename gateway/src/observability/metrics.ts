@@ -17,6 +17,7 @@ export class GatewayMetrics {
   readonly connectionsOpen: Gauge;
   readonly eventsReceived: Counter<'domain'>;
   readonly executions: Counter;
+  readonly federatedQueries: Counter;
   readonly fannedOut: Counter;
   readonly dropped: Counter;
   private readonly operationLabels = new Set<string>();
@@ -75,6 +76,11 @@ export class GatewayMetrics {
     this.executions = new Counter({
       name: 'reglament_gateway_subscription_executions_total',
       help: 'Supergraph executions for subscriptions (one per event and group touched, not per subscriber)',
+      registers,
+    });
+    this.federatedQueries = new Counter({
+      name: 'reglament_gateway_subscription_federated_queries_total',
+      help: 'Federated queries sent to resolve subscription payload fields (at most one per execution)',
       registers,
     });
     this.fannedOut = new Counter({

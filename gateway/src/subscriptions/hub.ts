@@ -34,6 +34,8 @@ export type FederatedExecutor = (
 export interface HubObserver {
   eventReceived(domain: Domain): void;
   executed(): void;
+  /** Federated queries sent for payload fields (at most one per execution). */
+  fetched(count: number): void;
   fannedOut(count: number): void;
   dropped(): void;
 }
@@ -284,6 +286,7 @@ export class SubscriptionHub {
       fieldResolver: this.fieldResolver,
     })) as ExecutionResult;
     this.federatedFetches += batch.fetches;
+    if (batch.fetches > 0) this.options.observer?.fetched(batch.fetches);
     if (batch.partialErrors.length > 0)
       result = { ...result, errors: [...(result.errors ?? []), ...batch.partialErrors] };
     let delivered = 0;

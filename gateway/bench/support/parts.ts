@@ -1,0 +1,35 @@
+import type { Backend } from './backend';
+import { BENCH_INTERNAL_SECRET, BENCH_JWT_SECRET } from './backend';
+import { freePort, startNode } from './processes';
+
+export async function startBackend() {
+  const started = await startNode('gateway/bench/support/backend.ts', {}, /BACKEND (\{.*\})\n/);
+  return { ...started, backend: JSON.parse(started.match[1]!) as Backend };
+}
+
+/** Our gateway as its own process (gateway/src/main.ts), the rate limit out of the way of a load generator. */
+export async function startOurGateway(backend: Backend, env: Record<string, string> = {}, nodeArgs: string[] = []) {
+  const port = await freePort();
+  const started = await startNode(
+    'gateway/src/main.ts',
+    {
+      GATEWAY_PORT: String(port),
+      JWT_SECRET: BENCH_JWT_SECRET,
+      INTERNAL_SECRET: BENCH_INTERNAL_SECRET,
+      TICKETS_URL: backend.subgraphs.tickets!,
+      SLA_URL: backend.subgraphs.sla!,
+      CONTRACTS_URL: backend.subgraphs.contracts!,
+      NOTIFICATIONS_URL: backend.subgraphs.notifications!,
+      NATS_URL: backend.natsUrl,
+      EVENT_PREFIX: backend.prefix,
+      LOG_LEVEL: 'info',
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      RATE_LIMIT_BURST: '1000000',
+      ...env,
+    },
+    /gateway listening/,
+    nodeArgs,
+  );
+  started.child.stdout!.resume();
+  return { ...started, url: `http://127.0.0.1:${port}/graphql` };
+}
