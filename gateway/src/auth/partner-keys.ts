@@ -9,7 +9,7 @@ import type { PartnerCredential } from '../context';
  * Partner API keys live in a gateway-owned JSON file (PARTNER_KEYS_FILE), as SHA-256 hashes
  * only: the file is no secret, a key is shown once when issued, and checking one is a map
  * lookup at the door without a call to any subgraph. The file is watched: a revocation takes
- * effect on every replica that reads it as soon as the file changes (docs/adr/0003).
+ * effect on every replica that reads it as soon as the file changes (docs/adr/0011).
  */
 const keyRecord = z.object({
   id: z.string().refine(isUuid, 'must be a UUID'),
