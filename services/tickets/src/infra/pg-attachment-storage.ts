@@ -16,6 +16,11 @@ export class PostgresAttachmentStorage implements AttachmentStorage {
     const rows = await this.dataSource
       .getRepository(TicketAttachmentContentEntity)
       .findBy({ attachmentId: In([...attachmentIds]) });
-    return new Map(rows.map((row) => [row.attachmentId, row.content]));
+    // pg gives a Buffer, embedded PGlite a plain Uint8Array: hand out Buffers either way.
+    return new Map(rows.map((row) => [row.attachmentId, asBuffer(row.content)]));
   }
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
