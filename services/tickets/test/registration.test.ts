@@ -122,6 +122,8 @@ describe('registering tickets', () => {
       input: input({ channel: 'API', requesterId: t.contactId }),
     });
     expect(viaApi.requesterId).toBe(t.contactId);
+    const global: Caller = { ...partner, organizationId: null };
+    expect((await refusal(global, input({ channel: 'API', requesterId: t.contactId }))).code).toBe('FORBIDDEN');
   });
 
   it('a contact of another organization, or a deactivated one, is refused with the reason', async () => {

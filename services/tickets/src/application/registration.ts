@@ -33,6 +33,9 @@ export class Registration {
 
   async register(caller: Caller, input: RegistrationInput, uploads: AttachmentUpload[] = []): Promise<TicketEntity> {
     const actor = actorOf(caller, 'register tickets');
+    if (caller.kind === 'user' && caller.role === 'PARTNER' && !caller.organizationId) {
+      throw forbidden('A global partner key cannot register tickets; use a key bound to the customer organization');
+    }
     const valid = validateRegistration(input, actor.role);
     requireUuid(valid.contractId, 'contractId');
     if (valid.linkedTicketId) requireUuid(valid.linkedTicketId, 'linkedTicketId');
