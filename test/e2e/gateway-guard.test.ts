@@ -126,6 +126,19 @@ describe('gateway guard', () => {
     }
   });
 
+  it('composes from the running subgraphs (IntrospectAndCompose) only in development', async () => {
+    await expect(startReplica(sys, { introspectSubgraphs: true })).rejects.toThrow(
+      'Composing from the running subgraphs (introspection) is for development only',
+    );
+    const live = await startReplica(sys, { introspectSubgraphs: true, development: true });
+    try {
+      const response = await post(live.gateway.url, { query: '{ presets { id } }' });
+      expect((response.body.data as { presets: unknown[] }).presets).toHaveLength(5);
+    } finally {
+      await live.stop();
+    }
+  });
+
   it('blocks simple cross-site GETs (CSRF prevention) and serves GETs that carry a credential or preflight header', async () => {
     const url = `${sys.url}?query=${encodeURIComponent('{ presets { id } }')}`;
     const simple = await fetch(url);

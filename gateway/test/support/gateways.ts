@@ -30,7 +30,10 @@ export async function startReplica(
       subgraphUrls: Object.fromEntries(Object.values(sys.system.services).map((s) => [s.name, s.url])),
       ...settings,
     },
-  );
+  ).catch(async (error: unknown) => {
+    await platform.bus.close();
+    throw error;
+  });
   return {
     gateway,
     platform,
