@@ -9,6 +9,16 @@ import { join, resolve } from 'node:path';
 import { env, exitOnStartupFailure, loadConfigOrExit, platformConfigShape, runUntilSignal } from '@reglament/shared';
 import { z } from 'zod';
 import { startSystem } from './system';
+import { demoLogins } from '@reglament/contracts';
+
+/** The demo data set's logins (one customer under each preset), printed at start. */
+function demoText(): string {
+  if (!config.DEMO_DATA) return '';
+  const lines = demoLogins().map(
+    (login) => `    ${login.email} / ${login.password}  (${login.role}${login.preset ? `, ${login.preset}` : ''})`,
+  );
+  return `  Demo logins:\n${lines.join('\n')}\n`;
+}
 
 const config = loadConfigOrExit(
   {
@@ -69,7 +79,9 @@ startSystem({
     process.stdout.write(
       `\nReglament is ready in ${((Date.now() - started) / 1000).toFixed(1)} s, ${mode}.\n` +
         `  GraphQL (HTTP and graphql-ws): ${system.gateway.url}\n` +
-        `  Admin login: ${config.ADMIN_EMAIL} / ${config.ADMIN_PASSWORD === 'admin-demo-password' ? 'admin-demo-password' : '(ADMIN_PASSWORD)'}\n\n`,
+        `  Admin login: ${config.ADMIN_EMAIL} / ${config.ADMIN_PASSWORD === 'admin-demo-password' ? 'admin-demo-password' : '(ADMIN_PASSWORD)'}\n` +
+        demoText() +
+        '\n',
     );
     runUntilSignal(system.platforms[0]!.log, () => system.stop());
   })
