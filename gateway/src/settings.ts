@@ -21,7 +21,8 @@ export interface GatewayLimits {
 }
 
 export const DEFAULT_LIMITS: GatewayLimits = {
-  maxBodyBytes: 1_000_000,
+  // Room for one attachment at the tickets service's default limit (10 MiB, base64 in JSON: ~14 MB).
+  maxBodyBytes: 15_000_000,
   maxDepth: 12,
   maxCost: 20_000,
   // Generous: a person at a portal sends a few requests a second; a seeding script may send bursts.
