@@ -10,6 +10,7 @@ import { env, exitOnStartupFailure, loadConfigOrExit, platformConfigShape, runUn
 import { z } from 'zod';
 import { startSystem } from './system';
 import { demoLogins } from '@reglament/contracts';
+import { seedDemoTickets } from './demo-tickets';
 
 /** The demo data set's logins (one customer under each preset), printed at start. */
 function demoText(): string {
@@ -83,6 +84,8 @@ startSystem({
         demoText() +
         '\n',
     );
-    runUntilSignal(system.platforms[0]!.log, () => system.stop());
+    const log = system.platforms[0]!.log;
+    if (config.DEMO_DATA) void seedDemoTickets(system.gateway.url, log);
+    runUntilSignal(log, () => system.stop());
   })
   .catch((error: unknown) => exitOnStartupFailure(undefined, error));

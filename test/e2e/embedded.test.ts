@@ -77,9 +77,24 @@ describe('embedded mode: pnpm start (PGlite + in-process bus)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('walks the skeleton and keeps its data across a restart', async () => {
+  it('shows the demo data, walks the skeleton and keeps its data across a restart', async () => {
     await start();
     const admin = await mintToken({ sub: '00000000-0000-7000-8000-000000000001', role: 'ADMIN' });
+    // The demo data set: one open ticket under each of the five presets, with running clocks.
+    const demo = await eventually(
+      async () => {
+        const { tickets } = await gql<{
+          tickets: { edges: { node: { contract: { preset: string }; sla: { state: string } } }[] };
+        }>(`{ tickets(first: 50) { edges { node { contract { preset } sla { state } } } } }`, {}, admin);
+        const presets = new Set(tickets.edges.map((e) => e.node.contract.preset));
+        return presets.size === 5 ? tickets.edges : null;
+      },
+      { timeoutMs: 60_000 },
+    );
+    expect(demo.every((e) => ['ON_TRACK', 'AT_RISK', 'BREACHED', 'PAUSED', 'MET'].includes(e.node.sla.state))).toBe(
+      true,
+    );
+
     await gql(`mutation { setClock(at: "2025-06-02T06:00:00Z") }`, {}, admin);
     const { createOrganization: org } = await gql<{ createOrganization: { id: string } }>(
       `mutation { createOrganization(input: { name: "Embedded Co", email: "it@embedded.example" }) { id } }`,
@@ -140,5 +155,5 @@ describe('embedded mode: pnpm start (PGlite + in-process bus)', () => {
       title: 'Report is empty',
       sla: { timers: [{ metric: 'REACTION' }, { metric: 'RESOLUTION' }] },
     });
-  });
+  }, 180_000);
 });
