@@ -58,8 +58,9 @@ export class NatsEventBus implements EventBus {
       reconnectTimeWait: 500,
       waitOnFirstConnect: false,
     });
-    const jsm = await nc.jetstreamManager();
-    const bus = new NatsEventBus(nc, nc.jetstream(), jsm, options);
+    // JetStream API calls wait up to 15 s (default 5 s): a busy server must slow us, not fail us.
+    const jsm = await nc.jetstreamManager({ timeout: 15_000 });
+    const bus = new NatsEventBus(nc, nc.jetstream({ timeout: 15_000 }), jsm, options);
     for (const domain of DOMAINS) await bus.ensureStream(domain);
     void bus.watchStatus();
     return bus;
@@ -82,8 +83,13 @@ export class NatsEventBus implements EventBus {
       try {
         await this.jsm.streams.add(config);
       } catch (error) {
-        // Another part created it in between: fine.
-        if (!/already in use|exists/i.test(String(error))) throw error;
+        // Another part created it in between (NATS 2.9 may then answer "already in use" or even
+        // "subjects overlap"): fine if it exists now.
+        const exists = await this.jsm.streams.info(name).then(
+          () => true,
+          () => false,
+        );
+        if (!exists) throw error;
       }
     }
   }
@@ -129,7 +135,7 @@ export class NatsEventBus implements EventBus {
         }
         await this.handleInOrder(message, options, () => stopping);
       }
-    })();
+    })().catch((error: unknown) => this.loopEnded(`consumer ${options.durable}`, error));
     const handle: Stoppable = {
       stop: async () => {
         stopping = true;
@@ -190,7 +196,7 @@ export class NatsEventBus implements EventBus {
         if (!isEventType(event.type)) continue;
         options.onEvent({ event, domain: options.domain, seq: message.seq, redelivered: false });
       }
-    })();
+    })().catch((error: unknown) => this.loopEnded(`tail of ${options.domain}`, error));
     return {
       stop: async () => {
         await messages.close();
@@ -200,10 +206,16 @@ export class NatsEventBus implements EventBus {
   }
 
   async keyValue(bucket: string, options: KeyValueOptions = {}): Promise<KeyValueStore> {
-    const kv = await this.js.views.kv(`${this.options.prefix}_${bucket}`, {
-      history: 1,
-      ...(options.ttlMs ? { ttl: options.ttlMs } : {}),
-      ...(options.maxBytes ? { max_bytes: options.maxBytes } : {}),
+    const open = () =>
+      this.js.views.kv(`${this.options.prefix}_${bucket}`, {
+        history: 1,
+        ...(options.ttlMs ? { ttl: options.ttlMs } : {}),
+        ...(options.maxBytes ? { max_bytes: options.maxBytes } : {}),
+      });
+    // Parts starting together race to create the bucket; a second attempt finds it.
+    const kv = await open().catch(async () => {
+      await sleep(100);
+      return open();
     });
     return {
       get: async (key) => (await kv.get(key))?.string() ?? null,
@@ -216,7 +228,7 @@ export class NatsEventBus implements EventBus {
           for await (const entry of watcher) {
             if (entry.operation === 'PUT') onValue(entry.string());
           }
-        })();
+        })().catch((error: unknown) => this.loopEnded(`watch of ${bucket}/${key}`, error));
         return {
           stop: async () => {
             watcher.stop();
@@ -225,6 +237,15 @@ export class NatsEventBus implements EventBus {
         };
       },
     };
+  }
+
+  /**
+   * A consumer, tail or watch whose iterator failed (e.g. its stream was deleted): logged, never an
+   * unhandled rejection that would take the process down.
+   */
+  private loopEnded(what: string, error: unknown): void {
+    if (this.nc.isClosed() || this.nc.isDraining()) return;
+    this.options.log.error({ err: error }, `${what} ended with an error`);
   }
 
   isHealthy(): boolean {

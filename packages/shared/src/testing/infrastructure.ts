@@ -107,6 +107,23 @@ export async function assertInfrastructureReachable(): Promise<void> {
   if (problems.length > 0) throw new Error(`${problems.join('\n')}\n\n${HOW_TO_START}`);
 }
 
+/** Deletes streams and buckets left by crashed test runs (their prefix says when: older than an hour). */
+export async function dropStaleTestStreams(): Promise<void> {
+  const nc = await connect({ servers: TEST_NATS_URL, timeout: 3000, reconnect: false });
+  try {
+    const jsm = await nc.jetstreamManager();
+    const cutoff = Date.now() / 1000 - 3600;
+    const stale: string[] = [];
+    for await (const stream of jsm.streams.list()) {
+      const match = /^(?:T|KV_t)_(\d{10})_[0-9a-fA-F]{8}_/.exec(stream.config.name);
+      if (match && Number(match[1]) < cutoff) stale.push(stream.config.name);
+    }
+    for (const name of stale) await jsm.streams.delete(name).catch(() => false);
+  } finally {
+    await nc.close();
+  }
+}
+
 /** Drops test databases left by crashed runs (older than an hour). */
 export async function dropStaleTestDatabases(): Promise<void> {
   const admin = new Client({ connectionString: TEST_POSTGRES_URL });
