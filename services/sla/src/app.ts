@@ -18,6 +18,7 @@ import {
 import { SlaTimers1763700000300 } from './infra/migrations/1763700000300-sla-timers';
 import { SlaEngine1795299140908 } from './infra/migrations/1795299140908-SlaEngine';
 import { ContractCalendars1795300715004 } from './infra/migrations/1795300715004-ContractCalendars';
+import { MonotonicEvaluation1795306518613 } from './infra/migrations/1795306518613-MonotonicEvaluation';
 import { contractsHandlers } from './messaging/contracts-consumer';
 import { ticketsHandlers } from './messaging/tickets-consumer';
 
@@ -29,7 +30,12 @@ export const slaEntities = [
   SlaContractEntity,
   SlaFailureReportEntity,
 ];
-export const slaMigrations = [SlaTimers1763700000300, SlaEngine1795299140908, ContractCalendars1795300715004];
+export const slaMigrations = [
+  SlaTimers1763700000300,
+  SlaEngine1795299140908,
+  ContractCalendars1795300715004,
+  MonotonicEvaluation1795306518613,
+];
 
 export interface SlaSettings extends StorageSettings {
   port: number;
@@ -62,7 +68,7 @@ export async function startSla(platform: Platform, settings: SlaSettings): Promi
       clockControl: platform.clockControl,
       clocks,
       scheduler,
-      failureReports: new FailureReports(transactions, platform.clock),
+      failureReports: new FailureReports(transactions, platform.clock, clocks),
       compliance: new Compliance(dataSource),
     };
     await runtime.consume('tickets', ticketsHandlers(clocks, platform.clock));

@@ -24,8 +24,9 @@ export interface ComplianceRowData {
 
 /**
  * R-SLA-12: per contract and period, the share of clocks met, by metric, party and priority.
- * A clock counts in the period in which it ended (met or breached); cancelled and not
- * guaranteed clocks do not count.
+ * A met clock counts in the period it stopped in, a breached one in the period of its breach (a
+ * report for a past month does not change afterwards); cancelled, not guaranteed and auto-close
+ * clocks (an action of the system, not a party's term) do not count.
  */
 export class Compliance {
   constructor(private readonly dataSource: DataSource) {}
@@ -40,8 +41,9 @@ export class Compliance {
               count(*) FILTER (WHERE status = 'MET')::int AS met,
               count(*) FILTER (WHERE status = 'BREACHED')::int AS breached
        FROM sla_timers
-       WHERE contract_id = $1 AND status IN ('MET', 'BREACHED')
-         AND coalesce(stopped_at, breached_at) >= $2 AND coalesce(stopped_at, breached_at) < $3
+       WHERE contract_id = $1 AND status IN ('MET', 'BREACHED') AND metric <> 'AUTO_CLOSE'
+         AND (CASE WHEN status = 'BREACHED' THEN breached_at ELSE stopped_at END) >= $2
+         AND (CASE WHEN status = 'BREACHED' THEN breached_at ELSE stopped_at END) < $3
        GROUP BY metric, party, priority, organization_id
        ORDER BY metric, party, priority`,
       [contractId, from, to],

@@ -13,6 +13,7 @@ import {
 } from '@reglament/shared';
 import { IsNull } from 'typeorm';
 import { SlaFailureReportEntity, SlaTicketEntity, SlaTimerEntity } from '../infra/entities';
+import type { TicketClocks } from './ticket-clocks';
 
 const TEXT_MAX = 10_000;
 
@@ -21,6 +22,7 @@ export class FailureReports {
   constructor(
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    private readonly clocks: TicketClocks,
   ) {}
 
   async submit(
@@ -65,20 +67,22 @@ export class FailureReports {
       for (const timer of breached) {
         await tx.manager.update(SlaTimerEntity, { id: timer.id }, { failureReportId: report.id });
       }
-      const stillPending = false;
-      if (ticket.failureReportPending) {
-        await tx.manager.update(SlaTicketEntity, { ticketId: ticket.ticketId }, { failureReportPending: stillPending });
+      // The ticket's standing is recomputed (failureReportPending clears, with its event).
+      await this.clocks.recompute(tx, ticket.ticketId, now.getTime(), { source: 'sla', occurredAt: now }, true);
+      // An auto-close refused while the report was missing (R-TKT-12 with R-SLA-11) is asked for again.
+      const dueAutoClose = await tx.manager.find(SlaTimerEntity, {
+        where: { ticketId: input.ticketId, metric: 'AUTO_CLOSE', status: 'RUNNING', expired: true },
+      });
+      for (const timer of dueAutoClose) {
         tx.emit(
           makeEvent(
-            'sla.ticket.state_changed',
+            'sla.ticket.auto_close_due',
             ticket.organizationId,
             {
               ticketId: ticket.ticketId,
               organizationId: ticket.organizationId,
-              state: ticket.state,
-              nextDeadline: ticket.nextDeadline?.toISOString() ?? null,
-              breached: ticket.breached,
-              failureReportPending: stillPending,
+              timerId: timer.id,
+              dueAt: timer.deadline?.toISOString() ?? now.toISOString(),
             },
             { source: 'sla', occurredAt: now },
           ),

@@ -88,15 +88,23 @@ export class SlaScheduler {
     let evaluations = 0;
     const passes = new Map<string, number>();
     const { transactions, clocks } = this.options;
+    // Tickets another replica holds right now: passed over in this pass (their holder fires them),
+    // so a handful of locked tickets never starves the ones behind them.
+    const skipped = new Set<string>();
     for (;;) {
-      const due = (await transactions.dataSource.query(
-        `SELECT ticket_id, min(next_due_at) AS due FROM sla_timers
-         WHERE next_due_at IS NOT NULL AND next_due_at <= $1
-         GROUP BY ticket_id ORDER BY due LIMIT $2`,
-        [new Date(upTo), this.options.batchSize ?? 100],
+      // A range scan of the partial index in due order, a bounded batch: never an aggregate over
+      // every due row, however large a backlog a clock jump or a downtime left.
+      const rows = (await transactions.dataSource.query(
+        `SELECT ticket_id, next_due_at AS due FROM sla_timers
+         WHERE next_due_at IS NOT NULL AND next_due_at <= $1 AND NOT (ticket_id = ANY($3::uuid[]))
+         ORDER BY next_due_at LIMIT $2`,
+        [new Date(upTo), (this.options.batchSize ?? 100) * 4, [...skipped]],
       )) as DueTicket[];
+      const due = [...new Map(rows.map((row) => [row.ticket_id, row])).values()].slice(
+        0,
+        this.options.batchSize ?? 100,
+      );
       if (due.length === 0) return evaluations;
-      let progressed = false;
       for (const { ticket_id: ticketId } of due) {
         // A ticket's due instants strictly increase; this guards against a bug looping forever.
         const seen = (passes.get(ticketId) ?? 0) + 1;
@@ -130,11 +138,11 @@ export class SlaScheduler {
         });
         if (done) {
           evaluations++;
-          progressed = true;
           this.fired++;
+        } else {
+          skipped.add(ticketId);
         }
       }
-      if (!progressed) return evaluations; // all claimed elsewhere: their owners fire them
     }
   }
 

@@ -10,7 +10,8 @@ import {
 import type { BusinessCalendar } from '../calendar';
 import type { EvaluationContext } from '../domain/evaluation';
 import type { SlaPolicy } from '../domain/policy';
-import { ordered } from '../domain/ticket-history';
+import { type HistoryEntry, ordered } from '../domain/ticket-history';
+import { exhaustedSpans } from '../domain/prepaid-spans';
 import { type ComputedTimer, computeTimers, summarize } from '../domain/ticket-sla';
 import { timerChanges } from '../domain/timer-changes';
 import { historyEntryOf } from '../messaging/history-from-event';
@@ -63,12 +64,7 @@ export class TicketClocks {
     if (!ticket) return;
     const seq = ticket.historyLength + 1;
     await tx.manager.insert(SlaHistoryEntity, { eventId: event.id, ticketId: facts.ticketId, seq, entry });
-    await tx.manager.update(
-      SlaTicketEntity,
-      { ticketId: facts.ticketId },
-      // The latest event tells the product and whether the ticket is closed.
-      { historyLength: seq, product: facts.product, closed: facts.status === 'CLOSED' },
-    );
+    await tx.manager.update(SlaTicketEntity, { ticketId: facts.ticketId }, { historyLength: seq });
     await this.recompute(tx, facts.ticketId, now, origin, true);
   }
 
@@ -103,21 +99,34 @@ export class TicketClocks {
         { ticketId, preset: ticket.preset },
         'no SLA policy for this preset: the ticket has no clocks',
       );
+      // Nothing will recompute these: they must not stay due.
+      await tx.manager.update(SlaTimerEntity, { ticketId }, { nextDueAt: null });
       return true;
     }
-    const computed = await this.compute(tx, ticket, policy, now);
-    if (!computed) return true;
-    await this.store(tx, ticket, policy, computed, origin);
+    const result = await this.compute(tx, ticket, policy, now);
+    if (!result) return true;
+    // Everything this recomputation publishes happened at the instant it evaluated.
+    await this.store(tx, ticket, policy, result.timers, { ...origin, occurredAt: new Date(result.at) });
+    await tx.manager.update(
+      SlaTicketEntity,
+      { ticketId },
+      // The ticket as of its latest version (not the latest event to arrive) tells product and closure.
+      { product: result.latest.product, closed: result.latest.status === 'CLOSED', evaluatedAt: new Date(result.at) },
+    );
     return true;
   }
 
-  /** The timers of a ticket as its history says at `now` (no writes): also how a rebuild is checked. */
+  /**
+   * The timers of a ticket as its history says (no writes): also how a rebuild is checked. The
+   * instant never goes back: not before the ticket's own latest event (a clock slightly behind
+   * the publisher's) nor before the last evaluation (a replica slightly behind another).
+   */
   async compute(
     tx: Pick<Tx, 'manager'>,
     ticket: SlaTicketEntity,
     policy: SlaPolicy,
     now: number,
-  ): Promise<ComputedTimer[] | null> {
+  ): Promise<{ timers: ComputedTimer[]; at: number; latest: HistoryEntry['ticket'] } | null> {
     const rows = await tx.manager.find(SlaHistoryEntity, { where: { ticketId: ticket.ticketId } });
     const history = ordered(rows.map((row) => ({ ...row.entry, seq: row.seq })));
     if (!history.some((entry) => entry.kind === 'REGISTERED')) return null; // its start has not arrived yet
@@ -129,13 +138,11 @@ export class TicketClocks {
     const ctx: EvaluationContext = {
       calendar: this.deps.calendar(policy.calendarId, contract),
       releases: releases.map((r) => ({ product: r.product, kind: r.kind, plannedAt: r.plannedAt.getTime() })),
-      plannedResolutionAt: latest.plannedResolutionAt,
-      prepaidExhausted: contract?.exhaustedSpans ?? [],
+      prepaidExhausted: contract ? exhaustedSpans(contract.prepaidToggles) : [],
       packageReactionMinutes: contract?.reactionMinutes ?? null,
     };
-    // The ticket's own history is never in the future (a clock slightly behind the publisher's must not
-    // see a clock that started "later" as paused).
-    return computeTimers(ticket.ticketId, policy, history, ctx, Math.max(now, history.at(-1)!.at));
+    const at = Math.max(now, ticket.evaluatedAt?.getTime() ?? 0, Math.max(...history.map((entry) => entry.at)));
+    return { timers: computeTimers(ticket.ticketId, policy, history, ctx, at), at, latest };
   }
 
   private async store(
@@ -152,7 +159,10 @@ export class TicketClocks {
     let earliestDue: number | null = null;
     for (const timer of computed) {
       const before = stored.get(timer.id);
-      const row = toRow(ticket, policy, timer, before?.failureReportId ?? null);
+      stored.delete(timer.id);
+      // A warning is given once per clock (R-SLA-9), not again after a pause or a recomputation.
+      const warned = (before?.warned ?? false) || timer.warned;
+      const row = { ...toRow(ticket, policy, timer, before?.failureReportId ?? null), warned };
       rows.push(row);
       if (timer.nextDueAt !== null) earliestDue = Math.min(earliestDue ?? Infinity, timer.nextDueAt);
       const changes = timerChanges(
@@ -163,9 +173,18 @@ export class TicketClocks {
           warned: before.warned,
           expired: before.expired,
         },
-        { id: timer.id, status: timer.status, deadline: timer.deadline, warned: timer.warned, expired: timer.expired },
+        { id: timer.id, status: timer.status, deadline: timer.deadline, warned, expired: timer.expired },
       );
       for (const change of changes) tx.emit(...this.eventsFor(change, ticket, policy, row, origin));
+    }
+    // Stored clocks the history no longer yields (a policy lost a target): ended, never due again.
+    for (const orphan of stored.values()) {
+      if (orphan.status !== 'CANCELLED' || orphan.nextDueAt !== null) {
+        const row = { ...orphan, status: 'CANCELLED' as const, nextDueAt: null };
+        rows.push(row);
+        if (orphan.status !== 'CANCELLED')
+          tx.emit(...this.eventsFor('sla.timer.cancelled', ticket, policy, row, origin));
+      }
     }
     if (rows.length > 0) await tx.manager.upsert(SlaTimerEntity, rows, ['id']);
 

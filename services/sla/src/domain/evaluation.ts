@@ -1,7 +1,7 @@
 import type { TimerStatus } from '@reglament/shared';
 import type { BusinessCalendar } from '../calendar';
 import { type Measure, type SlaPolicy, type Target, targetFor, type WarnOffset } from './policy';
-import type { Segment, TimerInstance } from './timeline';
+import type { PlannedDate, Segment, TimerInstance } from './timeline';
 
 export interface Span {
   from: number;
@@ -19,8 +19,6 @@ export interface EvaluationContext {
   calendar: BusinessCalendar;
   /** Releases of the ticket's product (any order). */
   releases: readonly Release[];
-  /** The ticket's planned resolution date (AGREED targets), epoch ms. */
-  plannedResolutionAt: number | null;
   /** R-CON-6: spans during which the contract's prepaid time was used up (`to` null: still). */
   prepaidExhausted: readonly Span[];
   /** The reaction target of the contract's hour package, working minutes (infocraft-365). */
@@ -63,14 +61,25 @@ export function evaluateTimer(timer: TimerInstance, policy: SlaPolicy, ctx: Eval
   const gaps = ctx.prepaidExhausted.filter((gap) => gap.from < end);
   const segments = gated ? minus(clipped, gaps).filter((s) => s.from <= end) : clipped;
   const running = timer.stoppedAt === null && segments.at(-1)?.to === null;
-  if (timer.ending === 'CANCELLED' || !target) {
-    return view('CANCELLED', {
-      target,
-      elapsedMinutes: elapsed(segments, target?.measure, ctx.calendar, end) / MINUTE,
-    });
+  if (!target) {
+    // Targetless under its current class (R-SLA-10); a reclassification back revives it.
+    return view('CANCELLED', { target, elapsedMinutes: elapsed(segments, undefined, ctx.calendar, end) / MINUTE });
   }
   const measure = target.measure;
   const { deadline, breachAt } = deadlineOf(timer, segments, measure, ctx);
+  // A stop exactly at the deadline is in time; a clock still running at its deadline is late.
+  const late = breachAt !== null && (timer.stoppedAt !== null ? breachAt < end : breachAt <= end);
+  if (timer.ending === 'CANCELLED') {
+    // Closing the ticket ends its clocks, but a breach already recorded stays (R-SLA-11, R-SLA-12).
+    return late
+      ? view('BREACHED', {
+          target,
+          deadline,
+          breachedAt: breachAt,
+          elapsedMinutes: elapsed(segments, measure, ctx.calendar, end) / MINUTE,
+        })
+      : view('CANCELLED', { target, elapsedMinutes: elapsed(segments, measure, ctx.calendar, end) / MINUTE });
+  }
   const elapsedMs = elapsed(segments, measure, ctx.calendar, end);
   const budget = budgetMs(timer, segments, measure, ctx);
   const remainingMinutes =
@@ -79,7 +88,6 @@ export function evaluateTimer(timer: TimerInstance, policy: SlaPolicy, ctx: Eval
       : deadline !== null && running
         ? ctx.calendar.workingMinutesBetween(now, deadline)
         : null;
-  const late = breachAt !== null && breachAt <= end;
 
   if (gated && !late && (covers(ctx.prepaidExhausted, end) || segments.length === 0)) {
     // No guaranteed reaction now (or never, for a clock that only lived while the time was used up).
@@ -99,7 +107,13 @@ export function evaluateTimer(timer: TimerInstance, policy: SlaPolicy, ctx: Eval
   }
 
   const status: TimerStatus = late ? 'BREACHED' : timer.stoppedAt !== null ? 'MET' : running ? 'RUNNING' : 'PAUSED';
-  const warnAt = deadline !== null && status === 'RUNNING' ? warnInstant(timer, segments, target, deadline, ctx) : null;
+  let warnAt = deadline !== null && status === 'RUNNING' ? warnInstant(timer, segments, target, deadline, ctx) : null;
+  // R-SLA-9: a warning is raised in working time only. One that came due while the office was
+  // closed (a night-time reclassification, a resume at 20:00) waits for the next opening.
+  if (warnAt !== null && warnAt <= now && !ctx.calendar.isWorkingTime(now)) {
+    const opening = ctx.calendar.nextWorkingInstant(now);
+    warnAt = deadline !== null && opening < deadline ? opening : null;
+  }
   const warned = warnAt !== null && now >= warnAt;
   const nextDueAt =
     status !== 'RUNNING'
@@ -221,17 +235,24 @@ function deadlineOf(
 ): { deadline: number | null; breachAt: number | null } {
   const calendar = ctx.calendar;
   if (isFixed(measure)) {
-    const deadline =
+    // A fixed date may change over time (the agreed date is moved; a release is re-planned): the
+    // timer is breached at the first instant it runs past the date then in force, and a later
+    // move does not undo that. A date passed during a pause is breached at the resume.
+    const dates: PlannedDate[] =
       measure.kind === 'AGREED'
-        ? ctx.plannedResolutionAt
+        ? timer.planned
         : measure.kind === 'RELEASE'
-          ? releaseDeadline(measure, timer.startedAt, ctx.releases)
-          : null;
-    if (deadline === null) return { deadline: null, breachAt: null };
-    for (const s of segments) {
-      const to = s.to ?? Infinity;
-      if (deadline < s.from) return { deadline, breachAt: s.from };
-      if (deadline < to) return { deadline, breachAt: deadline };
+          ? [{ at: timer.startedAt, value: releaseDeadline(measure, timer.startedAt, ctx.releases) }]
+          : [];
+    const deadline = dates.at(-1)?.value ?? null;
+    for (const [i, piece] of dates.entries()) {
+      if (piece.value === null) continue;
+      const pieceEnd = dates[i + 1]?.at ?? Infinity;
+      const from = Math.max(piece.at, piece.value);
+      for (const segment of segments) {
+        const start = Math.max(segment.from, from);
+        if (start < Math.min(segment.to ?? Infinity, pieceEnd)) return { deadline, breachAt: start };
+      }
     }
     return { deadline, breachAt: null };
   }
@@ -311,7 +332,8 @@ function warnInstant(
       break;
     }
   }
-  const earliest = calendar.nextWorkingInstant(segments[0]?.from ?? timer.startedAt);
+  // Not before the current run began: a warning due during a pause comes after the resume.
+  const earliest = calendar.nextWorkingInstant(segments.at(-1)?.from ?? timer.startedAt);
   if (at <= earliest) {
     at = calendar.addWorkingMillis(earliest, Math.floor(calendar.workingMillisBetween(earliest, deadline) / 2));
   }

@@ -60,7 +60,7 @@ interface TimerLike {
 /**
  * The ticket's standing for wallboards and lists: BREACHED when a provider clock is breached,
  * AT_RISK when a running provider clock is past its warning, ON_TRACK while provider clocks run,
- * PAUSED while only the customer's clocks run (or provider clocks are paused), else MET.
+ * PAUSED while only the customer's clocks run, provider clocks are paused or not guaranteed (R-CON-6), else MET.
  * nextDeadline: the nearest deadline of a running clock.
  */
 export function summarize(timers: readonly TimerLike[]): TicketSlaSummary {
@@ -74,7 +74,7 @@ export function summarize(timers: readonly TimerLike[]): TicketSlaSummary {
       ? 'AT_RISK'
       : providerRunning.length > 0
         ? 'ON_TRACK'
-        : provider.some((t) => t.status === 'PAUSED') || running.length > 0
+        : provider.some((t) => t.status === 'PAUSED' || t.status === 'NOT_GUARANTEED') || running.length > 0
           ? 'PAUSED'
           : 'MET';
   const deadlines = running.map((t) => t.deadline).filter((d): d is number => d !== null);

@@ -8,6 +8,12 @@ export interface Segment {
   to: number | null;
 }
 
+/** The ticket's planned resolution date from `at` on (AGREED targets follow it). */
+export interface PlannedDate {
+  at: number;
+  value: number | null;
+}
+
 /** One occurrence of a metric on a ticket (REWORK, CLARIFICATION ... may occur several times). */
 export interface TimerInstance {
   metric: SlaMetric;
@@ -17,10 +23,16 @@ export interface TimerInstance {
   startedAt: number;
   segments: Segment[];
   stoppedAt: number | null;
-  /** How it ended: MET (its stop event came; it may still have been late) or CANCELLED. */
+  /** How it ended: STOPPED (its stop event came; it may still have been late) or CANCELLED. */
   ending: 'STOPPED' | 'CANCELLED' | null;
-  /** The ticket's class that picks the target: the current one while open, the last one once stopped (R-SLA-10). */
+  /**
+   * The ticket's class that picks the target: the current one while open, the last one once
+   * stopped (R-SLA-10). A class without a target leaves the timer open but targetless; a
+   * reclassification back picks the target up again from the original start.
+   */
   ticketClass: TicketClass;
+  /** The planned dates in force while the timer was open, in order. */
+  planned: PlannedDate[];
 }
 
 export interface Timeline {
@@ -34,6 +46,8 @@ const PROVIDER_WAITS_FOR_CUSTOMER = 'AWAITING_CLARIFICATION';
 /**
  * Replays a ticket's history into timer instances: which clocks started, paused, resumed and
  * stopped, and when (R-SLA-3, R-SLA-8). Deadlines are computed from these by `evaluateTimer`.
+ * Every entry carries the ticket as it is after its command, so its class is applied first:
+ * several events of one command give the same result in whatever order they arrive.
  */
 export function buildTimeline(policy: SlaPolicy, history: readonly HistoryEntry[]): Timeline {
   const timers: TimerInstance[] = [];
@@ -41,6 +55,7 @@ export function buildTimeline(policy: SlaPolicy, history: readonly HistoryEntry[
   const cycles = new Map<SlaMetric, number>();
   let ticket: TicketSnapshot | null = null;
   let resolutionStarted = false;
+  let analysisEndedByClarification = false;
 
   const classOf = (t: TicketSnapshot): TicketClass => ({
     category: t.category ?? policy.defaultCategory,
@@ -64,6 +79,7 @@ export function buildTimeline(policy: SlaPolicy, history: readonly HistoryEntry[
       stoppedAt: null,
       ending: null,
       ticketClass: classOf(ticket),
+      planned: [{ at, value: ticket.plannedResolutionAt }],
     };
     timers.push(timer);
     open.set(metric, timer);
@@ -103,6 +119,12 @@ export function buildTimeline(policy: SlaPolicy, history: readonly HistoryEntry[
     const previous = ticket;
     ticket = entry.ticket;
     const at = entry.at;
+    // R-SLA-10: open timers take the ticket's class as it is now (recomputed from their start).
+    for (const timer of open.values()) {
+      timer.ticketClass = classOf(ticket);
+      const planned = timer.planned.at(-1)!;
+      if (planned.value !== ticket.plannedResolutionAt) timer.planned.push({ at, value: ticket.plannedResolutionAt });
+    }
     switch (entry.kind) {
       case 'REGISTERED':
         start('REACTION', at);
@@ -123,6 +145,7 @@ export function buildTimeline(policy: SlaPolicy, history: readonly HistoryEntry[
           case 'TRIAGE':
             // R-TKT-8: primary analysis ends with the triage; resolution runs from its end.
             stop('ANALYSIS', at);
+            analysisEndedByClarification = false;
             if (!resolutionStarted) {
               start('RESOLUTION', at);
               resolutionStarted = true;
@@ -131,6 +154,7 @@ export function buildTimeline(policy: SlaPolicy, history: readonly HistoryEntry[
             break;
           case 'REQUEST_CLARIFICATION':
             // R-TKT-8: a clarification request also ends primary analysis; R-SLA-8: provider clocks pause.
+            if (open.has('ANALYSIS')) analysisEndedByClarification = true;
             stop('ANALYSIS', at);
             pauseProviderClocks(at);
             start('CLARIFICATION', at);
@@ -138,6 +162,9 @@ export function buildTimeline(policy: SlaPolicy, history: readonly HistoryEntry[
           case 'ANSWER_CLARIFICATION':
             stop('CLARIFICATION', at);
             resumeProviderClocks(at);
+            // Back in analysis with the answer: the provider has a new primary analysis to finish.
+            if (analysisEndedByClarification && entry.to === 'IN_ANALYSIS') start('ANALYSIS', at);
+            analysisEndedByClarification = false;
             break;
           case 'PROVIDE_SOLUTION':
             stop('ANALYSIS', at);
@@ -147,11 +174,14 @@ export function buildTimeline(policy: SlaPolicy, history: readonly HistoryEntry[
             start('CUSTOMER_ACCEPTANCE', at);
             start('AUTO_CLOSE', at);
             break;
-          case 'RETURN_SOLUTION':
+          case 'RETURN_SOLUTION': {
             stop('CUSTOMER_ACCEPTANCE', at);
             stop('AUTO_CLOSE', at, 'CANCELLED');
-            start('REWORK', at);
+            // R-TKT-11: remarks send it back to work: REWORK where the preset sets one, else a new RESOLUTION.
+            const hasRework = targetFor(policy, 'REWORK', classOf(entry.ticket)) !== null;
+            start(hasRework ? 'REWORK' : 'RESOLUTION', at);
             break;
+          }
           default:
             // Leaving AWAITING_CLARIFICATION another way (e.g. the provider resumes work) resumes clocks.
             if (previous?.status === PROVIDER_WAITS_FOR_CUSTOMER && entry.to !== PROVIDER_WAITS_FOR_CUSTOMER) {
@@ -168,17 +198,11 @@ export function buildTimeline(policy: SlaPolicy, history: readonly HistoryEntry[
           stop('CUSTOMER_ACCEPTANCE', at);
         }
         if (entry.reason === 'NO_CLARIFICATION') stop('CLARIFICATION', at);
+        // Clocks still running end; one already late stays breached (evaluateTimer).
         for (const metric of [...open.keys()]) stop(metric, at, 'CANCELLED');
         break;
       case 'RECLASSIFIED':
-        // R-SLA-10: open timers take the new class (their deadline is recomputed from their
-        // original start, time spent stays spent); a metric the new class has no target for ends.
-        for (const [metric, timer] of [...open]) {
-          const cls = classOf(entry.ticket);
-          if (!targetFor(policy, metric, cls)) stop(metric, at, 'CANCELLED');
-          else timer.ticketClass = cls;
-        }
-        break;
+        break; // the class was applied above
       case 'PLANNED_DATE':
         if (entry.ticket.plannedResolutionAt !== null) stop('TERM_AGREEMENT', at);
         break;

@@ -34,7 +34,8 @@ export function timerChanges(before: TimerState | undefined, after: TimerState):
     else if (after.status === 'MET') changes.push('sla.timer.met');
     else if (after.status === 'CANCELLED') changes.push('sla.timer.cancelled');
     else changes.push('sla.timer.deadline_changed'); // into or out of NOT_GUARANTEED
-  } else if (before && before.deadline !== after.deadline && after.status !== 'PAUSED') {
+  } else if (before && before.deadline !== after.deadline && !(after.status === 'PAUSED' && after.deadline === null)) {
+    // Every change of a known deadline is an event (R-SLA-10), a paused fixed date included.
     changes.push('sla.timer.deadline_changed');
   }
   if (after.warned && !before?.warned && after.status === 'RUNNING') changes.push('sla.timer.warning');

@@ -1,5 +1,6 @@
-import { badInput } from '@reglament/shared';
-import { Arg, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { badInput, requireUser } from '@reglament/shared';
+import type { SlaContext } from './context';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { type BusinessCalendar as Engine, CalendarError, listCalendars } from '../calendar';
 
 @ObjectType('BusinessCalendar', { description: 'Working time of a calendar (R-SLA-1, R-SLA-2).' })
@@ -17,6 +18,7 @@ export class BusinessCalendar {
 }
 
 const MAX_MINUTES = 10 * 366 * 24 * 60;
+const MAX_SPAN_MS = MAX_MINUTES * 60_000;
 
 /** Calendar errors (e.g. an instant out of range) are the caller's input. */
 function guard<T>(work: () => T): T {
@@ -31,7 +33,8 @@ function guard<T>(work: () => T): T {
 @Resolver(() => BusinessCalendar)
 export class CalendarResolver {
   @Query(() => [BusinessCalendar], { description: 'The business calendars the SLA policies use.' })
-  businessCalendars(): BusinessCalendar[] {
+  businessCalendars(@Ctx() ctx: SlaContext): BusinessCalendar[] {
+    requireUser(ctx.caller, 'read business calendars');
     return listCalendars().map((engine) => ({ id: engine.id, name: engine.name, timeZone: engine.timeZone, engine }));
   }
 
@@ -56,6 +59,9 @@ export class CalendarResolver {
     @Arg('from', () => Date) from: Date,
     @Arg('to', () => Date) to: Date,
   ): number {
+    if (Math.abs(to.getTime() - from.getTime()) > MAX_SPAN_MS) {
+      throw badInput('from and to may be at most ten years apart', { field: 'to' });
+    }
     return guard(() => Math.trunc(calendar.engine.workingMinutesBetween(from.getTime(), to.getTime())));
   }
 }

@@ -1,7 +1,7 @@
 import type { Party, SlaMetric, SlaState, TimerStatus } from '@reglament/shared';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { HistoryEntry } from '../domain/ticket-history';
-import type { Span } from '../domain/evaluation';
+import type { PrepaidToggle } from '../domain/prepaid-spans';
 
 /** One SLA clock of a ticket: the stored projection of the computation (rebuilt from history at will). */
 @Entity({ name: 'sla_timers' })
@@ -114,6 +114,10 @@ export class SlaTicketEntity {
 
   @Column({ type: 'integer', name: 'history_length', default: 0 })
   historyLength!: number;
+
+  /** The instant of the last evaluation: the next never goes back before it. */
+  @Column({ type: 'timestamptz', name: 'evaluated_at', nullable: true })
+  evaluatedAt!: Date | null;
 }
 
 /** The ticket events that drive its clocks, in order: the source the timers are rebuilt from. */
@@ -162,8 +166,9 @@ export class SlaContractEntity {
   @Column({ type: 'integer', name: 'reaction_minutes', nullable: true })
   reactionMinutes!: number | null;
 
-  @Column({ type: 'jsonb', name: 'exhausted_spans', default: () => "'[]'" })
-  exhaustedSpans!: Span[];
+  /** Used up / refilled, at which instant (R-CON-6); spans are derived in order of time. */
+  @Column({ type: 'jsonb', name: 'prepaid_toggles', default: () => "'[]'" })
+  prepaidToggles!: PrepaidToggle[];
 
   /** R-CON-8: "24x7" runs the clocks all day every day; other options use the preset's calendar. */
   @Column({ type: 'text', nullable: true })

@@ -1,4 +1,4 @@
-import { causedBy, type Clock, type EventHandlers, type Tx } from '@reglament/shared';
+import { type AnyEventEnvelope, causedBy, type Clock, type EventHandlers, type Tx } from '@reglament/shared';
 import type { TicketClocks } from '../application/ticket-clocks';
 import { SlaContractEntity, SlaReleaseEntity } from '../infra/entities';
 
@@ -21,12 +21,30 @@ export function contractsHandlers(clocks: TicketClocks, clock: Clock): EventHand
     for (const { ticket_id } of tickets) await clocks.recompute(tx, ticket_id, clock.nowMs(), origin);
   };
 
+  /** The contract's row, locked: its changes apply one at a time. */
   const ensureContract = async (tx: Tx, contractId: string, organizationId: string) => {
     await tx.manager.query(
       `INSERT INTO sla_contracts (contract_id, organization_id) VALUES ($1, $2) ON CONFLICT (contract_id) DO NOTHING`,
       [contractId, organizationId],
     );
-    return tx.manager.findOneByOrFail(SlaContractEntity, { contractId });
+    return tx.manager.findOneOrFail(SlaContractEntity, { where: { contractId }, lock: { mode: 'pessimistic_write' } });
+  };
+
+  /** R-CON-6: each change is kept with its instant; the spans are derived in order of time. */
+  const prepaidChanged = async (
+    event: { id: string; occurredAt: string; data: { contractId: string; organizationId: string } },
+    tx: Tx,
+    exhausted: boolean,
+  ) => {
+    const contract = await ensureContract(tx, event.data.contractId, event.data.organizationId);
+    const toggles = [...contract.prepaidToggles, { at: Date.parse(event.occurredAt), exhausted }];
+    await tx.manager.update(SlaContractEntity, { contractId: contract.contractId }, { prepaidToggles: toggles });
+    await recomputeOpen(
+      tx,
+      'contract_id',
+      contract.contractId,
+      causedBy(event as AnyEventEnvelope, 'sla', clock.now()),
+    );
   };
 
   /** The contract's coverage and holidays decide its calendar: a change moves its open clocks. */
@@ -77,30 +95,7 @@ export function contractsHandlers(clocks: TicketClocks, clock: Clock): EventHand
         await recomputeOpen(tx, 'contract_id', p.contractId, causedBy(event, 'sla', clock.now()));
       }
     },
-    'contracts.prepaid.exhausted': async (event, tx) => {
-      const contract = await ensureContract(tx, event.data.contractId, event.data.organizationId);
-      const spans = contract.exhaustedSpans;
-      if (spans.at(-1)?.to === null) return; // already exhausted
-      const at = Date.parse(event.occurredAt);
-      await tx.manager.update(
-        SlaContractEntity,
-        { contractId: contract.contractId },
-        { exhaustedSpans: [...spans, { from: at, to: null }] },
-      );
-      await recomputeOpen(tx, 'contract_id', contract.contractId, causedBy(event, 'sla', clock.now()));
-    },
-    'contracts.prepaid.replenished': async (event, tx) => {
-      const contract = await ensureContract(tx, event.data.contractId, event.data.organizationId);
-      const spans = contract.exhaustedSpans;
-      const last = spans.at(-1);
-      if (!last || last.to !== null) return; // not exhausted
-      const at = Date.parse(event.occurredAt);
-      await tx.manager.update(
-        SlaContractEntity,
-        { contractId: contract.contractId },
-        { exhaustedSpans: [...spans.slice(0, -1), { from: last.from, to: at }] },
-      );
-      await recomputeOpen(tx, 'contract_id', contract.contractId, causedBy(event, 'sla', clock.now()));
-    },
+    'contracts.prepaid.exhausted': (event, tx) => prepaidChanged(event, tx, true),
+    'contracts.prepaid.replenished': (event, tx) => prepaidChanged(event, tx, false),
   };
 }

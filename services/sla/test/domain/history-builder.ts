@@ -126,7 +126,6 @@ export function context(
   return {
     calendar: getCalendar(calendarId),
     releases: options.releases ?? [],
-    plannedResolutionAt: options.plannedResolutionAt ?? null,
     prepaidExhausted: options.exhausted ?? [],
     packageReactionMinutes: options.reactionMinutes ?? null,
   };

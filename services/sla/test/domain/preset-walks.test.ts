@@ -8,13 +8,7 @@ const TICKET = '00000000-0000-7000-8000-00000000abcd';
 
 /** The timers at `now`, keyed "METRIC#cycle", with instants in UTC ISO. */
 function timers(policy: SlaPolicy, history: HistoryBuilder, ctx: EvaluationContext, now: string) {
-  const list = computeTimers(
-    TICKET,
-    policy,
-    history.entries,
-    { ...ctx, plannedResolutionAt: history.plannedResolutionAt },
-    ms(now),
-  );
+  const list = computeTimers(TICKET, policy, history.entries, ctx, ms(now));
   return Object.fromEntries(
     list.map((t) => [
       `${t.metric}#${t.cycle}`,
@@ -116,6 +110,8 @@ describe('preset imc-typical (seed 000): R-TKT-8, R-SLA-4, R-SLA-8, R-SLA-9, R-T
     expect(timers(IMC_TYPICAL, h, ctx, '2025-03-13T09:30:00+03:00')).toEqual({
       'ANALYSIS#1': { status: 'MET', deadline: '2025-03-04T07:00:00.000Z', warnAt: null, breachedAt: null },
       'CLARIFICATION#1': { status: 'MET', deadline: '2025-03-06T12:00:00.000Z', warnAt: null, breachedAt: null },
+      // Back in analysis with the answer (Tue 11:00): a new primary analysis of 1 working day -> Wed 11:00 (08:00Z).
+      'ANALYSIS#2': { status: 'MET', deadline: '2025-03-05T08:00:00.000Z', warnAt: null, breachedAt: null },
       'RESOLUTION#1': { status: 'MET', deadline: '2025-03-07T09:00:00.000Z', warnAt: null, breachedAt: null },
       'CUSTOMER_ACCEPTANCE#1': { status: 'MET', deadline: '2025-03-11T13:00:00.000Z', warnAt: null, breachedAt: null },
       'AUTO_CLOSE#1': { status: 'CANCELLED', deadline: null, warnAt: null, breachedAt: null },
@@ -370,13 +366,7 @@ describe('preset kz-supplier (seed 003, Asia/Almaty): term agreement, agreed dat
 
     // On-site within 3 calendar hours of the request (Thu 10:00 -> 13:00 = 08:00Z); arrival 13:30: breached at 13:00.
     h.onSiteRequested('2025-07-17T10:00:00+05:00').onSiteArrived('2025-07-17T13:30:00+05:00');
-    const onSite = computeTimers(
-      TICKET,
-      KZ_SUPPLIER,
-      h.entries,
-      { ...ctx, plannedResolutionAt: h.plannedResolutionAt },
-      ms('2025-07-17T13:30:00+05:00'),
-    );
+    const onSite = computeTimers(TICKET, KZ_SUPPLIER, h.entries, ctx, ms('2025-07-17T13:30:00+05:00'));
     expect(onSite.find((t) => t.metric === 'ON_SITE')).toMatchObject({
       status: 'BREACHED',
       deadline: ms('2025-07-17T08:00:00Z'),

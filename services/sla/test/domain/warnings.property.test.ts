@@ -34,7 +34,7 @@ describe('warning instants (property)', () => {
           const h = new HistoryBuilder({ category, priority, channel: 'PHONE' }).registered(registered, false);
           if (clarification) h.move('REQUEST_CLARIFICATION', triaged);
           else h.move('TRIAGE', triaged, { category, priority, plannedResolutionAt: planned });
-          const ctx = context(policy.calendarId, { plannedResolutionAt: h.plannedResolutionAt });
+          const ctx = context(policy.calendarId);
           for (const timer of computeTimers('t', policy, h.entries, ctx, registeredMs + triageAfterMinutes * 60_000)) {
             if (timer.warnAt === null) continue;
             expect(calendar.isWorkingTime(timer.warnAt)).toBe(true);
