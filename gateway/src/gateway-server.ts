@@ -10,6 +10,7 @@ import {
   type Route,
 } from '@reglament/shared';
 import { type ExecutionResult, print } from 'graphql';
+import { DeactivatedAccounts } from './auth/deactivated-accounts';
 import { Authenticator } from './auth/authenticate';
 import { PartnerKeyStore } from './auth/partner-keys';
 import { createTokenVerifier } from './auth/tokens';
@@ -81,7 +82,9 @@ export async function startGateway(
     ...(settings.jwksUrl ? { jwksUrl: settings.jwksUrl } : {}),
   });
   const partnerKeys = settings.partnerKeysFile ? PartnerKeyStore.open(settings.partnerKeysFile, log) : null;
-  const authenticator = new Authenticator(verifyToken, partnerKeys);
+  // Tokens of deactivated contacts and staff are refused at the door, before they expire.
+  const deactivated = await DeactivatedAccounts.start(deps.bus, log);
+  const authenticator = new Authenticator(verifyToken, partnerKeys, deactivated);
   const guard = new OperationGuard({
     maxDepth: limits.maxDepth,
     maxCost: limits.maxCost,
@@ -216,6 +219,7 @@ export async function startGateway(
       await federation.close();
       manifests.close();
       partnerKeys?.close();
+      await deactivated.stop();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { type Caller, unauthenticated } from '@reglament/shared';
 import type { GatewayContext, PartnerCredential } from '../context';
+import type { DeactivatedAccounts } from './deactivated-accounts';
 import type { PartnerKeyStore } from './partner-keys';
 import { bearerToken, type TokenVerifier } from './tokens';
 
@@ -25,6 +26,7 @@ export class Authenticator {
   constructor(
     private readonly verifyToken: TokenVerifier,
     private readonly partnerKeys: PartnerKeyStore | null,
+    private readonly deactivated: DeactivatedAccounts | null = null,
   ) {}
 
   async authenticate(credentials: { apiKey?: unknown; authorization?: unknown }): Promise<GatewayContext> {
@@ -41,6 +43,9 @@ export class Authenticator {
     const token = bearerToken(authorization as string | null | undefined);
     if (!token) return { caller: ANONYMOUS, expiresAt: null, partner: null };
     const verified = await this.verifyToken(token);
+    if (verified.caller.kind === 'user' && this.deactivated?.isDeactivated(verified.caller.id)) {
+      throw unauthenticated('This account is deactivated: its tokens are no longer accepted');
+    }
     return { ...verified, partner: null };
   }
 
@@ -57,6 +62,9 @@ export class Authenticator {
   /** Is this context still good for another operation (token not expired, key not revoked)? */
   stillValid(context: GatewayContext, now = Date.now()): { ok: true } | { ok: false; reason: string } {
     if (context.expiresAt !== null && context.expiresAt <= now) return { ok: false, reason: 'the token has expired' };
+    if (context.caller.kind === 'user' && !context.partner && this.deactivated?.isDeactivated(context.caller.id)) {
+      return { ok: false, reason: 'the account is deactivated' };
+    }
     if (context.partner && this.partnerKeys && !this.partnerKeys.isActive(context.partner.keyId)) {
       return { ok: false, reason: 'the API key was revoked' };
     }

@@ -36,3 +36,4 @@ export * from './db/migration-drift';
 export * from './server/standalone';
 export * from './graphql/enums';
 export * from './presets';
+export * from './outbox/read-model';

@@ -20,6 +20,7 @@ import {
 } from './infra/entities';
 import { Tickets1763700000200 } from './infra/migrations/1763700000200-tickets';
 import { TicketsLifecycle1763700000210 } from './infra/migrations/1763700000210-tickets-lifecycle';
+import { ReadModelEventOrder1795307263753 } from './infra/migrations/1795307263753-ReadModelEventOrder';
 import { PostgresAttachmentStorage } from './infra/pg-attachment-storage';
 import { TicketReads } from './infra/ticket-reads';
 import { contractsHandlers } from './messaging/contracts-consumer';
@@ -37,7 +38,11 @@ export const ticketsEntities = [
   KnownStaffEntity,
   TicketSlaStateEntity,
 ];
-export const ticketsMigrations = [Tickets1763700000200, TicketsLifecycle1763700000210];
+export const ticketsMigrations = [
+  Tickets1763700000200,
+  TicketsLifecycle1763700000210,
+  ReadModelEventOrder1795307263753,
+];
 
 export interface TicketsSettings extends StorageSettings {
   port: number;

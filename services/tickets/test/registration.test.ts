@@ -1,4 +1,4 @@
-import type { Caller } from '@reglament/shared';
+import { type Caller, makeEvent } from '@reglament/shared';
 import { type Tenant, TicketsHarness } from './support/harness';
 
 const REGISTER = `mutation($input: RegisterTicketInput!) {
@@ -153,6 +153,32 @@ describe('registering tickets', () => {
       name: 'x',
     };
     expect((await refusal(stranger, input())).code).toBe('FORBIDDEN');
+  });
+
+  it('a late, earlier contact event never revives a deactivated contact (read model ordered by event)', async () => {
+    const tenant = await h.tenant();
+    const facts = {
+      contactId: tenant.contactId,
+      organizationId: tenant.organizationId,
+      fullName: 'Pavel Late',
+      email: 'pavel@customer.example',
+      phone: null,
+    };
+    const origin = { source: 'contracts', occurredAt: h.clock.now() };
+    // Made in this order by contracts (the update first), delivered the other way round.
+    const updated = makeEvent('contracts.contact.updated', tenant.organizationId, { ...facts, active: true }, origin);
+    const deactivated = makeEvent(
+      'contracts.contact.deactivated',
+      tenant.organizationId,
+      { ...facts, active: false },
+      origin,
+    );
+    await h.platforms[0]!.bus.publish(deactivated);
+    await h.applied(deactivated.id);
+    await h.platforms[0]!.bus.publish(updated);
+    await h.applied(updated.id);
+    const refused = await refusal(tenant.customer, { ...input(), contractId: tenant.contractId });
+    expect(refused.message).toBe('Registration refused: contact Pavel Late is deactivated (R-ACC-1)');
   });
 
   it('only under a contract in force on the day, in its own zone (R-CON-1)', async () => {

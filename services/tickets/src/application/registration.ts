@@ -57,7 +57,10 @@ export class Registration {
       if (!contract || (callerOrganization && callerOrganization !== contract.organizationId)) {
         throw notFound('Contract', valid.contractId);
       }
-      const requester = await store.contact(requesterId);
+      const found = await store.contact(requesterId);
+      // An organization-bound caller (customer, partner) learns nothing about other organizations'
+      // contacts: one of them answers like an unknown id.
+      const requester = found && callerOrganization && found.organizationId !== callerOrganization ? null : found;
       if (actor.role === 'CUSTOMER' && (!requester || requester.organizationId !== contract.organizationId)) {
         throw forbidden(
           `Login ${requesterId} is not a registered contact of the contract's organization; only registered contacts file tickets (R-ACC-1)`,

@@ -33,6 +33,10 @@ export class KnownContractEntity {
 
   @Column({ type: 'jsonb' })
   prerequisites!: ContractPrerequisite[];
+
+  /** The event this row was last written from (UUID v7, time-ordered): a late earlier event never overwrites it. */
+  @Column({ type: 'uuid', name: 'source_event_id', nullable: true })
+  sourceEventId!: string | null;
 }
 
 /** Read model of customer contacts (R-ACC-1), fed by contracts.contact.* events. */
@@ -56,6 +60,10 @@ export class KnownContactEntity {
 
   @Column({ type: 'boolean' })
   active!: boolean;
+
+  /** The event this row was last written from (UUID v7, time-ordered): a late earlier event never overwrites it. */
+  @Column({ type: 'uuid', name: 'source_event_id', nullable: true })
+  sourceEventId!: string | null;
 }
 
 /** Read model of provider staff (assignees), fed by contracts.staff.* events. */
@@ -75,6 +83,10 @@ export class KnownStaffEntity {
 
   @Column({ type: 'boolean' })
   active!: boolean;
+
+  /** The event this row was last written from (UUID v7, time-ordered): a late earlier event never overwrites it. */
+  @Column({ type: 'uuid', name: 'source_event_id', nullable: true })
+  sourceEventId!: string | null;
 }
 
 /**

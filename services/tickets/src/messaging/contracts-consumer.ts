@@ -1,5 +1,11 @@
-import type { ContactFacts, ContractFacts, EventHandlers, StaffFacts, Tx } from '@reglament/shared';
-import { KnownContactEntity, KnownContractEntity, KnownStaffEntity } from '../infra/entities';
+import {
+  type ContactFacts,
+  type ContractFacts,
+  type EventHandlers,
+  type StaffFacts,
+  type Tx,
+  upsertIfNewer,
+} from '@reglament/shared';
 
 /**
  * Keeps the local read models of contracts, contacts and staff (R-ACC-1, R-CON-1 checks at
@@ -7,54 +13,63 @@ import { KnownContactEntity, KnownContractEntity, KnownStaffEntity } from '../in
  * whole entity, so an upsert is the whole effect.
  */
 export const contractsHandlers: EventHandlers = {
-  'contracts.contract.created': (event, tx) => saveContract(tx, event.data),
-  'contracts.contract.updated': (event, tx) => saveContract(tx, event.data),
-  'contracts.contract.status_changed': (event, tx) => saveContract(tx, event.data),
-  'contracts.contact.registered': (event, tx) => saveContact(tx, event.data, event.data.active),
-  'contracts.contact.updated': (event, tx) => saveContact(tx, event.data, event.data.active),
-  'contracts.contact.deactivated': (event, tx) => saveContact(tx, event.data, false),
-  'contracts.staff.registered': (event, tx) => saveStaff(tx, event.data),
-  'contracts.staff.updated': (event, tx) => saveStaff(tx, event.data),
+  'contracts.contract.created': (event, tx) => saveContract(tx, event.data, event.id),
+  'contracts.contract.updated': (event, tx) => saveContract(tx, event.data, event.id),
+  'contracts.contract.status_changed': (event, tx) => saveContract(tx, event.data, event.id),
+  'contracts.contact.registered': (event, tx) => saveContact(tx, event.data, event.data.active, event.id),
+  'contracts.contact.updated': (event, tx) => saveContact(tx, event.data, event.data.active, event.id),
+  'contracts.contact.deactivated': (event, tx) => saveContact(tx, event.data, false, event.id),
+  'contracts.staff.registered': (event, tx) => saveStaff(tx, event.data, event.id),
+  'contracts.staff.updated': (event, tx) => saveStaff(tx, event.data, event.id),
 };
 
-async function saveContract(tx: Tx, c: ContractFacts): Promise<void> {
-  await tx.manager.upsert(
-    KnownContractEntity,
+// Each event carries the whole entity; a later event of it is never overwritten by an earlier
+// one arriving late (several replicas share the durable consumer).
+
+async function saveContract(tx: Tx, c: ContractFacts, eventId: string): Promise<void> {
+  await upsertIfNewer(
+    tx.manager,
+    'known_contracts',
+    'contract_id',
     {
-      contractId: c.contractId,
-      organizationId: c.organizationId,
+      contract_id: c.contractId,
+      organization_id: c.organizationId,
       number: c.number,
       preset: c.preset,
       status: c.status,
-      startsOn: c.startsOn,
-      endsOn: c.endsOn,
+      starts_on: c.startsOn,
+      ends_on: c.endsOn,
       products: c.products,
-      timeZone: c.timeZone,
-      prerequisites: c.prerequisites,
+      time_zone: c.timeZone,
+      prerequisites: JSON.stringify(c.prerequisites),
     },
-    ['contractId'],
+    eventId,
   );
 }
 
-async function saveContact(tx: Tx, c: ContactFacts, active: boolean): Promise<void> {
-  await tx.manager.upsert(
-    KnownContactEntity,
+async function saveContact(tx: Tx, c: ContactFacts, active: boolean, eventId: string): Promise<void> {
+  await upsertIfNewer(
+    tx.manager,
+    'known_contacts',
+    'contact_id',
     {
-      contactId: c.contactId,
-      organizationId: c.organizationId,
-      fullName: c.fullName,
+      contact_id: c.contactId,
+      organization_id: c.organizationId,
+      full_name: c.fullName,
       email: c.email,
       phone: c.phone,
       active,
     },
-    ['contactId'],
+    eventId,
   );
 }
 
-async function saveStaff(tx: Tx, s: StaffFacts): Promise<void> {
-  await tx.manager.upsert(
-    KnownStaffEntity,
-    { staffId: s.staffId, fullName: s.fullName, email: s.email, role: s.role, active: s.active },
-    ['staffId'],
+async function saveStaff(tx: Tx, s: StaffFacts, eventId: string): Promise<void> {
+  await upsertIfNewer(
+    tx.manager,
+    'known_staff',
+    'staff_id',
+    { staff_id: s.staffId, full_name: s.fullName, email: s.email, role: s.role, active: s.active },
+    eventId,
   );
 }

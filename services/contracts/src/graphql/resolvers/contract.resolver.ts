@@ -1,7 +1,7 @@
-import { notFound, pageSize } from '@reglament/shared';
+import { badInput, notFound, pageSize } from '@reglament/shared';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { capCents, fromCents, toCents } from '../../domain/customization';
-import { parseMonth } from '../../domain/months';
+import { monthOfDate, parseMonth } from '../../domain/months';
 import { findPreset } from '../../domain/presets';
 import type { ContractEntity } from '../../infra/entities';
 import { type ContractsContext, contractOut } from '../context';
@@ -154,7 +154,16 @@ export class ContractResolver {
     @Ctx() ctx: ContractsContext,
   ): Promise<PrepaidBalance | null> {
     const row = await this.row(contract, ctx);
-    const balance = (await ctx.app.prepaid.balances([row], parseMonth(month))).get(row.id) ?? null;
+    // Only months of the contract's period: a month far ahead would be projected month by month.
+    const target = parseMonth(month);
+    const first = monthOfDate(row.startsOn);
+    const last = monthOfDate(row.endsOn);
+    if (target < first || target > last) {
+      throw badInput(`month must be within the contract's period, ${first} to ${last}, got ${target}`, {
+        field: 'month',
+      });
+    }
+    const balance = (await ctx.app.prepaid.balances([row], target)).get(row.id) ?? null;
     return balance && toBalance(balance);
   }
 
