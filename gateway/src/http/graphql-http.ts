@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
-import { AppError, ErrorCode, PayloadTooLargeError, readBody, type Route, sendJson } from '@reglament/shared';
+import {
+  AppError,
+  carriesNul,
+  ErrorCode,
+  NulCharacterError,
+  PayloadTooLargeError,
+  readBody,
+  type Route,
+  sendJson,
+} from '@reglament/shared';
 import type { Authenticator } from '../auth/authenticate';
 import type { GatewayContext } from '../context';
 import { type RateLimiter, rateKeyOf } from '../guard/rate-limiter';
@@ -40,6 +49,10 @@ export function graphqlHttpRoute(options: GraphQLHttpOptions): Route {
     if (url.pathname !== path) return false;
     const method = req.method?.toUpperCase() ?? 'GET';
 
+    if (/%00/.test(url.search) || carriesNul(url.search)) {
+      sendJson(res, 400, errorBody(new NulCharacterError().message, ErrorCode.BAD_USER_INPUT));
+      return true;
+    }
     let body: unknown = undefined;
     if (method === 'POST') {
       try {
@@ -49,6 +62,10 @@ export function graphqlHttpRoute(options: GraphQLHttpOptions): Route {
         if (error instanceof PayloadTooLargeError) {
           metrics.refused.inc({ reason: 'too_large' });
           sendJson(res, 413, errorBody(`${error.message}: send a smaller request`, ErrorCode.BAD_USER_INPUT));
+          return true;
+        }
+        if (error instanceof NulCharacterError) {
+          sendJson(res, 400, errorBody(error.message, ErrorCode.BAD_USER_INPUT));
           return true;
         }
         if (error instanceof SyntaxError) {

@@ -37,3 +37,4 @@ export * from './server/standalone';
 export * from './graphql/enums';
 export * from './presets';
 export * from './outbox/read-model';
+export * from './db/mutex';

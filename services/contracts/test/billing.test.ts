@@ -155,6 +155,23 @@ describe('billing of logged work', () => {
     });
   });
 
+  it('a package that has not started yet does not make work prepaid (it is recorded as not prepaid)', async () => {
+    const { contract } = await customer(h.app, 'infocraft-365', { startsOn: '2025-01-01', endsOn: '2025-12-31' });
+    await h.app.prepaid.addPackage(ADMIN, {
+      contractId: contract.id,
+      kind: 'SUBSCRIPTION',
+      minutesPerMonth: 100,
+      startsOn: '2025-04-01',
+      endsOn: null,
+      allowOverdraft: false,
+      reactionWorkingMinutes: null,
+    });
+    const ticket = await h.ticket(contract, 'SUPPORT');
+    // It is 10 March: the package starts in April.
+    const entry = await h.app.timeLogging.logTime(ENGINEER, work(ticket.ticketId, 30));
+    expect(entry).toMatchObject({ billing: 'NOT_PREPAID', debitedMinutes: 0 });
+  });
+
   it('R-CON-7: customisation is priced by the hour, refused beyond 15 % of the total value unless an ADMIN overrides, 80 % reported once', async () => {
     const { contract } = await customer(
       h.app,

@@ -127,6 +127,16 @@ describe('login (R-ACC-1)', () => {
     await expect(h.app.auth.login(email, password)).resolves.toBeDefined();
   });
 
+  it('parallel guesses at one e-mail are counted one by one: no more passwords are checked than the lock allows', async () => {
+    const { email } = await contactWithLogin();
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () => h.app.auth.login(email, 'nope nope').catch((e: { code: string }) => e.code)),
+    );
+    // FREE_FAILURES free failures, then the one that locks; every other guess is refused unchecked.
+    expect(answers.filter((a) => a === 'UNAUTHENTICATED')).toHaveLength(FREE_FAILURES + 1);
+    expect(answers.filter((a) => a === 'RATE_LIMITED')).toHaveLength(40 - FREE_FAILURES - 1);
+  });
+
   it('one e-mail is one login across contacts and staff', async () => {
     const { email } = await contactWithLogin();
     await expect(

@@ -21,6 +21,7 @@ import {
 import { Tickets1763700000200 } from './infra/migrations/1763700000200-tickets';
 import { TicketsLifecycle1763700000210 } from './infra/migrations/1763700000210-tickets-lifecycle';
 import { ReadModelEventOrder1795307263753 } from './infra/migrations/1795307263753-ReadModelEventOrder';
+import { ListFilterIndexes1795307559326 } from './infra/migrations/1795307559326-ListFilterIndexes';
 import { PostgresAttachmentStorage } from './infra/pg-attachment-storage';
 import { TicketReads } from './infra/ticket-reads';
 import { contractsHandlers } from './messaging/contracts-consumer';
@@ -42,6 +43,7 @@ export const ticketsMigrations = [
   Tickets1763700000200,
   TicketsLifecycle1763700000210,
   ReadModelEventOrder1795307263753,
+  ListFilterIndexes1795307559326,
 ];
 
 export interface TicketsSettings extends StorageSettings {

@@ -181,6 +181,19 @@ describe('registering tickets', () => {
     expect(refused.message).toBe('Registration refused: contact Pavel Late is deactivated (R-ACC-1)');
   });
 
+  it("R-TKT-1: the year on the number is the contract's year (New Year's night in Moscow is still the old year in UTC)", async () => {
+    const tenant = await h.tenant();
+    h.setClock('2024-12-31T21:30:00Z'); // 00:30 on 1 January 2025 in Moscow
+    try {
+      const { registerTicket } = await h.ok<Registered>(tenant.customer, REGISTER, {
+        input: { ...input(), contractId: tenant.contractId },
+      });
+      expect(registerTicket.number).toMatch(/^T-2025-\d{6}$/);
+    } finally {
+      h.setClock('2025-03-03T07:00:00Z');
+    }
+  });
+
   it('only under a contract in force on the day, in its own zone (R-CON-1)', async () => {
     const suspended = await h.tenant('asmo', { status: 'SUSPENDED' });
     expect((await refusal(suspended.customer, { ...input(), contractId: suspended.contractId })).message).toBe(

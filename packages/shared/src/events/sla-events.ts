@@ -43,6 +43,8 @@ export interface SlaTicketDueV1 {
   organizationId: string;
   timerId: string;
   dueAt: string;
+  /** When that clock started (the clarification request, the solution): tells a stale command from a current one. */
+  startedAt?: string;
   /** clarification_expired: the policy says the system closes with NO_CLARIFICATION itself (R-TKT-9). */
   closeAutomatically?: boolean;
 }

@@ -21,6 +21,12 @@ function parseDate(value: unknown): string {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
+  const year = Number(value.slice(0, 4));
+  if (year < 1900) {
+    throw new GraphQLError(`Date ${value} is out of range: years 1900 to 9999`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
   const d = new Date(`${value}T00:00:00Z`);
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
     throw new GraphQLError(`Date ${value} does not exist`, { extensions: { code: 'BAD_USER_INPUT' } });

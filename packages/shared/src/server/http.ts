@@ -6,6 +6,18 @@ export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Pro
 
 export class PayloadTooLargeError extends Error {}
 
+/** Text no database column may hold: PostgreSQL refuses NUL characters in text. */
+export class NulCharacterError extends Error {
+  constructor() {
+    super('Text may not contain NUL characters (\\u0000)');
+  }
+}
+
+/** True when a JSON text carries a NUL character (raw or escaped). */
+export function carriesNul(text: string): boolean {
+  return text.includes('\u0000') || text.includes('\\u0000');
+}
+
 /** Reads a request body, refusing more than `limit` bytes. */
 export async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(req.headers['content-length'] ?? 0);
@@ -17,7 +29,10 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
     if (size > limit) throw new PayloadTooLargeError(`Request body exceeds ${limit} bytes`);
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  const text = Buffer.concat(chunks).toString('utf8');
+  // Refused at the door with a clear error rather than as an internal error from the database.
+  if (carriesNul(text)) throw new NulCharacterError();
+  return text;
 }
 
 export function sendJson(
@@ -49,6 +64,10 @@ export function graphqlRoute<Ctx extends BaseContext>(
       } catch (error) {
         if (error instanceof PayloadTooLargeError) {
           sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_USER_INPUT' } }] });
+          return true;
+        }
+        if (error instanceof NulCharacterError) {
+          sendJson(res, 400, { errors: [{ message: error.message, extensions: { code: 'BAD_USER_INPUT' } }] });
           return true;
         }
         throw error;

@@ -12,6 +12,7 @@ import {
   type Role,
   type Transactions,
   unauthenticated,
+  Mutex,
 } from '@reglament/shared';
 import type { DataSource } from 'typeorm';
 import { afterFailure, isLocked, type ThrottleState } from '../domain/login-throttle';
@@ -51,6 +52,7 @@ const GLOBAL_DELAY_MS = 1000;
 export class Auth {
   private dummyHash: Promise<string> | null = null;
   private readonly recentFailures: number[] = [];
+  private readonly gates = new Map<string, { mutex: Mutex; waiting: number }>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -64,6 +66,22 @@ export class Auth {
     if (!this.tokens) throw forbidden('Login is not configured on this installation (JWT_SECRET is not set)');
     const normalized = normalizeEmail(email);
     const key = createHash('sha256').update(normalized).digest('hex');
+    // Attempts on one e-mail go one at a time (in this process), so parallel guesses cannot all be
+    // checked before the first failures are counted.
+    const gate = this.gates.get(key) ?? { mutex: new Mutex(), waiting: 0 };
+    this.gates.set(key, gate);
+    gate.waiting++;
+    const release = await gate.mutex.acquire();
+    try {
+      return await this.attempt(normalized, key, password);
+    } finally {
+      release();
+      if (--gate.waiting === 0) this.gates.delete(key);
+    }
+  }
+
+  private async attempt(normalized: string, key: string, password: string): Promise<LoginResult> {
+    if (!this.tokens) throw forbidden('Login is not configured on this installation (JWT_SECRET is not set)');
     const now = this.clock.now();
     const throttle = await this.dataSource.getRepository(LoginThrottleEntity).findOneBy({ emailKey: key });
     if (isLocked(throttle, now)) throw locked(throttle!.lockedUntil!, now);

@@ -18,7 +18,7 @@ import { type DataSource, In } from 'typeorm';
 import { billingOf, MAX_ENTRY_MINUTES } from '../domain/billing';
 import { capCents, checkCap, fromCents, priceCents, toCents } from '../domain/customization';
 import { monthOf } from '../domain/months';
-import { overdraftAllowed } from '../domain/prepaid';
+import { overdraftAllowed, isActiveIn } from '../domain/prepaid';
 import { findServiceItem, SERVICE_CATALOG, type ServiceItem } from '../domain/service-catalog';
 import { ContractEntity } from '../infra/entities';
 import { KnownTicketEntity } from '../infra/known-ticket.entity';
@@ -148,9 +148,14 @@ export class TimeLogging {
       }
       const packages = await this.prepaid.packageTerms(tx.manager, contract);
       const service = work.service ?? (ticket.serviceCode ? (findServiceItem(ticket.serviceCode) ?? null) : null);
-      const billing = billingOf({ category: ticket.category, service, hasPackages: packages.length > 0 });
       const now = this.clock.now();
       const month = monthOf(now, contract.timeZone);
+      // Only a package in force this month makes work prepaid; one not started or ended does not.
+      const billing = billingOf({
+        category: ticket.category,
+        service,
+        hasPackages: packages.some((p) => isActiveIn(p, month)),
+      });
       const entry: TimeEntryEntity = {
         id: newId(),
         contractId: contract.id,

@@ -83,6 +83,7 @@ export class FailureReports {
               organizationId: ticket.organizationId,
               timerId: timer.id,
               dueAt: timer.deadline?.toISOString() ?? now.toISOString(),
+              startedAt: timer.startedAt.toISOString(),
             },
             { source: 'sla', occurredAt: now },
           ),

@@ -239,6 +239,7 @@ export class TicketClocks {
           organizationId: org,
           timerId: row.id,
           dueAt: row.deadline?.toISOString() ?? '',
+          startedAt: row.startedAt.toISOString(),
         };
         if (row.metric === 'AUTO_CLOSE') return [makeEvent('sla.ticket.auto_close_due', org, due, origin)];
         if (row.metric === 'CLARIFICATION') {

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import {
   badInput,
   type Caller,
@@ -81,7 +82,8 @@ export class Registration {
       }
       const ticket: TicketEntity = {
         id: newId(),
-        number: await store.nextNumber(now.getUTCFullYear()),
+        // The year on the number is the customer's year: New Year's night in Moscow is still the old year in UTC.
+        number: await store.nextNumber(DateTime.fromJSDate(now, { zone: contract.timeZone }).year),
         organizationId: contract.organizationId,
         contractId: contract.contractId,
         preset: contract.preset,

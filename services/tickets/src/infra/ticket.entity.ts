@@ -8,6 +8,10 @@ import type { TicketState } from '../domain/ticket';
 @Index('tickets_number_key', ['number'], { unique: true })
 @Index('tickets_assignee_idx', ['assigneeId'])
 @Index('tickets_linked_idx', ['linkedTicketId'])
+// The list's filters: open work by status (a small part of all tickets), by contract, by requester.
+@Index('tickets_open_status_idx', ['status', 'organizationId'], { where: "(status <> 'CLOSED')" })
+@Index('tickets_contract_idx', ['contractId'])
+@Index('tickets_requester_idx', ['requesterId'])
 export class TicketEntity implements TicketState {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_tickets' })
   id!: string;

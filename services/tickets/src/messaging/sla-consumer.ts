@@ -26,7 +26,13 @@ export function slaHandlers(workflow: TicketWorkflow, log: Logger): EventHandler
     },
 
     'sla.ticket.clarification_expired': async (event, tx) => {
-      const { ticketId, organizationId, dueAt, closeAutomatically } = event.data;
+      const { ticketId, organizationId, dueAt, closeAutomatically, startedAt } = event.data;
+      // A late command of an earlier clarification request (the SLA service caught up) is not this one's.
+      const current = await tx.manager.findOneBy(TicketEntity, { id: ticketId });
+      if (startedAt && current?.clarificationRequestedAt?.getTime() !== Date.parse(startedAt)) {
+        log.info({ ticketId }, 'clarification expiry of an earlier request; ignored');
+        return;
+      }
       await tx.manager.query(
         `INSERT INTO ticket_sla_states (ticket_id, organization_id, clarification_expired_at, updated_at)
          VALUES ($1, $2, $3, $4)
@@ -45,10 +51,16 @@ export function slaHandlers(workflow: TicketWorkflow, log: Logger): EventHandler
     },
 
     'sla.ticket.auto_close_due': async (event, tx) => {
-      const { ticketId, dueAt } = event.data;
+      const { ticketId, dueAt, startedAt } = event.data;
       const ticket = await tx.manager.findOneBy(TicketEntity, { id: ticketId });
-      // Stale when the ticket was returned (and maybe resolved again) after the clock started.
-      if (!ticket || ticket.status !== 'RESOLVED' || !ticket.resolvedAt || ticket.resolvedAt > new Date(dueAt)) {
+      // Stale when the ticket was returned (and maybe resolved again) after the clock started: the
+      // clock must have started with the current solution.
+      const stale =
+        !ticket ||
+        ticket.status !== 'RESOLVED' ||
+        !ticket.resolvedAt ||
+        (startedAt ? ticket.resolvedAt.getTime() !== Date.parse(startedAt) : ticket.resolvedAt > new Date(dueAt));
+      if (stale) {
         log.info({ ticketId, status: ticket?.status }, 'auto-close no longer applies; ignored');
         return;
       }
