@@ -11,6 +11,7 @@ import {
 } from '@reglament/shared';
 import { type ExecutionResult, print } from 'graphql';
 import { DeactivatedAccounts } from './auth/deactivated-accounts';
+import { MAX_OPERATION_TOKENS } from './guard/limits';
 import { Authenticator } from './auth/authenticate';
 import { PartnerKeyStore } from './auth/partner-keys';
 import { createTokenVerifier } from './auth/tokens';
@@ -118,6 +119,10 @@ export async function startGateway(
       requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization', 'x-api-key'],
     },
     allowBatchedHttpRequests: false,
+    // No "Did you mean ...?" hints: they would describe the schema to callers refused introspection.
+    hideSchemaDetailsFromClientErrors: true,
+    // Parsing is bounded before anything else runs: an operation of a million tokens is refused at once.
+    parseOptions: { maxTokens: MAX_OPERATION_TOKENS },
     persistedQueries: { cache: new PersistedQueryCache(limits.apqCacheEntries, sharedApq, log) },
     plugins: [guard.plugin(), metricsPlugin(metrics), ApolloServerPluginUsageReportingDisabled()],
     // Shutdown is ours (stop taking requests, drain consumers and relay, close the DB), not Apollo's.

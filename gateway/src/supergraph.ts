@@ -80,6 +80,9 @@ export class CallerSigner {
  * the hot path of every federated operation; Apollo's RemoteGraphQLDataSource builds a
  * node-fetch Request and Headers per fetch, which costs more than the call itself on a LAN.
  */
+/** The longest a subgraph may take to answer. */
+export const SUBGRAPH_TIMEOUT_MS = 15_000;
+
 export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly pool: Pool;
   private readonly path: string;
@@ -91,7 +94,15 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   ) {
     const parsed = new URL(url);
     this.path = parsed.pathname + parsed.search;
-    this.pool = new Pool(parsed.origin, { connections: 64, pipelining: 1, keepAliveTimeout: 30_000 });
+    // A subgraph that hangs fails the request after 15 s instead of holding it (and every
+    // subscription group waiting behind it) for undici's default five minutes.
+    this.pool = new Pool(parsed.origin, {
+      connections: 64,
+      pipelining: 1,
+      keepAliveTimeout: 30_000,
+      headersTimeout: SUBGRAPH_TIMEOUT_MS,
+      bodyTimeout: SUBGRAPH_TIMEOUT_MS,
+    });
   }
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayResponse> {

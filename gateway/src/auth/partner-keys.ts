@@ -98,7 +98,8 @@ export class PartnerKeyStore {
     mkdirSync(dirname(file), { recursive: true });
     // The directory, not the file: an atomic rename replaces the file's inode.
     store.watcher = watch(dirname(file), (_event, name) => {
-      if (name && name !== basename(file)) return;
+      // Its own name, or a mounted secret's `..data` symlink swap (Kubernetes updates that way).
+      if (name && name !== basename(file) && !String(name).startsWith('..')) return;
       if (store.reloadTimer) clearTimeout(store.reloadTimer);
       store.reloadTimer = setTimeout(() => store.reload(), 50);
     });

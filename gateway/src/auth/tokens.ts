@@ -36,11 +36,16 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     let payload: JWTPayload;
     try {
       payload = secret
-        ? (await jwtVerify(token, secret, { algorithms: ['HS256'] })).payload
-        : (await jwtVerify(token, jwks!)).payload;
+        ? (await jwtVerify(token, secret, { algorithms: ['HS256'], requiredClaims: ['exp'] })).payload
+        : (await jwtVerify(token, jwks!, { algorithms: ['RS256', 'ES256', 'PS256', 'EdDSA'], requiredClaims: ['exp'] }))
+            .payload;
     } catch (error) {
-      const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
-      throw unauthenticated(expired ? 'The token has expired: log in again' : 'The token is not valid');
+      const code = (error as { code?: string }).code;
+      if (code === 'ERR_JWT_EXPIRED') throw unauthenticated('The token has expired: log in again');
+      if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && (error as { claim?: string }).claim === 'exp') {
+        throw unauthenticated('The token must carry an expiry (exp): tokens that never expire are refused');
+      }
+      throw unauthenticated('The token is not valid');
     }
     const result = {
       caller: callerFromClaims(payload),

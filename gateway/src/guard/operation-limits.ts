@@ -49,13 +49,22 @@ export function measureOperation(
         ? schema.getMutationType()
         : schema.getSubscriptionType();
   let introspection = false;
+  // Defaults of variable definitions count as if sent: `query($n: Int = 100)` is a page of 100.
+  const defaults = Object.fromEntries(
+    (operation.variableDefinitions ?? [])
+      .filter((d) => d.defaultValue?.kind === Kind.INT)
+      .map((d) => [d.variable.name.value, Number((d.defaultValue as { value: string }).value)]),
+  );
+  variables = { ...defaults, ...variables };
 
   const pageSizeOf = (args: readonly { name: { value: string }; value: ValueNode }[] | undefined) => {
     const first = args?.find((a) => a.name.value === 'first')?.value;
     if (!first) return null;
     const value =
       first.kind === Kind.INT ? Number(first.value) : first.kind === Kind.VARIABLE ? variables[first.name.value] : null;
-    return typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(value, 0), MAX_PAGE_SIZE) : null;
+    if (typeof value === 'number' && Number.isFinite(value)) return Math.min(Math.max(value, 0), MAX_PAGE_SIZE);
+    // A `first` whose value is not known here is taken at its largest.
+    return MAX_PAGE_SIZE;
   };
 
   /** Returns [depth, cost] of a selection set under `parent`, each field multiplied by `multiplier`. */
@@ -75,7 +84,12 @@ export function measureOperation(
           introspection = true;
           continue;
         }
-        if (name.startsWith('__')) continue;
+        if (name.startsWith('__')) {
+          // __typename still costs its place in the answer (a million of them is a million fields).
+          cost += multiplier;
+          depth = Math.max(depth, 1);
+          continue;
+        }
         const definition = fieldOf(parent, name);
         const type = definition?.type;
         const named = type ? getNamedType(type) : null;

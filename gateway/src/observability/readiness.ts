@@ -6,7 +6,7 @@ export interface Readiness {
 }
 
 /**
- * Ready = every subgraph answers its /healthz and the bus is connected. Probed at most once a
+ * Ready = every subgraph answers its /readyz and the bus is connected. Probed at most once a
  * second however often /readyz is asked (a load balancer polling many replicas must not turn
  * into load on the subgraphs).
  */
@@ -32,7 +32,8 @@ export function readinessProbe(
 
 async function reachable(graphqlUrl: string, timeoutMs: number): Promise<boolean> {
   try {
-    const response = await request(new URL('/healthz', graphqlUrl), {
+    // The subgraph's readiness (its database and bus), not only that its process answers.
+    const response = await request(new URL('/readyz', graphqlUrl), {
       method: 'GET',
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,

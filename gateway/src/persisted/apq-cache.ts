@@ -1,5 +1,6 @@
 import type { ApolloServerOptions, BaseContext } from '@apollo/server';
 import type { KeyValueStore, Logger } from '@reglament/shared';
+import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 
 /** Apollo Server's cache interface for automatic persisted queries (`persistedQueries.cache`). */
@@ -11,6 +12,10 @@ export type ApqCache = NonNullable<
 export const APQ_TTL_MS = 7 * 24 * 3600_000;
 /** The shared bucket's size limit: registrations are cheap to redo, unbounded storage is not. */
 export const APQ_BUCKET_BYTES = 256 * 1024 * 1024;
+/** The largest query that is registered (a real operation is a few KB; anything bigger runs unregistered). */
+export const APQ_MAX_QUERY_BYTES = 64 * 1024;
+/** What the in-memory copy may hold in all. */
+const APQ_MEMORY_BYTES = 64 * 1024 * 1024;
 
 /**
  * Registrations of automatic persisted queries (hash -> query text). In memory (an LRU) on
@@ -25,7 +30,7 @@ export class PersistedQueryCache implements ApqCache {
     private readonly shared: KeyValueStore | null,
     private readonly log: Logger,
   ) {
-    this.local = new LRUCache({ max: maxEntries });
+    this.local = new LRUCache({ max: maxEntries, maxSize: APQ_MEMORY_BYTES, sizeCalculation: (v) => v.length || 1 });
   }
 
   async get(key: string): Promise<string | undefined> {
@@ -36,11 +41,17 @@ export class PersistedQueryCache implements ApqCache {
       return null;
     });
     if (value === null) return undefined;
+    // Whatever the shared store holds must be what the hash names (a store written by someone else).
+    if (!key.endsWith(createHash('sha256').update(value).digest('hex'))) {
+      this.log.warn({ key }, 'persisted query store held a query that does not match its hash; ignored');
+      return undefined;
+    }
     this.local.set(key, value);
     return value;
   }
 
   async set(key: string, value: string): Promise<void> {
+    if (Buffer.byteLength(value) > APQ_MAX_QUERY_BYTES) return; // not kept; the client sends it again
     this.local.set(key, value);
     await this.shared?.put(storeKey(key), value);
   }

@@ -48,7 +48,8 @@ export class ManifestStore {
     store.reload();
     if (options.watch !== false && existsSync(dir)) {
       store.watcher = watch(dir, { recursive: true }, (_event, name) => {
-        if (name && !String(name).endsWith(MANIFEST_FILE)) return;
+        // A manifest, or a mounted config map's `..data` symlink swap (Kubernetes updates that way).
+        if (name && !String(name).endsWith(MANIFEST_FILE) && !String(name).includes('..')) return;
         if (store.reloadTimer) clearTimeout(store.reloadTimer);
         store.reloadTimer = setTimeout(() => store.reload(), 50);
       });

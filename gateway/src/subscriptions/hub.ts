@@ -136,7 +136,7 @@ export class SubscriptionHub {
       const subscriber: Subscriber = new Subscriber(queue, this.options.queueCapacity ?? 100, () => {
         if (replay) this.leave(replay, subscriber);
       });
-      if (scope.fromSeq !== null) subscriber.startCatchUp();
+      if (scope.fromSeq !== null) subscriber.startCatchUp(scope.fromSeq);
       group.members.add(subscriber);
       if (scope.fromSeq !== null) replay = await this.joinReplay(key, scope, args, context, subscriber);
       return queue;

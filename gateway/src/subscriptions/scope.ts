@@ -8,6 +8,7 @@ import {
   Kind,
   print,
   visit,
+  getVariableValues,
 } from 'graphql';
 import { FIELD_DOMAINS } from './changes';
 
@@ -44,7 +45,10 @@ export function subscriptionScope(args: ExecutionArgs, caller: Caller): Subscrip
       `Unknown subscription ${fieldName}; available: ticketChanged, slaChanged`,
     );
   }
-  const values = getArgumentValues(definition, field, args.variableValues ?? {}) as {
+  // Variables coerced as execution will see them (defaults applied, types checked).
+  const coerced = getVariableValues(args.schema, operation.variableDefinitions ?? [], args.variableValues ?? {});
+  if (coerced.errors) throw new AppError(ErrorCode.BAD_USER_INPUT, coerced.errors.map((e) => e.message).join('; '));
+  const values = getArgumentValues(definition, field, coerced.coerced) as {
     organizationId?: string | null;
     ticketId?: string | null;
     after?: string | null;

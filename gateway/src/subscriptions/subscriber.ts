@@ -23,8 +23,12 @@ export class Subscriber {
     private readonly onCaughtUp: () => void = () => undefined,
   ) {}
 
-  /** Marks the subscriber as resuming: live results are held until the replay catches up. */
-  startCatchUp(): void {
+  /**
+   * Marks the subscriber as resuming from `fromSeq`: nothing before it is delivered (the client
+   * has it), and live results are held until the replay catches up.
+   */
+  startCatchUp(fromSeq: number): void {
+    this.lastSeq = Math.max(this.lastSeq, fromSeq - 1);
     this.catchUp = { buffer: [], firstLiveSeq: null };
   }
 
@@ -46,7 +50,12 @@ export class Subscriber {
     }
     catchUp.firstLiveSeq ??= seq;
     catchUp.buffer.push({ seq, key, result });
-    if (catchUp.buffer.length > this.bufferLimit) catchUp.buffer.shift();
+    if (catchUp.buffer.length > this.bufferLimit) {
+      // The held results overflow: the oldest goes, and the replay covers it instead (it runs on
+      // to the first result still held), so nothing is lost.
+      catchUp.buffer.shift();
+      catchUp.firstLiveSeq = catchUp.buffer[0]!.seq;
+    }
   }
 
   /** A result of the replay; false once the replay is no longer needed. */

@@ -1,3 +1,4 @@
+import { MAX_OPERATION_TOKENS } from '../guard/limits';
 import type { IncomingMessage, Server } from 'node:http';
 import { AppError, ErrorCode, type Logger } from '@reglament/shared';
 import { CloseCode } from 'graphql-ws';
@@ -58,6 +59,8 @@ interface Connection {
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /** 1013 "Try Again Later": the server is at its connection limit. */
 const TRY_AGAIN_LATER = 1013;
+/** How often open sockets' credentials are checked again. */
+const CREDENTIAL_SWEEP_MS = 2_000;
 
 /**
  * graphql-ws on the gateway's /graphql (same port as HTTP). Credentials come in
@@ -69,6 +72,19 @@ export function startWebSocketServer(options: WsOptions): { close(): Promise<voi
   const { authenticator, limits } = options;
   const wss = new WebSocketServer({ server: options.server, path: options.path, maxPayload: 1_000_000 });
   const connections = new WeakMap<object, Connection>();
+  // Open, authenticated sockets: swept for credentials that stopped being good while connected (a
+  // revoked partner key, a deactivated account), which close with 4403 like an expired token.
+  const live = new Map<object, { gateway: GatewayContext; socket: { close(code: number, reason: string): void } }>();
+  const sweep = setInterval(() => {
+    for (const [ctx, { gateway, socket }] of live) {
+      const valid = authenticator.stillValid(gateway);
+      if (!valid.ok) {
+        live.delete(ctx);
+        socket.close(CloseCode.Forbidden, `Forbidden: ${valid.reason}`);
+      }
+    }
+  }, CREDENTIAL_SWEEP_MS);
+  sweep.unref();
   let open = 0;
 
   wss.on('connection', (socket) => {
@@ -103,6 +119,8 @@ export function startWebSocketServer(options: WsOptions): { close(): Promise<voi
           if (error instanceof AppError) return false; // 4403 Forbidden
           throw error;
         }
+        // Nothing over a socket is for anonymous callers (they cannot subscribe): no idle sockets for them.
+        if (gateway.caller.kind === 'anonymous') return false;
         let expiry: NodeJS.Timeout | null = null;
         if (gateway.expiresAt !== null) {
           const delay = gateway.expiresAt - Date.now();
@@ -116,11 +134,13 @@ export function startWebSocketServer(options: WsOptions): { close(): Promise<voi
           }
         }
         connections.set(ctx, { gateway, expiry });
+        live.set(ctx, { gateway, socket: ctx.extra.socket });
         return true;
       },
       onClose: (ctx) => {
         const connection = connections.get(ctx);
         if (connection?.expiry) clearTimeout(connection.expiry);
+        live.delete(ctx);
       },
       onSubscribe: async (ctx, _id, payload) => {
         const connection = connections.get(ctx);
@@ -151,11 +171,11 @@ export function startWebSocketServer(options: WsOptions): { close(): Promise<voi
             : payload.query;
           let document;
           try {
-            document = parse(query);
+            document = parse(query, { maxTokens: MAX_OPERATION_TOKENS });
           } catch (error) {
             throw new GraphQLError((error as Error).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
           }
-          const errors = validate(options.schema, document);
+          const errors = validate(options.schema, document, undefined, { hideSuggestions: true });
           if (errors.length > 0) {
             return errors.map(
               (e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
@@ -186,6 +206,8 @@ export function startWebSocketServer(options: WsOptions): { close(): Promise<voi
       },
       subscribe: (args) => options.hub.subscribe(args),
       execute: (args) => options.executeOperation(args),
+      // Internal errors never reach a close reason.
+      isProd: true,
     },
     wss,
     limits.pingIntervalMs,
@@ -195,6 +217,7 @@ export function startWebSocketServer(options: WsOptions): { close(): Promise<voi
       return open;
     },
     close: async () => {
+      clearInterval(sweep);
       await cleanup.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

@@ -52,7 +52,7 @@ describe('a resuming subscriber catches up from the replay, then follows the liv
     const queue = new SubscriberQueue(100, () => undefined);
     let caughtUp = 0;
     const subscriber = new Subscriber(queue, 100, () => caughtUp++);
-    subscriber.startCatchUp();
+    subscriber.startCatchUp(5);
     // The replay delivers what the client missed (seq 5, 7) while live events 9 and 11 arrive.
     expect(subscriber.replayed(5, 't', result(5))).toBe(true);
     subscriber.live(9, 't', result(9));
@@ -68,7 +68,7 @@ describe('a resuming subscriber catches up from the replay, then follows the liv
   it('switches to the live group when the replay was ahead of it', async () => {
     const queue = new SubscriberQueue(100, () => undefined);
     const subscriber = new Subscriber(queue, 100);
-    subscriber.startCatchUp();
+    subscriber.startCatchUp(3);
     expect(subscriber.replayed(3, 't', result(3))).toBe(true);
     expect(subscriber.replayed(4, 't', result(4))).toBe(true);
     // The live group resolves 4 after the replay did: already delivered, catch-up ends.
@@ -76,5 +76,33 @@ describe('a resuming subscriber catches up from the replay, then follows the liv
     expect(subscriber.catchingUp).toBe(false);
     subscriber.live(6, 't', result(6));
     expect((await drain(queue)).map((r) => (r.data as { n: number }).n)).toEqual([3, 4, 6]);
+  });
+
+  it('a held buffer that overflows loses nothing: the replay covers what was dropped', async () => {
+    const queue = new SubscriberQueue(100, () => undefined);
+    const subscriber = new Subscriber(queue, 3);
+    subscriber.startCatchUp(5);
+    // Live 10..14 arrive while the replay is at 5..9; only 3 are held (12, 13, 14).
+    for (const seq of [5, 6, 7, 8, 9]) expect(subscriber.replayed(seq, 't', result(seq))).toBe(true);
+    for (const seq of [10, 11, 12, 13, 14]) subscriber.live(seq, 't', result(seq));
+    // The replay goes on through 10 and 11, then meets the first held one.
+    expect(subscriber.replayed(10, 't', result(10))).toBe(true);
+    expect(subscriber.replayed(11, 't', result(11))).toBe(true);
+    expect(subscriber.replayed(12, 't', result(12))).toBe(false);
+    subscriber.live(15, 't', result(15));
+    expect((await drain(queue)).map((r) => (r.data as { n: number }).n)).toEqual([
+      5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+    ]);
+  });
+
+  it('a live group behind the cursor delivers nothing the client already has', async () => {
+    const queue = new SubscriberQueue(100, () => undefined);
+    const subscriber = new Subscriber(queue, 100);
+    subscriber.startCatchUp(8); // the client saw up to 7
+    subscriber.live(5, 't', result(5));
+    subscriber.live(6, 't', result(6));
+    subscriber.live(7, 't', result(7));
+    subscriber.live(8, 't', result(8));
+    expect((await drain(queue)).map((r) => (r.data as { n: number }).n)).toEqual([8]);
   });
 });

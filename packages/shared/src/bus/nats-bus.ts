@@ -42,6 +42,7 @@ export interface NatsBusOptions {
 export class NatsEventBus implements EventBus {
   readonly kind = 'nats' as const;
   private readonly consumers = new Set<Stoppable>();
+  private connected = true;
 
   private constructor(
     private readonly nc: NatsConnection,
@@ -97,6 +98,9 @@ export class NatsEventBus implements EventBus {
   private async watchStatus(): Promise<void> {
     for await (const status of this.nc.status()) {
       this.options.log.info({ nats: status.type, data: String(status.data) }, 'NATS connection status');
+      // Not ready while reconnecting: /readyz must say so (a publish would wait, a tail is stale).
+      if (status.type === 'disconnect') this.connected = false;
+      if (status.type === 'reconnect') this.connected = true;
     }
   }
 
@@ -249,7 +253,7 @@ export class NatsEventBus implements EventBus {
   }
 
   isHealthy(): boolean {
-    return !this.nc.isClosed() && !this.nc.isDraining();
+    return this.connected && !this.nc.isClosed() && !this.nc.isDraining();
   }
 
   async close(): Promise<void> {
