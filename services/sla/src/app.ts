@@ -19,6 +19,7 @@ import { SlaTimers1763700000300 } from './infra/migrations/1763700000300-sla-tim
 import { SlaEngine1795299140908 } from './infra/migrations/1795299140908-SlaEngine';
 import { ContractCalendars1795300715004 } from './infra/migrations/1795300715004-ContractCalendars';
 import { MonotonicEvaluation1795306518613 } from './infra/migrations/1795306518613-MonotonicEvaluation';
+import { ReleaseEventOrder1795307927597 } from './infra/migrations/1795307927597-ReleaseEventOrder';
 import { contractsHandlers } from './messaging/contracts-consumer';
 import { ticketsHandlers } from './messaging/tickets-consumer';
 
@@ -35,6 +36,7 @@ export const slaMigrations = [
   SlaEngine1795299140908,
   ContractCalendars1795300715004,
   MonotonicEvaluation1795306518613,
+  ReleaseEventOrder1795307927597,
 ];
 
 export interface SlaSettings extends StorageSettings {

@@ -152,6 +152,10 @@ export class SlaReleaseEntity {
 
   @Column({ type: 'timestamptz', name: 'planned_at' })
   plannedAt!: Date;
+
+  /** The event this row was last written from: a late earlier move never overwrites a later one. */
+  @Column({ type: 'uuid', name: 'source_event_id', nullable: true })
+  sourceEventId!: string | null;
 }
 
 /** What the clocks need of a contract: prepaid exhaustion spans and the package's reaction target (R-CON-6). */

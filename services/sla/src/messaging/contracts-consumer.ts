@@ -1,6 +1,13 @@
-import { type AnyEventEnvelope, causedBy, type Clock, type EventHandlers, type Tx } from '@reglament/shared';
+import {
+  type AnyEventEnvelope,
+  causedBy,
+  type Clock,
+  type EventHandlers,
+  type Tx,
+  upsertIfNewer,
+} from '@reglament/shared';
 import type { TicketClocks } from '../application/ticket-clocks';
-import { SlaContractEntity, SlaReleaseEntity } from '../infra/entities';
+import { SlaContractEntity } from '../infra/entities';
 
 /**
  * Contracts' events that move deadlines: release schedules (R-SLA-7), prepaid exhaustion and
@@ -67,19 +74,23 @@ export function contractsHandlers(clocks: TicketClocks, clock: Clock): EventHand
     'contracts.contract.status_changed': (event, tx) => contractChanged(event, tx, causedBy(event, 'sla', clock.now())),
     'contracts.release.scheduled': async (event, tx) => {
       const r = event.data;
-      await tx.manager.upsert(
-        SlaReleaseEntity,
-        { releaseId: r.releaseId, product: r.product, kind: r.kind, plannedAt: new Date(r.plannedAt) },
-        ['releaseId'],
+      await upsertIfNewer(
+        tx.manager,
+        'sla_releases',
+        'release_id',
+        { release_id: r.releaseId, product: r.product, kind: r.kind, planned_at: new Date(r.plannedAt) },
+        event.id,
       );
       await recomputeOpen(tx, 'product', r.product, causedBy(event, 'sla', clock.now()));
     },
     'contracts.release.moved': async (event, tx) => {
       const r = event.data;
-      await tx.manager.upsert(
-        SlaReleaseEntity,
-        { releaseId: r.releaseId, product: r.product, kind: r.kind, plannedAt: new Date(r.plannedAt) },
-        ['releaseId'],
+      await upsertIfNewer(
+        tx.manager,
+        'sla_releases',
+        'release_id',
+        { release_id: r.releaseId, product: r.product, kind: r.kind, planned_at: new Date(r.plannedAt) },
+        event.id,
       );
       await recomputeOpen(tx, 'product', r.product, causedBy(event, 'sla', clock.now()));
     },
