@@ -167,7 +167,7 @@ async function main(): Promise<void> {
       ],
       [
         'federated queries per event',
-        `${((after.fetches - before.fetches) / events).toFixed(2)} (selections reaching a subgraph: 6)`,
+        `${((after.fetches - before.fetches) / events).toFixed(2)} (one per visibility scope touched; 6 selections reach a subgraph)`,
       ],
       [
         'results fanned out per event',

@@ -2,13 +2,29 @@ import type { Backend } from './backend';
 import { BENCH_INTERNAL_SECRET, BENCH_JWT_SECRET } from './backend';
 import { freePort, startNode } from './processes';
 
+/** Extra node arguments from the environment, e.g. `GATEWAY_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"`. */
+const nodeArgsFrom = (variable: string): string[] => (process.env[variable] ?? '').split(' ').filter(Boolean);
+
+/** The four subgraphs in one process (BACKEND_NODE_ARGS: extra node arguments, to profile them). */
 export async function startBackend() {
-  const started = await startNode('gateway/bench/support/backend.ts', {}, /BACKEND (\{.*\})\n/);
+  const started = await startNode(
+    'gateway/bench/support/backend.ts',
+    {},
+    /BACKEND (\{.*\})\n/,
+    nodeArgsFrom('BACKEND_NODE_ARGS'),
+  );
   return { ...started, backend: JSON.parse(started.match[1]!) as Backend };
 }
 
-/** Our gateway as its own process (gateway/src/main.ts), the rate limit out of the way of a load generator. */
-export async function startOurGateway(backend: Backend, env: Record<string, string> = {}, nodeArgs: string[] = []) {
+/**
+ * Our gateway as its own process (gateway/src/main.ts), the rate limit out of the way of a load
+ * generator (GATEWAY_NODE_ARGS: extra node arguments, to profile it).
+ */
+export async function startOurGateway(
+  backend: Backend,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = nodeArgsFrom('GATEWAY_NODE_ARGS'),
+) {
   const port = await freePort();
   const started = await startNode(
     'gateway/src/main.ts',

@@ -1,9 +1,11 @@
 import {
+  type ASTNode,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLResolveInfo,
   Kind,
+  type NameNode,
   type OperationDefinitionNode,
   print,
   type SelectionNode,
@@ -24,48 +26,88 @@ export interface DelegatedField {
 }
 
 /**
- * Builds ONE federated query for all payload fields of a subscription result, e.g.
+ * Builds ONE federated query for all payload fields of one event in one visibility scope, e.g.
  * `slaChanged { ticket { number sla { nextDeadline } } timer { deadline } }` becomes
  * `query($__e0: ID!, $__e1: ID!) { e0: ticket(id: $__e0) { number sla { nextDeadline } }
  *  e1: slaTimer(id: $__e1) { deadline } }`, keeping the fragments, aliases, directives and
  * variables the selections use, so they behave exactly as in a query. Every selection set
  * also asks `__typename`, which the gateway's executor needs to resolve abstract types.
+ *
+ * The fields may come from several subscription documents (groups with the same visibility
+ * touched by one event): then each document's fragments and variables are renamed with its
+ * own prefix (`o1_Head`, `$o1_withSla`), so equal names of different documents never meet.
+ * `delegatedVariables` gives the matching variable values.
  */
 export function delegatedQuery(fields: DelegatedField[]): string {
-  const info = fields[0]!.info;
-  const selectionsOf = (field: DelegatedField): SelectionNode[] =>
-    field.info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []);
-  const all = fields.flatMap(selectionsOf);
-  const usedFragments = collectFragments(all, info.fragments).map(
-    (fragment) => withTypename(fragment) as FragmentDefinitionNode,
-  );
-  const usedVariables = collectVariables([...all, ...usedFragments]);
-  const variableDefinitions: VariableDefinitionNode[] = (info.operation.variableDefinitions ?? []).filter((def) =>
-    usedVariables.has(def.variable.name.value),
-  );
+  const prefixes = operationPrefixes(fields);
+  const definitions: VariableDefinitionNode[] = [];
+  const fragments: FragmentDefinitionNode[] = [];
+  for (const [operation, prefix] of prefixes) {
+    const info = fields.find((field) => field.info.operation === operation)!.info;
+    const own = fields.filter((field) => field.info.operation === operation).flatMap(selectionsOf);
+    const used = collectFragments(own, info.fragments);
+    const usedVariables = collectVariables([...own, ...used]);
+    for (const fragment of used) fragments.push(renamed(withTypename(fragment), prefix));
+    for (const definition of operation.variableDefinitions ?? []) {
+      if (usedVariables.has(definition.variable.name.value)) definitions.push(renamed(definition, prefix));
+    }
+  }
   const rootFields: FieldNode[] = fields.map((field) => ({
     kind: Kind.FIELD,
     alias: name(field.alias),
     name: name(field.rootField),
     arguments: [{ kind: Kind.ARGUMENT, name: name('id'), value: variable(field.idVariable) }],
-    selectionSet: withTypename({ kind: Kind.SELECTION_SET, selections: selectionsOf(field) }) as SelectionSetNode,
+    selectionSet: renamed(
+      withTypename({ kind: Kind.SELECTION_SET, selections: selectionsOf(field) }),
+      prefixes.get(field.info.operation)!,
+    ),
   }));
   const operation: OperationDefinitionNode = {
     kind: Kind.OPERATION_DEFINITION,
     operation: 'query' as OperationDefinitionNode['operation'],
-    name: name(`Subscription_${info.parentType.name}`),
+    name: name(`Subscription_${fields[0]!.info.parentType.name}`),
     variableDefinitions: [
       ...fields.map((field): VariableDefinitionNode => ({
         kind: Kind.VARIABLE_DEFINITION,
         variable: variable(field.idVariable),
         type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: name('ID') } },
       })),
-      ...variableDefinitions,
+      ...definitions,
     ],
     selectionSet: { kind: Kind.SELECTION_SET, selections: rootFields },
   };
-  const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...usedFragments] };
+  const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] };
   return print(document);
+}
+
+/** The variable values of `delegatedQuery(fields)` (the ids excepted), under the same prefixes. */
+export function delegatedVariables(fields: DelegatedField[]): Record<string, unknown> {
+  const variables: Record<string, unknown> = {};
+  for (const [operation, prefix] of operationPrefixes(fields)) {
+    const values = fields.find((field) => field.info.operation === operation)!.info.variableValues;
+    for (const [key, value] of Object.entries(values)) variables[`${prefix}${key}`] = value;
+  }
+  return variables;
+}
+
+/** One document keeps its names (no prefix); with several, the n-th gets `o<n>_`. */
+function operationPrefixes(fields: DelegatedField[]): Map<OperationDefinitionNode, string> {
+  const operations = [...new Set(fields.map((field) => field.info.operation))];
+  return new Map(operations.map((operation, i) => [operation, operations.length === 1 ? '' : `o${i}_`]));
+}
+
+const selectionsOf = (field: DelegatedField): SelectionNode[] =>
+  field.info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []);
+
+/** Prefixes every fragment name (definitions and spreads) and variable in `node`. */
+function renamed<T extends ASTNode>(node: T, prefix: string): T {
+  if (!prefix) return node;
+  const rename = (n: NameNode) => name(`${prefix}${n.value}`);
+  return visit(node, {
+    FragmentDefinition: (f) => ({ ...f, name: rename(f.name) }),
+    FragmentSpread: (f) => ({ ...f, name: rename(f.name) }),
+    Variable: (v) => ({ ...v, name: rename(v.name) }),
+  });
 }
 
 const name = (value: string) => ({ kind: Kind.NAME, value }) as const;

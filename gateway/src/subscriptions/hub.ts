@@ -18,7 +18,7 @@ import {
 } from 'graphql';
 import type { GatewayContext } from '../context';
 import { type Change, changeOf } from './changes';
-import { PayloadBatch } from './payload-batch';
+import { DelegatedQueries, PayloadBatch } from './payload-batch';
 import { selectionKey, type SubscriptionScope, subscriptionScope, visibilityKey } from './scope';
 import { Subscriber } from './subscriber';
 import { SubscriberQueue } from './subscriber-queue';
@@ -34,7 +34,7 @@ export type FederatedExecutor = (
 export interface HubObserver {
   eventReceived(domain: Domain): void;
   executed(): void;
-  /** Federated queries sent for payload fields (at most one per execution). */
+  /** Federated queries sent for payload fields (at most one per event and visibility scope touched). */
   fetched(count: number): void;
   fannedOut(count: number): void;
   dropped(): void;
@@ -51,7 +51,8 @@ export interface HubOptions {
 
 /**
  * Subscribers with the same document, variables and visibility share a group; a group resolves
- * each event once (one graphql-js execution, at most one federated query) for all its members.
+ * each event once (one graphql-js execution) for all its members, and the groups of one
+ * visibility an event touches load its payload entities with one federated query together.
  * A replay group serves subscriptions that resume from a cursor until they catch up.
  */
 interface Group {
@@ -64,8 +65,8 @@ interface Group {
   replay: boolean;
   /** Results of one group are delivered in event order. */
   chain: Promise<void>;
-  /** Federated query texts by the payload fields an execution asked for: built once, reused per event. */
-  queries: Map<string, string>;
+  /** `visibilityKey` of the members: groups with the same one share an event's federated query. */
+  visibility: string;
   /** Events this group has resolved (a replay group is shared only before its first). */
   resolved: number;
   tailKey: string;
@@ -76,10 +77,11 @@ interface Tail {
   handle: Promise<Stoppable>;
 }
 
-/** What the payload resolvers get as the root: the change, and the batch that loads its entities. */
+/** What the payload resolvers get as the root: the change, the batch that loads its entities, where their partial errors go. */
 interface PayloadSource {
   change: Change;
   batch: PayloadBatch;
+  partialErrors: GraphQLError[];
 }
 
 /**
@@ -91,6 +93,7 @@ export class SubscriptionHub {
   private readonly groups = new Map<string, Group>();
   private readonly replays = new Map<string, Group>();
   private readonly tails = new Map<string, Tail>();
+  private readonly queries = new DelegatedQueries();
   /** Group executions (one per event and group touched) and the federated queries they sent. */
   executions = 0;
   federatedFetches = 0;
@@ -232,7 +235,7 @@ export class SubscriptionHub {
       members: new Set(),
       replay,
       chain: Promise.resolve(),
-      queries: new Map(),
+      visibility: visibilityKey(context.caller),
       resolved: 0,
       tailKey,
     };
@@ -257,38 +260,46 @@ export class SubscriptionHub {
     this.options.observer?.eventReceived(delivered.domain);
     const change = changeOf(delivered);
     if (!change) return;
+    const batches = new Map<string, PayloadBatch>();
     for (const group of groups) {
       const { scope } = group;
       if (scope.ticketId && scope.ticketId !== change.ticketId) continue;
       if (scope.organizationId && scope.organizationId !== change.organizationId) continue;
       if (change.staffOnly && !scope.staff) continue;
+      let batch = batches.get(group.visibility);
+      if (!batch) {
+        batch = new PayloadBatch(
+          (query, variables) => this.options.executeFederated(query, variables, group.context),
+          this.queries,
+          () => {
+            this.federatedFetches++;
+            this.options.observer?.fetched(1);
+          },
+        );
+        batches.set(group.visibility, batch);
+      }
+      const shared = batch;
       group.chain = group.chain
-        .then(() => this.resolveFor(group, change))
+        .then(() => this.resolveFor(group, change, shared))
         .catch((error: unknown) => this.options.log.error({ err: error }, 'subscription resolution failed'));
     }
   }
 
   /** One execution per group and event; every member gets the same result. */
-  private async resolveFor(group: Group, change: Change): Promise<void> {
+  private async resolveFor(group: Group, change: Change, batch: PayloadBatch): Promise<void> {
     if (group.members.size === 0) return;
     group.resolved++;
     this.executions++;
     this.options.observer?.executed();
-    const batch = new PayloadBatch(
-      (query, variables) => this.options.executeFederated(query, variables, group.context),
-      group.queries,
-    );
-    const source: PayloadSource = { change, batch };
+    const source: PayloadSource = { change, batch, partialErrors: [] };
     let result = (await execute({
       ...group.args,
       contextValue: group.context,
       rootValue: { [group.scope.fieldName]: source },
       fieldResolver: this.fieldResolver,
     })) as ExecutionResult;
-    this.federatedFetches += batch.fetches;
-    if (batch.fetches > 0) this.options.observer?.fetched(batch.fetches);
-    if (batch.partialErrors.length > 0)
-      result = { ...result, errors: [...(result.errors ?? []), ...batch.partialErrors] };
+    if (source.partialErrors.length > 0)
+      result = { ...result, errors: [...(result.errors ?? []), ...source.partialErrors] };
     let delivered = 0;
     for (const member of group.members) {
       if (group.replay) {
@@ -306,9 +317,11 @@ export class SubscriptionHub {
     const parent = info.parentType.name;
     if (parent === 'Subscription') return (source as Record<string, unknown>)[info.fieldName];
     if (parent === 'TicketChange' || parent === 'SlaChange') {
-      const { change, batch } = source as PayloadSource;
-      if (info.fieldName === 'ticket') return change.ticketId ? batch.load(info, 'ticket', change.ticketId) : null;
-      if (info.fieldName === 'timer') return change.timerId ? batch.load(info, 'slaTimer', change.timerId) : null;
+      const { change, batch, partialErrors } = source as PayloadSource;
+      if (info.fieldName === 'ticket')
+        return change.ticketId ? batch.load(info, 'ticket', change.ticketId, partialErrors) : null;
+      if (info.fieldName === 'timer')
+        return change.timerId ? batch.load(info, 'slaTimer', change.timerId, partialErrors) : null;
       return change[info.fieldName as keyof Change];
     }
     // Below `ticket`/`timer` the data is the federated result, keyed by response name (alias).

@@ -150,6 +150,71 @@ describe('the subscription hub', () => {
     expect(federatedQueries[0]).toContain('e1: slaTimer(id: $__e1)');
   });
 
+  it('loads the entities of one event for all groups of one visibility with one federated query, names kept apart', async () => {
+    // Two documents that both call their fragment `Head` and their variable `$x`, with different meanings.
+    const numbers = await open(
+      `subscription($x: Boolean!) { ticketChanged { ticket { ...Head } } }
+       fragment Head on Ticket { number sla @include(if: $x) { nextDeadline } }`,
+      customer(ORG_A),
+      { x: false },
+    );
+    const statuses = await open(
+      `subscription($x: Boolean!) { ticketChanged { ticket { ...Head } } }
+       fragment Head on Ticket { status sla @include(if: $x) { nextDeadline } }`,
+      customer(ORG_A),
+      { x: true },
+    );
+    const staff = await open(`subscription { ticketChanged { ticket { number } } }`, dispatcher);
+    expect(hub.groupCount).toBe(3);
+
+    await bus.publish(statusChanged(TICKET_1, ORG_A, 'REGISTERED', 'IN_ANALYSIS', 'ACKNOWLEDGE'));
+    await eventually(
+      () => numbers.received.length === 1 && statuses.received.length === 1 && staff.received.length === 1,
+    );
+
+    expect(numbers.received[0]).toEqual({ data: { ticketChanged: { ticket: { number: 'T-1' } } } });
+    expect(statuses.received[0]).toEqual({
+      data: { ticketChanged: { ticket: { status: 'IN_ANALYSIS', sla: { nextDeadline: '2025-03-04T07:00:00.000Z' } } } },
+    });
+    expect(staff.received[0]).toEqual({ data: { ticketChanged: { ticket: { number: 'T-1' } } } });
+    // Three executions (one per group); two federated queries: the customers' groups share one, the dispatcher has its own.
+    expect(hub.executions).toBe(3);
+    expect(hub.federatedFetches).toBe(2);
+    expect(
+      federatedQueries.filter((q) => q.includes('fragment o0_Head') && q.includes('fragment o1_Head')),
+    ).toHaveLength(1);
+  });
+
+  it('keeps an error deep in shared data with the group that asked for the failing field', async () => {
+    const BROKEN = '01950000-0000-7000-8000-000000000009';
+    TICKETS[BROKEN] = {
+      id: BROKEN,
+      number: 'T-9',
+      status: 'IN_PROGRESS',
+      sla: () => {
+        throw new Error('SLA is unavailable');
+      },
+    };
+    try {
+      const withSla = await open(
+        `subscription { ticketChanged { ticket { number sla { nextDeadline } } } }`,
+        customer(ORG_A),
+      );
+      const plain = await open(`subscription { ticketChanged { ticket { number } } }`, customer(ORG_A));
+      await bus.publish(statusChanged(BROKEN, ORG_A, 'IN_ANALYSIS', 'IN_PROGRESS', 'START_WORK'));
+      await eventually(() => withSla.received.length === 1 && plain.received.length === 1);
+
+      expect(hub.federatedFetches).toBe(1);
+      expect(withSla.received[0]!.data).toEqual({ ticketChanged: { ticket: { number: 'T-9', sla: null } } });
+      expect(withSla.received[0]!.errors?.map((e) => [e.message, e.path])).toEqual([
+        ['SLA is unavailable', ['ticketChanged', 'ticket', 'sla']],
+      ]);
+      expect(plain.received[0]).toEqual({ data: { ticketChanged: { ticket: { number: 'T-9' } } } });
+    } finally {
+      delete TICKETS[BROKEN];
+    }
+  });
+
   it("gives a customer only its organization's changes, and no internal activity", async () => {
     const mine = await open(`subscription { ticketChanged { type ticketId } }`, customer(ORG_A));
     const staff = await open(`subscription { ticketChanged { type ticketId } }`, dispatcher);

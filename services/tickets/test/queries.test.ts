@@ -318,6 +318,25 @@ describe('reading tickets', () => {
       );
       // tickets by id + messages
       expect(references).toBe(2);
+
+      // Several `ticket(id:)` fields of one request (how the gateway batches a subscription's
+      // entities for one event) read the tickets once; a foreign id among them is simply not found.
+      const [a, b] = ids;
+      const other = await ticketIn(h, await h.tenant(), 'REGISTERED');
+      let answer: unknown;
+      const aliased = await countQueries(async () => {
+        answer = await h.gql(
+          tenant.customer,
+          `query($a: ID!, $b: ID!, $o: ID!) { e0: ticket(id: $a) { id } e1: ticket(id: $a) { number }
+             e2: ticket(id: $b) { id } e3: ticket(id: $o) { id } }`,
+          { a: a!.id, b: b!.id, o: other.id },
+        );
+      });
+      expect(aliased).toBe(1);
+      expect(answer).toMatchObject({
+        data: { e0: { id: a!.id }, e1: { number: expect.any(String) }, e2: { id: b!.id }, e3: null },
+        errors: [expect.objectContaining({ path: ['e3'], extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })],
+      });
     });
   });
 });

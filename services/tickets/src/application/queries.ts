@@ -33,9 +33,18 @@ type CursorKey = { o: TicketOrder; at: string | null; id: string };
 export class TicketQueries {
   constructor(private readonly reads: TicketReads) {}
 
-  async byId(caller: Caller, id: string): Promise<TicketEntity> {
+  /**
+   * `load` reads a ticket in the caller's scope; the GraphQL layer passes its per-request
+   * loader, so several `ticket(id:)` fields of one request (a subscription's batch) cost one query.
+   */
+  async byId(
+    caller: Caller,
+    id: string,
+    load: (id: string) => Promise<TicketEntity | null> = async (valid) =>
+      (await this.reads.byIds(readScopeOf(caller), [valid]))[0] ?? null,
+  ): Promise<TicketEntity> {
     requireUser(caller, 'read tickets');
-    const [ticket] = await this.reads.byIds(readScopeOf(caller), [requireUuid(id, 'id')]);
+    const ticket = await load(requireUuid(id, 'id'));
     if (!ticket) throw notFound('Ticket', id);
     return ticket;
   }

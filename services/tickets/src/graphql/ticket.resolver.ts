@@ -42,7 +42,7 @@ export class TicketResolver {
 
   @Query(() => Ticket, { nullable: true })
   async ticket(@Arg('id', () => ID) id: string, @Ctx() ctx: TicketsContext): Promise<Ticket> {
-    return toTicket(await ctx.app.queries.byId(ctx.caller, id));
+    return toTicket(await ctx.app.queries.byId(ctx.caller, id, (valid) => ctx.loaders.ticket.load(valid)));
   }
 
   @Query(() => Ticket, { nullable: true })
