@@ -334,6 +334,9 @@ function warnInstant(
   }
   // Not before the current run began: a warning due during a pause comes after the resume.
   const earliest = calendar.nextWorkingInstant(segments.at(-1)?.from ?? timer.startedAt);
+  // No working time left before the deadline (an agreed date in the holidays, set at the
+  // close of the last working day): no warning can be given in working time; the breach is.
+  if (earliest >= deadline) return null;
   if (at <= earliest) {
     at = calendar.addWorkingMillis(earliest, Math.floor(calendar.workingMillisBetween(earliest, deadline) / 2));
   }

@@ -124,6 +124,28 @@ describe('SLA engine edge cases', () => {
     expect(msk.calendar.isWorkingTime(ms(at20.nextDueAt!))).toBe(true);
   });
 
+  it('R-SLA-9: no warning when no working time is left before an agreed date', () => {
+    // asmo (Mon-Fri 08:45-17:00, production calendar): triaged Tue 2025-12-30 at 17:00, the close of
+    // the last working day of 2025; the planned date Fri 2026-01-09 17:00 lies in the New Year
+    // holidays (work resumes Mon 2026-01-12 08:45). No working instant before the deadline can
+    // carry the warning (found by the warnings property test, seed 2097653091).
+    const h = new HistoryBuilder({ category: 'ERROR', priority: 'LOW', channel: 'PHONE' })
+      .registered('2025-12-30T17:00:00+03:00', false)
+      .move('TRIAGE', '2025-12-30T17:00:00+03:00', { plannedResolutionAt: '2026-01-09T17:00:00+03:00' });
+    const asmo = context('msk-0845-1700');
+    const resolution = computeTimers('t', ASMO, h.entries, asmo, ms('2025-12-30T17:00:00+03:00')).find(
+      (t) => t.metric === 'RESOLUTION',
+    )!;
+    expect(iso(resolution.deadline)).toBe('2026-01-09T14:00:00.000Z');
+    expect(resolution.warnAt).toBeNull();
+    expect(iso(resolution.nextDueAt)).toBe('2026-01-09T14:00:00.000Z');
+    // At the date, the breach.
+    expect(timers(ASMO, h.entries, asmo, '2026-01-09T17:00:00+03:00')['RESOLUTION#1']).toMatchObject({
+      status: 'BREACHED',
+      breachedAt: '2026-01-09T14:00:00.000Z',
+    });
+  });
+
   it('a clock stopped exactly at its deadline is met', () => {
     // asmo reaction from Fri 16:00: Mon 09:45; the first response comes at exactly 09:45.
     const h = new HistoryBuilder({})
