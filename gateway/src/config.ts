@@ -6,6 +6,8 @@ export const gatewayConfigShape = {
   GATEWAY_PORT: env.port(4000),
   JWT_SECRET: env.optionalSecret('HS256 key of access tokens'),
   JWT_JWKS_URL: env.optionalUrl(),
+  /** Set: GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: env.optionalSecret('bearer token of the Prometheus scraper'),
   INTERNAL_SECRET: env.secret('HMAC key the gateway signs callers with'),
   TICKETS_URL: env.optionalUrl(),
   SLA_URL: env.optionalUrl(),

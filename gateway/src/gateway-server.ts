@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import {
@@ -48,6 +49,8 @@ export interface GatewaySettings {
   /** The partner keys file; unset: partner keys are not accepted. */
   partnerKeysFile?: string;
   limits?: Partial<GatewayLimits>;
+  /** Set: `/metrics` answers only `Authorization: Bearer <metricsToken>` (401 otherwise). */
+  metricsToken?: string;
   /** @deprecated use limits.maxBodyBytes */
   maxBodyBytes?: number;
 }
@@ -167,8 +170,13 @@ export async function startGateway(
     ),
     () => deps.bus.isHealthy(),
   );
-  const metricsRoute: Route = async (_req, res, url) => {
+  const metricsRoute: Route = async (req, res, url) => {
     if (url.pathname !== '/metrics') return false;
+    if (settings.metricsToken && !bearerIs(req.headers.authorization, settings.metricsToken)) {
+      res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'www-authenticate': 'Bearer realm="metrics"' });
+      res.end('401 /metrics needs "Authorization: Bearer <METRICS_TOKEN>"\n');
+      return true;
+    }
     res.writeHead(200, { 'content-type': metrics.registry.contentType });
     res.end(await metrics.registry.metrics());
     return true;
@@ -227,4 +235,12 @@ export async function startGateway(
       await deactivated.stop();
     },
   };
+}
+
+/** Compares a bearer token in constant time (the scraper's token is a secret). */
+function bearerIs(header: string | undefined, token: string): boolean {
+  const given = /^Bearer (.+)$/i.exec(header ?? '')?.[1] ?? '';
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(token).digest();
+  return timingSafeEqual(a, b);
 }

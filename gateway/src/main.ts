@@ -40,6 +40,7 @@ createPlatform({
         internalSecret: config.INTERNAL_SECRET,
         ...(config.JWT_SECRET ? { jwtSecret: config.JWT_SECRET } : {}),
         ...(config.JWT_JWKS_URL ? { jwksUrl: config.JWT_JWKS_URL } : {}),
+        ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
         limits: limitsFromConfig(config),
         development: config.GATEWAY_DEVELOPMENT,
         introspectSubgraphs: config.INTROSPECT_SUBGRAPHS,

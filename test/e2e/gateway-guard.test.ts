@@ -19,6 +19,7 @@ describe('gateway guard', () => {
     sys = await TestSystem.start();
     strict = await startReplica(sys, {
       limits: { maxDepth: 3, maxCost: 50, maxBodyBytes: 2048, rateLimitPerMinute: 60, rateLimitBurst: 5 },
+      metricsToken: 'scraper-token-0123456789',
     });
   });
   afterAll(async () => {
@@ -229,6 +230,19 @@ describe('gateway guard', () => {
     } finally {
       await broken.stop();
     }
+  });
+
+  it('with METRICS_TOKEN set, /metrics answers the scraper with the token only', async () => {
+    const metricsUrl = strict.gateway.url.replace('/graphql', '/metrics');
+    const none = await fetch(metricsUrl);
+    expect(none.status).toBe(401);
+    expect(none.headers.get('www-authenticate')).toBe('Bearer realm="metrics"');
+    expect(await none.text()).toContain('Authorization: Bearer <METRICS_TOKEN>');
+    const wrong = await fetch(metricsUrl, { headers: { authorization: 'Bearer scraper-token-0123456780' } });
+    expect(wrong.status).toBe(401);
+    const right = await fetch(metricsUrl, { headers: { authorization: 'Bearer scraper-token-0123456789' } });
+    expect(right.status).toBe(200);
+    expect(await right.text()).toContain('reglament_gateway_subscriptions_open');
   });
 
   it('exposes Prometheus metrics: requests and latency by operation, subscriptions, refusals', async () => {
