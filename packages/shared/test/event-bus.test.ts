@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -10,6 +10,8 @@ import {
   MemoryEventBus,
   NatsEventBus,
 } from '../src';
+import { connect } from 'nats';
+import { subjectFor } from '../src/events/subjects';
 import { createTestNats, eventually, type TestNats } from '../src/testing';
 
 const log = createLogger('test', 'silent');
@@ -129,7 +131,70 @@ describe.each([
   });
 });
 
+describe('NATS JetStream bus and messages that are not events', () => {
+  it('passes over a message that is not an event envelope; the consumer goes on and stays healthy', async () => {
+    const nats = createTestNats();
+    const bus = await NatsEventBus.connect({ url: nats.url, prefix: nats.prefix, name: 'test', log });
+    const raw = await connect({ servers: nats.url });
+    try {
+      const seen: string[] = [];
+      await bus.publish(organizationCreated(ORG_A, 'before'));
+      const subject = subjectFor(nats.prefix, 'contracts.organization.created', ORG_A);
+      await raw.jetstream().publish(subject, new TextEncoder().encode('this is not JSON'));
+      await raw.jetstream().publish(subject, new TextEncoder().encode('{"no":"type"}'));
+      await bus.publish(organizationCreated(ORG_A, 'after'));
+      await bus.consume({
+        durable: 'c-bad',
+        domain: 'contracts',
+        handle: async ({ event }) => void seen.push((event.data as { name: string }).name),
+      });
+      await eventually(() => seen.length === 2);
+      expect(seen).toEqual(['before', 'after']);
+      expect(bus.isHealthy()).toBe(true);
+    } finally {
+      await raw.close();
+      await bus.close();
+      await nats.destroy();
+    }
+  });
+});
+
 describe('in-process bus with a data directory', () => {
+  it('starts after a crash that tore the last line of its log, and appends cleanly after it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bus-'));
+    try {
+      const first = new MemoryEventBus({ log, dir });
+      await first.publish(organizationCreated(ORG_A, 'one'));
+      await first.close();
+      appendFileSync(join(dir, 'contracts.jsonl'), '{"seq":2,"event":{"id":"torn'); // the crash
+
+      const seen: string[] = [];
+      const second = new MemoryEventBus({ log, dir });
+      await second.publish(organizationCreated(ORG_A, 'two'));
+      await second.consume({
+        durable: 'c',
+        domain: 'contracts',
+        handle: async ({ event }) => void seen.push((event.data as { name: string }).name),
+      });
+      await eventually(() => seen.length === 2);
+      expect(seen).toEqual(['one', 'two']);
+      await second.close();
+      // And the file it left is whole.
+      const third = new MemoryEventBus({ log, dir });
+      const again: string[] = [];
+      await third.consume({
+        durable: 'fresh',
+        domain: 'contracts',
+        handle: async ({ event }) => void again.push((event.data as { name: string }).name),
+      });
+      await eventually(() => again.length === 2);
+      expect(again).toEqual(['one', 'two']);
+      await third.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps its log and consumer positions across a restart of the process', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bus-'));
     try {

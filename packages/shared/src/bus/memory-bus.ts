@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../logger';
 import type { AnyEventEnvelope } from '../events/envelope';
@@ -45,15 +45,32 @@ export class MemoryEventBus implements EventBus {
       const file = join(dir, `${domain}.jsonl`);
       if (!existsSync(file)) continue;
       const log = this.logs.get(domain)!;
-      for (const line of readFileSync(file, 'utf8').split('\n')) {
+      const lines = readFileSync(file, 'utf8').split('\n');
+      for (const [index, line] of lines.entries()) {
         if (!line.trim()) continue;
-        const stored = JSON.parse(line) as Stored;
+        let stored: Stored;
+        try {
+          stored = JSON.parse(line) as Stored;
+        } catch (error) {
+          // Only the last line can be torn (a crash while appending): its event was never
+          // acknowledged to the publisher's outbox, which publishes it again.
+          if (index < lines.length - 2) throw error;
+          writeFileSync(
+            file,
+            lines
+              .slice(0, index)
+              .map((l) => `${l}\n`)
+              .join(''),
+          ); // cut it off
+          break;
+        }
         log.push(stored);
         this.seen.add(stored.event.id);
       }
     }
     const positions = join(dir, 'positions.json');
     if (existsSync(positions)) this.positions = JSON.parse(readFileSync(positions, 'utf8')) as Record<string, number>;
+    rmSync(`${positions}.tmp`, { force: true });
   }
 
   async publish(event: AnyEventEnvelope): Promise<void> {
@@ -63,8 +80,17 @@ export class MemoryEventBus implements EventBus {
     const domain = domainOf(event.type);
     const log = this.logs.get(domain)!;
     const stored: Stored = { seq: log.length + 1, event: structuredClone(event) };
+    // On disk first: an event that failed to be written is not delivered (the publisher's
+    // outbox keeps it and publishes it again), so positions never shift.
+    if (this.options.dir) {
+      try {
+        appendFileSync(join(this.options.dir, `${domain}.jsonl`), JSON.stringify(stored) + '\n');
+      } catch (error) {
+        this.seen.delete(event.id);
+        throw error;
+      }
+    }
     log.push(stored);
-    if (this.options.dir) appendFileSync(join(this.options.dir, `${domain}.jsonl`), JSON.stringify(stored) + '\n');
     for (const durable of this.durables.values()) if (durable.domain === domain) durable.wake();
     for (const tail of this.tails) {
       const o = tail.options;
@@ -95,7 +121,11 @@ export class MemoryEventBus implements EventBus {
 
   private savePosition(durable: string, position: number): void {
     this.positions[durable] = position;
-    if (this.options.dir) writeFileSync(join(this.options.dir, 'positions.json'), JSON.stringify(this.positions));
+    if (!this.options.dir) return;
+    // Written aside and renamed over: a crash leaves the old file or the new one, never half of one.
+    const file = join(this.options.dir, 'positions.json');
+    writeFileSync(`${file}.tmp`, JSON.stringify(this.positions));
+    renameSync(`${file}.tmp`, file);
   }
 
   async tail(options: TailOptions): Promise<Stoppable> {
@@ -172,6 +202,9 @@ class DurableConsumer {
     if (this.running || this.stopped) return;
     this.running = this.drain().finally(() => {
       this.running = null;
+      // An event published after drain() saw the end of the log and before this line found
+      // `running` still set and did not wake us: look again.
+      if (!this.stopped && this.position < this.log.length) this.wake();
     });
   }
 

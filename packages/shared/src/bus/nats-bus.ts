@@ -43,6 +43,8 @@ export class NatsEventBus implements EventBus {
   readonly kind = 'nats' as const;
   private readonly consumers = new Set<Stoppable>();
   private connected = true;
+  /** Consumer, tail and watch loops that ended with an error (never expected). */
+  private readonly endedLoops = new Set<string>();
 
   private constructor(
     private readonly nc: NatsConnection,
@@ -153,7 +155,11 @@ export class NatsEventBus implements EventBus {
   }
 
   private async handleInOrder(message: JsMsg, options: ConsumeOptions, stopping: () => boolean): Promise<void> {
-    const event = codec.decode(message.data);
+    const event = this.decode(message, options.durable);
+    if (!event) {
+      message.term(); // not an event at all: it can never be applied, and must not stop the others
+      return;
+    }
     if (!isEventType(event.type)) {
       message.ack(); // a type from a newer version of another part: not ours to apply
       return;
@@ -196,8 +202,8 @@ export class NatsEventBus implements EventBus {
     const messages = await consumer.consume();
     const loop = (async () => {
       for await (const message of messages) {
-        const event = codec.decode(message.data);
-        if (!isEventType(event.type)) continue;
+        const event = this.decode(message, `tail of ${options.domain}`);
+        if (!event || !isEventType(event.type)) continue;
         options.onEvent({ event, domain: options.domain, seq: message.seq, redelivered: false });
       }
     })().catch((error: unknown) => this.loopEnded(`tail of ${options.domain}`, error));
@@ -247,13 +253,31 @@ export class NatsEventBus implements EventBus {
    * A consumer, tail or watch whose iterator failed (e.g. its stream was deleted): logged, never an
    * unhandled rejection that would take the process down.
    */
+  /** The event in a message, or null (logged) when the message is not an event envelope. */
+  private decode(message: JsMsg, reader: string): AnyEventEnvelope | null {
+    try {
+      const event = codec.decode(message.data);
+      if (typeof event === 'object' && event !== null && typeof event.type === 'string' && typeof event.id === 'string')
+        return event;
+    } catch {
+      // logged below
+    }
+    this.options.log.error(
+      { subject: message.subject, seq: message.seq, reader, bytes: message.data.length },
+      'a message on the bus is not an event envelope; passed over',
+    );
+    return null;
+  }
+
   private loopEnded(what: string, error: unknown): void {
     if (this.nc.isClosed() || this.nc.isDraining()) return;
     this.options.log.error({ err: error }, `${what} ended with an error`);
+    // Not ready any more: what it fed is stale; /readyz says so and an orchestrator restarts us.
+    this.endedLoops.add(what);
   }
 
   isHealthy(): boolean {
-    return this.connected && !this.nc.isClosed() && !this.nc.isDraining();
+    return this.connected && this.endedLoops.size === 0 && !this.nc.isClosed() && !this.nc.isDraining();
   }
 
   async close(): Promise<void> {

@@ -79,7 +79,9 @@ export class OutboxRelay {
     return dataSource.transaction(async (manager) => {
       if (!this.options.singleProcess) {
         const [lock] = (await manager.query(
-          "SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay')) AS locked",
+          // One lock per schema (= per service): advisory locks are per database, and the services
+          // may share one database; only replicas of the same service take turns.
+          "SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay:' || current_schema())) AS locked",
         )) as {
           locked: boolean;
         }[];
