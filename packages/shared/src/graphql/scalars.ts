@@ -1,9 +1,28 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 
+/** Instants the product accepts: UTC years 1900 to 9999 (the business calendars' range). */
+const EARLIEST_INSTANT = Date.UTC(1900, 0, 1);
+const LATEST_INSTANT = Date.UTC(10000, 0, 1) - 1;
+
+function inRange(value: Date): Date {
+  const t = value.getTime();
+  if (t < EARLIEST_INSTANT || t > LATEST_INSTANT) {
+    throw new GraphQLError(
+      `DateTime ${value.toISOString()} is out of range: instants from 1900-01-01T00:00:00Z to 9999-12-31T23:59:59Z`,
+      { extensions: { code: 'BAD_USER_INPUT' } },
+    );
+  }
+  return value;
+}
+
+const dateTime = DateTimeResolver.toConfig();
+
 /** `DateTime`: ISO-8601 with offset in, UTC out (API.md). Values are JS Dates. */
 export const DateTimeScalar = new GraphQLScalarType({
-  ...DateTimeResolver.toConfig(),
+  ...dateTime,
+  parseValue: (value) => inRange(dateTime.parseValue!(value) as Date),
+  parseLiteral: (ast, variables) => inRange(dateTime.parseLiteral!(ast, variables) as Date),
   name: 'DateTime',
   description: 'An instant, ISO-8601 with an offset (e.g. 2025-03-01T09:00:00+03:00); returned in UTC.',
   serialize(value: unknown) {

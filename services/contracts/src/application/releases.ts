@@ -11,7 +11,13 @@ import {
   type Transactions,
 } from '@reglament/shared';
 import { type DataSource, In } from 'typeorm';
-import { RELEASE_KINDS, type ReleaseKind, validateProduct, validateVersion } from '../domain/release';
+import {
+  RELEASE_KINDS,
+  type ReleaseKind,
+  validatePlannedAt,
+  validateProduct,
+  validateVersion,
+} from '../domain/release';
 import { ReleaseEntity } from '../infra/release.entity';
 import { requireManager } from './access';
 import { origin } from './facts';
@@ -44,7 +50,7 @@ export class Releases {
       id: newId(),
       product: validateProduct(input.product),
       kind: input.kind,
-      plannedAt: input.plannedAt,
+      plannedAt: validatePlannedAt(input.plannedAt, now),
       version: validateVersion(input.version),
       createdAt: now,
       updatedAt: now,
@@ -71,6 +77,7 @@ export class Releases {
   async move(caller: Caller, id: string, plannedAt: Date): Promise<ReleaseEntity> {
     requireManager(caller, 'move releases');
     const now = this.clock.now();
+    validatePlannedAt(plannedAt, now);
     return this.transactions.run(async (tx) => {
       const current = await tx.manager.findOne(ReleaseEntity, {
         where: { id: requireUuid(id, 'id') },
@@ -109,6 +116,11 @@ export class Releases {
     filter: { product: string | null; from: Date | null; to: Date | null },
   ): Promise<ReleaseEntity[]> {
     requireUser(caller, 'see release schedules');
+    if (filter.from && filter.to && !(filter.from < filter.to)) {
+      throw badInput(`from must be before to (got ${filter.from.toISOString()} and ${filter.to.toISOString()})`, {
+        field: 'from',
+      });
+    }
     const query = this.dataSource.getRepository(ReleaseEntity).createQueryBuilder('r');
     if (filter.product) query.andWhere('r.product = :product', { product: filter.product.trim() });
     if (filter.from) query.andWhere('r.planned_at >= :from', { from: filter.from });

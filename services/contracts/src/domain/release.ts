@@ -12,6 +12,18 @@ export function validateProduct(value: string): string {
   return product;
 }
 
+const TEN_YEARS_MS = 10 * 366 * 24 * 3600_000;
+
+/** A release date within ten years of now either way (a schedule, not an archive). */
+export function validatePlannedAt(at: Date, now: Date): Date {
+  if (Math.abs(at.getTime() - now.getTime()) > TEN_YEARS_MS) {
+    throw badInput(`plannedAt must be within 10 years of now (${now.toISOString()}), got ${at.toISOString()}`, {
+      field: 'plannedAt',
+    });
+  }
+  return at;
+}
+
 export function validateVersion(value: string | null): string | null {
   if (value === null) return null;
   const version = value.trim();

@@ -5,6 +5,7 @@ import {
   type Connection,
   decodeCursor,
   encodeCursor,
+  isUuid,
   pageSize,
   requireUser,
   requireUuid,
@@ -14,7 +15,10 @@ import { type DataSource, In, IsNull, LessThan, type FindOptionsWhere } from 'ty
 import { NotificationEntity } from '../infra/entities';
 
 const isCursor = (key: unknown): key is { id: string } =>
-  typeof key === 'object' && key !== null && typeof (key as { id?: unknown }).id === 'string';
+  typeof key === 'object' &&
+  key !== null &&
+  typeof (key as { id?: unknown }).id === 'string' &&
+  isUuid((key as { id: string }).id);
 
 /** A user's own notifications: newest first; nobody reads another user's inbox. */
 export class NotificationInbox {
@@ -31,6 +35,8 @@ export class NotificationInbox {
     if (user.kind !== 'user') throw badInput('Only users have notification inboxes');
     const limit = pageSize(options.first);
     const after = decodeCursor(options.after, isCursor);
+    // A tool token's subject need not be a UUID: such a caller has no inbox.
+    if (!isUuid(user.id)) return toConnection([], limit, 0, (row: NotificationEntity) => encodeCursor({ id: row.id }));
     const base: FindOptionsWhere<NotificationEntity> = {
       recipientId: user.id,
       ...(options.unreadOnly ? { readAt: IsNull() } : {}),
@@ -48,7 +54,7 @@ export class NotificationInbox {
     if (user.kind !== 'user') throw badInput('Only users have notification inboxes');
     if (ids.length > 500) throw badInput('ids may name at most 500 notifications at once', { field: 'ids' });
     ids.forEach((id) => requireUuid(id, 'ids'));
-    if (ids.length === 0) return 0;
+    if (ids.length === 0 || !isUuid(user.id)) return 0;
     const result = await this.dataSource
       .getRepository(NotificationEntity)
       .update({ id: In(ids), recipientId: user.id, readAt: IsNull() }, { readAt: this.clock.now() });

@@ -35,6 +35,14 @@ export class Compliance {
     requireUser(caller, 'read compliance');
     requireUuid(contractId, 'contractId');
     if (!(from < to)) throw badInput('from must be before to', { field: 'from' });
+    // Whose contract it is, before anything is counted: an organization-bound caller learns
+    // nothing of another organization's contract, not even when its clocks stopped.
+    const visibility = visibilityOf(caller);
+    const [known] = (await this.dataSource.query('SELECT organization_id FROM sla_contracts WHERE contract_id = $1', [
+      contractId,
+    ])) as { organization_id: string }[];
+    if (known ? !canSeeOrganization(visibility, known.organization_id) : visibility.kind !== 'all')
+      throw notFound('Contract', contractId);
     const rows = (await this.dataSource.query(
       `SELECT metric, party, priority, organization_id,
               count(*)::int AS total,
@@ -48,7 +56,6 @@ export class Compliance {
        ORDER BY metric, party, priority`,
       [contractId, from, to],
     )) as (Omit<ComplianceRowData, 'metShare'> & { organization_id: string })[];
-    const visibility = visibilityOf(caller);
     if (rows.some((row) => !canSeeOrganization(visibility, row.organization_id)))
       throw notFound('Contract', contractId);
     return rows.map(({ organization_id: _org, ...row }) => ({

@@ -1,4 +1,12 @@
-import { canSeeOrganization, notFound, requireRole, requireUser, requireUuid, visibilityOf } from '@reglament/shared';
+import {
+  badInput,
+  canSeeOrganization,
+  notFound,
+  requireRole,
+  requireUser,
+  requireUuid,
+  visibilityOf,
+} from '@reglament/shared';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PRESET_POLICIES } from '../domain/presets';
 import { SlaTimerEntity } from '../infra/entities';
@@ -68,6 +76,11 @@ export class SlaTimerResolver {
     @Arg('preset', () => String, { nullable: true }) preset?: string | null,
   ): Promise<number> {
     requireRole(ctx.caller, ['ADMIN'], 'rebuild SLA clocks');
+    if (preset != null && !PRESET_POLICIES.has(preset)) {
+      throw badInput(`preset must be one of ${[...PRESET_POLICIES.keys()].join(', ')}, got ${JSON.stringify(preset)}`, {
+        field: 'preset',
+      });
+    }
     const rows = (await ctx.app.dataSource.query(
       `SELECT ticket_id FROM sla_tickets WHERE NOT closed AND ($1::text IS NULL OR preset = $1)`,
       [preset ?? null],

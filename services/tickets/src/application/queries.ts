@@ -6,6 +6,7 @@ import {
   decodeCursor,
   encodeCursor,
   forbidden,
+  isUuid,
   notFound,
   pageSize,
   type Priority,
@@ -97,10 +98,15 @@ function isCursorKey(key: unknown, order: TicketOrder): key is CursorKey {
   return (
     k['o'] === order &&
     typeof k['id'] === 'string' &&
-    /^[0-9a-f-]{36}$/i.test(k['id']) &&
-    (at === null ? order === 'SLA_DEADLINE' : typeof at === 'string' && !Number.isNaN(Date.parse(at)))
+    isUuid(k['id']) &&
+    (at === null
+      ? order === 'SLA_DEADLINE'
+      : typeof at === 'string' && ISO_INSTANT.test(at) && !Number.isNaN(Date.parse(at)))
   );
 }
+
+/** What our cursors carry: `Date.toISOString()` output, nothing else. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 function validFilter(filter: Partial<TicketListFilter>): TicketListFilter {
   const id = (value: string | null | undefined, field: string) => (value ? requireUuid(value, field) : null);

@@ -13,6 +13,7 @@ import {
 import { type AttachmentUpload, checkAttachment } from '../domain/attachment';
 import type { TicketFact } from '../domain/facts';
 import { type RegistrationInput, registrationRefusals, validateRegistration } from '../domain/registration';
+import { requireMayPostInternal } from '../domain/transitions';
 import type { TicketEntity } from '../infra/entities';
 import { TicketStore } from '../infra/ticket-store';
 import { actorOf } from './actor';
@@ -47,6 +48,12 @@ export class Registration {
       });
     }
     const files = uploads.map((upload) => checkAttachment(upload, this.settings.attachmentMaxBytes));
+    // As for addAttachment: internal files are the provider's.
+    requireMayPostInternal(
+      actor,
+      uploads.some((upload) => upload.internal),
+      'files',
+    );
     const callerOrganization = caller.kind === 'user' ? caller.organizationId : null;
     const now = this.clock.now();
     const origin = { source: 'tickets', occurredAt: now, correlationId: newId() };

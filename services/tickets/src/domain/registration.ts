@@ -19,6 +19,10 @@ export interface RegistrationInput {
 
 export const TITLE_MAX = 300;
 export const DESCRIPTION_MAX = MESSAGE_MAX;
+/** As long as contracts allows a product name (the SLA service indexes it). */
+export const PRODUCT_MAX = 200;
+/** The shape of the service catalog's codes (seed 000: 1 ... 6.3; infocraft: IC.1 ...). */
+const SERVICE_CODE = /^[A-Z0-9]{1,6}(\.[0-9]{1,3}){0,4}$/;
 
 /** R-TKT-3: who registers through which channel (the engineer takes the phone; partners use the API). */
 export const REGISTRATION_CHANNELS: { readonly [R in Actor['role']]: readonly Channel[] } = {
@@ -57,13 +61,18 @@ export function validateRegistration(input: RegistrationInput, role: Actor['role
   if (input.channel !== 'PHONE' && input.answeredOnCall !== null) {
     throw badInput('answeredOnCall applies only to PHONE tickets', { field: 'answeredOnCall' });
   }
-  return {
-    ...input,
-    title,
-    description,
-    product: input.product?.trim() || null,
-    serviceCode: input.serviceCode?.trim() || null,
-  };
+  const product = input.product?.trim() || null;
+  if (product !== null && product.length > PRODUCT_MAX) {
+    throw badInput(`product must be at most ${PRODUCT_MAX} characters`, { field: 'product' });
+  }
+  const serviceCode = input.serviceCode?.trim() || null;
+  if (serviceCode !== null && !SERVICE_CODE.test(serviceCode)) {
+    throw badInput(
+      `serviceCode must be a code of the service catalog (serviceCatalog), like 4.2, 6.2.1 or IC.3; got ${JSON.stringify(serviceCode.slice(0, 40))}`,
+      { field: 'serviceCode' },
+    );
+  }
+  return { ...input, title, description, product, serviceCode };
 }
 
 /** R-TKT-1: a human-readable registration number, unique and never reused: T-2025-000042. */

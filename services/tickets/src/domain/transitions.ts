@@ -580,15 +580,18 @@ function requireActiveStaff(ctx: MoveContext, id: string, field: string): void {
   if (!staff.active) throw badInput(`${field} ${id} (${staff.fullName}) is deactivated`, { field });
 }
 
+/** A planned date: after now and within ten years of it. */
 function requireFuture(at: Date, ctx: MoveContext, field: string): void {
-  if (at.getTime() <= ctx.now.getTime()) {
-    throw badInput(`${field} must be in the future (now is ${ctx.now.toISOString()}, got ${at.toISOString()})`, {
-      field,
-    });
+  const latest = ctx.now.getTime() + 10 * 366 * 24 * 3600_000;
+  if (at.getTime() <= ctx.now.getTime() || at.getTime() > latest) {
+    throw badInput(
+      `${field} must be in the future and within 10 years (now is ${ctx.now.toISOString()}, latest ${new Date(latest).toISOString()}), got ${at.toISOString()}`,
+      { field },
+    );
   }
 }
 
-function requireMayPostInternal(actor: Actor, internal: boolean, what: string): void {
+export function requireMayPostInternal(actor: Actor, internal: boolean, what: string): void {
   if (internal && !isProvider(actor)) {
     throw forbidden(`Internal ${what} are for provider staff only; a ${actor.role} posts public ${what}`);
   }
