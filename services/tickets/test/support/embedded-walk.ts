@@ -86,9 +86,10 @@ async function main(): Promise<void> {
     await gql(dispatcher, `mutation($id: ID!) { acknowledgeTicket(id: $id) { id } }`, { id });
     const triaged = await gql<{ triageTicket: unknown }>(
       dispatcher,
-      `mutation($id: ID!, $a: ID!) { triageTicket(id: $id, input: { category: ERROR, priority: LOW, assigneeId: $a,
-         plannedResolutionAt: "2099-01-01T00:00:00Z" }) { status version } }`,
-      { id, a: engineerId },
+      `mutation($id: ID!, $a: ID!, $p: DateTime!) { triageTicket(id: $id, input: { category: ERROR, priority: LOW,
+         assigneeId: $a, plannedResolutionAt: $p }) { status version } }`,
+      // A month ahead of the real clock (planned dates lie within 10 years of now).
+      { id, a: engineerId, p: new Date(Date.now() + 30 * 24 * 3600_000).toISOString() },
     );
     const again = await gql(dispatcher, `mutation($id: ID!) { acknowledgeTicket(id: $id) { id } }`, { id });
     const view = await gql<{ ticket: unknown }>(
