@@ -20,6 +20,7 @@ import { SlaEngine1795299140908 } from './infra/migrations/1795299140908-SlaEngi
 import { ContractCalendars1795300715004 } from './infra/migrations/1795300715004-ContractCalendars';
 import { MonotonicEvaluation1795306518613 } from './infra/migrations/1795306518613-MonotonicEvaluation';
 import { ReleaseEventOrder1795307927597 } from './infra/migrations/1795307927597-ReleaseEventOrder';
+import { ContractEventOrder1795400000000 } from './infra/migrations/1795400000000-ContractEventOrder';
 import { contractsHandlers } from './messaging/contracts-consumer';
 import { ticketsHandlers } from './messaging/tickets-consumer';
 
@@ -37,6 +38,7 @@ export const slaMigrations = [
   ContractCalendars1795300715004,
   MonotonicEvaluation1795306518613,
   ReleaseEventOrder1795307927597,
+  ContractEventOrder1795400000000,
 ];
 
 export interface SlaSettings extends StorageSettings {

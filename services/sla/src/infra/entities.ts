@@ -181,6 +181,10 @@ export class SlaContractEntity {
   /** Days off the contract adds to its preset's calendar (YYYY-MM-DD). */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   holidays!: string[];
+
+  /** The contract event (created/updated/status_changed, UUID v7) coverage and holidays come from. */
+  @Column({ type: 'uuid', name: 'snapshot_event_id', nullable: true })
+  snapshotEventId!: string | null;
 }
 
 /** R-SLA-11: causes and measures of a provider's breach. */

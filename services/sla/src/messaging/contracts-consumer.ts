@@ -56,15 +56,28 @@ export function contractsHandlers(clocks: TicketClocks, clock: Clock): EventHand
 
   /** The contract's coverage and holidays decide its calendar: a change moves its open clocks. */
   const contractChanged = async (
-    event: { data: { contractId: string; organizationId: string; coverage: string | null; holidays?: string[] } },
+    event: {
+      id: string;
+      data: { contractId: string; organizationId: string; coverage: string | null; holidays?: string[] };
+    },
     tx: Tx,
     origin: ReturnType<typeof causedBy>,
   ) => {
     const c = event.data;
     const contract = await ensureContract(tx, c.contractId, c.organizationId);
+    // Replicas may apply two changes of one contract out of order: an older snapshot is ignored
+    // (event ids are UUID v7, ordered by time, as the read models' upsertIfNewer).
+    if (contract.snapshotEventId !== null && event.id <= contract.snapshotEventId) return;
     const holidays = [...new Set(c.holidays ?? [])].sort();
-    if (contract.coverage === c.coverage && contract.holidays.join(',') === holidays.join(',')) return;
-    await tx.manager.update(SlaContractEntity, { contractId: c.contractId }, { coverage: c.coverage, holidays });
+    if (contract.coverage === c.coverage && contract.holidays.join(',') === holidays.join(',')) {
+      await tx.manager.update(SlaContractEntity, { contractId: c.contractId }, { snapshotEventId: event.id });
+      return;
+    }
+    await tx.manager.update(
+      SlaContractEntity,
+      { contractId: c.contractId },
+      { coverage: c.coverage, holidays, snapshotEventId: event.id },
+    );
     await recomputeOpen(tx, 'contract_id', c.contractId, origin);
   };
 

@@ -329,6 +329,51 @@ describe('SLA service (real PostgreSQL and NATS)', () => {
     );
   });
 
+  it('an older contract change arriving after a newer one (two replicas) does not overwrite it', async () => {
+    const contractId = newId();
+    const change = (coverage: string | null) =>
+      makeEvent(
+        'contracts.contract.updated',
+        ORG,
+        {
+          contractId,
+          organizationId: ORG,
+          number: 'ORDER-1',
+          preset: 'asmo',
+          status: 'ACTIVE',
+          startsOn: '2025-01-01',
+          endsOn: '2025-12-31',
+          products: [],
+          coverage,
+          timeZone: 'Europe/Moscow',
+          prerequisites: [],
+          holidays: [],
+        },
+        { source: 'contracts', occurredAt: new Date('2025-07-01T00:00:00Z') },
+      );
+    const older = change(null);
+    await new Promise((resolve) => setTimeout(resolve, 5)); // a later UUID v7
+    const newer = change('24x7');
+    await publish(newer);
+    await eventually(async () => {
+      const rows = (await h.sla.app.dataSource.query('SELECT coverage FROM sla_contracts WHERE contract_id = $1', [
+        contractId,
+      ])) as { coverage: string | null }[];
+      return rows[0]?.coverage === '24x7';
+    });
+    await publish(older);
+    await eventually(async () => {
+      const rows = (await h.sla.app.dataSource.query('SELECT 1 FROM inbox WHERE event_id = $1', [
+        older.id,
+      ])) as unknown[];
+      return rows.length === 1;
+    });
+    const [row] = (await h.sla.app.dataSource.query('SELECT coverage FROM sla_contracts WHERE contract_id = $1', [
+      contractId,
+    ])) as { coverage: string | null }[];
+    expect(row!.coverage).toBe('24x7');
+  });
+
   it("tenant isolation: another organization's customer sees no clocks of this ticket", async () => {
     await at('2025-03-03T07:00:00Z');
     const t = new TicketEvents({ organizationId: ORG, contractId: newId(), preset: 'asmo' });
