@@ -50,3 +50,6 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 /** The five regulations that ship as presets (DOMAIN.md "Presets"). */
 export const PRESET_IDS = ['imc-typical', 'asmo', 'altec-8x5x4', 'kz-supplier', 'infocraft-365'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
+
+/** How far ahead a plan may reach (planned resolution dates, releases): ten years. */
+export const PLANNING_HORIZON_MS = 10 * 366 * 24 * 3600_000;

@@ -1,4 +1,4 @@
-import { badInput } from '@reglament/shared';
+import { badInput, PLANNING_HORIZON_MS } from '@reglament/shared';
 
 /** R-SLA-7: releases of a product's schedule; release-bound deadlines follow them. */
 export type ReleaseKind = 'PLANNED' | 'UNPLANNED';
@@ -12,11 +12,9 @@ export function validateProduct(value: string): string {
   return product;
 }
 
-const TEN_YEARS_MS = 10 * 366 * 24 * 3600_000;
-
 /** A release date within ten years of now either way (a schedule, not an archive). */
 export function validatePlannedAt(at: Date, now: Date): Date {
-  if (Math.abs(at.getTime() - now.getTime()) > TEN_YEARS_MS) {
+  if (Math.abs(at.getTime() - now.getTime()) > PLANNING_HORIZON_MS) {
     throw badInput(`plannedAt must be within 10 years of now (${now.toISOString()}), got ${at.toISOString()}`, {
       field: 'plannedAt',
     });

@@ -6,6 +6,7 @@ import {
   type CloseReason,
   ErrorCode,
   forbidden,
+  PLANNING_HORIZON_MS,
   type Priority,
   type TicketStatus,
   triageNeedsPlannedDate,
@@ -582,7 +583,7 @@ function requireActiveStaff(ctx: MoveContext, id: string, field: string): void {
 
 /** A planned date: after now and within ten years of it. */
 function requireFuture(at: Date, ctx: MoveContext, field: string): void {
-  const latest = ctx.now.getTime() + 10 * 366 * 24 * 3600_000;
+  const latest = ctx.now.getTime() + PLANNING_HORIZON_MS;
   if (at.getTime() <= ctx.now.getTime() || at.getTime() > latest) {
     throw badInput(
       `${field} must be in the future and within 10 years (now is ${ctx.now.toISOString()}, latest ${new Date(latest).toISOString()}), got ${at.toISOString()}`,
