@@ -374,6 +374,56 @@ describe('SLA service (real PostgreSQL and NATS)', () => {
     expect(row!.coverage).toBe('24x7');
   });
 
+  it('slaCompliance: the met share per metric, party and priority, each clock counted at the instant it was met or breached (R-SLA-12)', async () => {
+    await at('2025-03-03T07:00:00Z'); // Mon 10:00 Moscow
+    const contractId = newId();
+    const ticket = () => new TicketEvents({ organizationId: ORG, contractId, preset: 'asmo', priority: 'NORMAL' });
+    const answered = ticket();
+    const ignored = ticket();
+    // asmo reaction: 2 working hours from Mon 10:00 -> 12:00 Moscow (09:00Z). One answered at 11:00, one never.
+    await publish(answered.registered('2025-03-03T07:00:00Z'), ignored.registered('2025-03-03T07:00:00Z'));
+    await eventually(async () => (await slaOf(ignored.ticketId)).timers.length > 0);
+    await publish(answered.move('ACKNOWLEDGE', '2025-03-03T08:00:00Z'));
+    await eventually(
+      async () => (await slaOf(answered.ticketId)).timers.find((x) => x.metric === 'REACTION')?.status === 'MET',
+    );
+    await at('2025-03-03T10:00:00Z');
+    await eventually(() => eventsOf(ignored.ticketId, 'sla.timer.breached')[0]);
+
+    type Row = {
+      metric: string;
+      party: string;
+      priority: string;
+      total: number;
+      met: number;
+      breached: number;
+      metShare: number;
+    };
+    const reaction = async (from: string, to: string, caller: Caller = staff) => {
+      const result = await gql<{ slaCompliance: Row[] }>(
+        `query($c: ID!, $f: DateTime!, $t: DateTime!) { slaCompliance(contractId: $c, from: $f, to: $t) {
+           metric party priority total met breached metShare } }`,
+        { c: contractId, f: from, t: to },
+        caller,
+      );
+      return result.errors ?? result.data!.slaCompliance.filter((r) => r.metric === 'REACTION');
+    };
+    // The whole day: one met (08:00Z), one breached (09:00Z).
+    expect(await reaction('2025-03-03T00:00:00Z', '2025-03-04T00:00:00Z')).toEqual([
+      { metric: 'REACTION', party: 'PROVIDER', priority: 'NORMAL', total: 2, met: 1, breached: 1, metShare: 0.5 },
+    ]);
+    // From 08:30Z: only the breach falls in the window.
+    expect(await reaction('2025-03-03T08:30:00Z', '2025-03-04T00:00:00Z')).toEqual([
+      { metric: 'REACTION', party: 'PROVIDER', priority: 'NORMAL', total: 1, met: 0, breached: 1, metShare: 0 },
+    ]);
+    // Before anything stopped: nothing.
+    expect(await reaction('2025-03-03T00:00:00Z', '2025-03-03T07:30:00Z')).toEqual([]);
+    // Another organization's customer learns nothing of this contract.
+    expect(await reaction('2025-03-03T00:00:00Z', '2025-03-04T00:00:00Z', stranger)).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }),
+    ]);
+  });
+
   it("tenant isolation: another organization's customer sees no clocks of this ticket", async () => {
     await at('2025-03-03T07:00:00Z');
     const t = new TicketEvents({ organizationId: ORG, contractId: newId(), preset: 'asmo' });
