@@ -19,6 +19,7 @@ import { createTokenVerifier } from './auth/tokens';
 import type { GatewayContext } from './context';
 import { OperationGuard } from './guard/guard';
 import { RateLimiter } from './guard/rate-limiter';
+import { SubgraphMap } from './guard/subgraph-map';
 import { clientErrorFormatter } from './http/client-errors';
 import { graphqlHttpRoute } from './http/graphql-http';
 import { GatewayMetrics } from './observability/metrics';
@@ -89,17 +90,22 @@ export async function startGateway(
   // Tokens of deactivated contacts and staff are refused at the door, before they expire.
   const deactivated = await DeactivatedAccounts.start(deps.bus, log);
   const authenticator = new Authenticator(verifyToken, partnerKeys, deactivated);
+  const supergraphSdl = settings.introspectSubgraphs ? null : (settings.supergraphSdl ?? loadSupergraph());
   const guard = new OperationGuard({
     maxDepth: limits.maxDepth,
     maxCost: limits.maxCost,
+    maxAliases: limits.maxAliases,
+    maxDirectives: limits.maxDirectives,
     development: settings.development ?? false,
+    subgraphs: supergraphSdl ? SubgraphMap.fromSupergraph(supergraphSdl) : SubgraphMap.empty(),
+    onMeasured: (steps) => metrics.analysisSteps.observe(steps),
   });
   const limiter = new RateLimiter(limits.rateLimitPerMinute, limits.rateLimitBurst);
   const sharedApq =
     deps.bus.kind === 'nats' ? await deps.bus.keyValue('apq', { ttlMs: APQ_TTL_MS, maxBytes: APQ_BUCKET_BYTES }) : null;
 
   const federation = createGateway({
-    supergraphSdl: settings.introspectSubgraphs ? null : (settings.supergraphSdl ?? loadSupergraph()),
+    supergraphSdl,
     subgraphUrls: settings.subgraphUrls,
     internalSecret: settings.internalSecret,
   });

@@ -6,6 +6,13 @@ export interface GatewayLimits {
   maxDepth: number;
   /** Largest estimated cost (fields, multiplied by the page sizes of lists). */
   maxCost: number;
+  /** Aliases and directives per operation, fragments expanded. */
+  maxAliases: number;
+  maxDirectives: number;
+  /** Requests of one caller being answered at once (HTTP, sockets and downloads together). */
+  maxInFlightPerCaller: number;
+  /** Largest answer to one request, in bytes (subgraph answers are counted as they arrive). */
+  maxResponseBytes: number;
   /** Token bucket per caller: refill per minute, and how many at once. */
   rateLimitPerMinute: number;
   rateLimitBurst: number;
@@ -25,6 +32,13 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   maxBodyBytes: 15_000_000,
   maxDepth: 12,
   maxCost: 20_000,
+  // graphql-armor's advice is 15 aliases; the subscription examples and wallboards alias more.
+  maxAliases: 200,
+  maxDirectives: 50,
+  // A browser opens at most 6 connections to an origin; a portal rarely has more requests pending.
+  maxInFlightPerCaller: 16,
+  // A page of 100 tickets with their threads is well under 1 MiB; files are downloaded, not inlined.
+  maxResponseBytes: 8 * 1024 * 1024,
   // Generous: a person at a portal sends a few requests a second; a seeding script may send bursts.
   rateLimitPerMinute: 6_000,
   rateLimitBurst: 1_000,

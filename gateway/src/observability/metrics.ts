@@ -20,6 +20,7 @@ export class GatewayMetrics {
   readonly federatedQueries: Counter;
   readonly fannedOut: Counter;
   readonly dropped: Counter;
+  readonly analysisSteps: Histogram;
   private readonly operationLabels = new Set<string>();
 
   constructor(probes: { subscriptions: () => number; groups: () => number; connections: () => number }) {
@@ -91,6 +92,12 @@ export class GatewayMetrics {
     this.dropped = new Counter({
       name: 'reglament_gateway_subscription_results_dropped_total',
       help: 'Results dropped or replaced by a newer one because a subscriber was too slow',
+      registers,
+    });
+    this.analysisSteps = new Histogram({
+      name: 'reglament_gateway_operation_analysis_steps',
+      help: "Selections the guard visited to measure an operation's depth and cost (linear in the document)",
+      buckets: [10, 100, 1_000, 10_000, 100_000],
       registers,
     });
     collectDefaultMetrics({ register: this.registry, prefix: 'reglament_gateway_' });

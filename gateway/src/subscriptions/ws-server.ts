@@ -202,7 +202,9 @@ export function startWebSocketServer(options: WsOptions): { close(): Promise<voi
       onNext: (_ctx, _id, _payload, _args, result): FormattedExecutionResult | void => {
         if (!result.errors?.length) return;
         const { errors, ...rest } = result;
-        return { ...rest, errors: errors.map((e) => options.formatError(e.toJSON(), e)) };
+        // Queries and mutations come back from Apollo already formatted (plain objects, no toJSON);
+        // subscription results carry GraphQLErrors. Either way an error is a `next` with `errors`.
+        return { ...rest, errors: errors.map((e) => formatOne(options.formatError, e)) };
       },
       subscribe: (args) => options.hub.subscribe(args),
       execute: (args) => options.executeOperation(args),
@@ -222,4 +224,11 @@ export function startWebSocketServer(options: WsOptions): { close(): Promise<voi
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+function formatOne(
+  format: WsOptions['formatError'],
+  error: GraphQLError | GraphQLFormattedError,
+): GraphQLFormattedError {
+  return error instanceof GraphQLError ? format(error.toJSON(), error) : format(error, error);
 }

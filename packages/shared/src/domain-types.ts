@@ -53,3 +53,9 @@ export type PresetId = (typeof PRESET_IDS)[number];
 
 /** How far ahead a plan may reach (planned resolution dates, releases): ten years. */
 export const PLANNING_HORIZON_MS = 10 * 366 * 24 * 3600_000;
+
+/**
+ * The largest attachment `Attachment.contentBase64` serves inline (64 KiB); larger files are
+ * downloaded from `Attachment.url`. The gateway weighs the field by this size in its cost.
+ */
+export const ATTACHMENT_INLINE_MAX_BYTES = 64 * 1024;
