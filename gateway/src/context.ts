@@ -13,6 +13,8 @@ export interface GatewayContext {
   caller: Caller;
   /** When the caller's token expires (epoch ms), if it does. */
   expiresAt: number | null;
+  /** When the caller's token was issued (epoch ms), if it says. */
+  issuedAt?: number | null;
   /** Set when the caller came with a partner key. */
   partner?: PartnerCredential | null;
   /** The gateway's own operations (resolving subscription payloads): not a client's request. */

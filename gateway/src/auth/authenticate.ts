@@ -42,11 +42,15 @@ export class Authenticator {
     }
     const token = bearerToken(authorization as string | null | undefined);
     if (!token) return { caller: ANONYMOUS, expiresAt: null, partner: null };
-    const verified = await this.verifyToken(token);
-    if (verified.caller.kind === 'user' && this.deactivated?.isDeactivated(verified.caller.id)) {
+    const { caller, expiresAt, issuedAt } = await this.verifyToken(token);
+    const context: GatewayContext = { caller, expiresAt, issuedAt, partner: null };
+    if (caller.kind === 'user' && this.deactivated?.isDeactivated(caller.id)) {
       throw unauthenticated('This account is deactivated: its tokens are no longer accepted');
     }
-    return { ...verified, partner: null };
+    if (caller.kind === 'user' && this.deactivated?.issuedBeforePasswordChange(caller.id, issuedAt)) {
+      throw unauthenticated('This token was issued before the password was changed: log in again');
+    }
+    return context;
   }
 
   /** graphql-ws: `{ authorization: "Bearer ..." }`, `{ token }`, or a partner's `{ "x-api-key": ... }`. */
@@ -62,8 +66,11 @@ export class Authenticator {
   /** Is this context still good for another operation (token not expired, key not revoked)? */
   stillValid(context: GatewayContext, now = Date.now()): { ok: true } | { ok: false; reason: string } {
     if (context.expiresAt !== null && context.expiresAt <= now) return { ok: false, reason: 'the token has expired' };
-    if (context.caller.kind === 'user' && !context.partner && this.deactivated?.isDeactivated(context.caller.id)) {
-      return { ok: false, reason: 'the account is deactivated' };
+    if (context.caller.kind === 'user' && !context.partner && this.deactivated) {
+      if (this.deactivated.isDeactivated(context.caller.id)) return { ok: false, reason: 'the account is deactivated' };
+      if (this.deactivated.issuedBeforePasswordChange(context.caller.id, context.issuedAt ?? null)) {
+        return { ok: false, reason: 'the password was changed after it was issued: log in again' };
+      }
     }
     if (context.partner && this.partnerKeys && !this.partnerKeys.isActive(context.partner.keyId)) {
       return { ok: false, reason: 'the API key was revoked' };

@@ -1,12 +1,14 @@
 import type { DeliveredEvent, EventBus, Logger, Stoppable } from '@reglament/shared';
 
 /**
- * Accounts (contacts and staff) that were deactivated, learned from contracts' events. A token
- * stays valid until it expires (hours), so the door refuses the tokens of a deactivated account
+ * Accounts (contacts and staff) that were deactivated, and the last password change of each,
+ * learned from contracts' events. A token stays valid until it expires (hours), so the door
+ * refuses the tokens of a deactivated account, and those issued before its password changed,
  * itself, for every subgraph at once. Each account's latest event wins (event ids are time-ordered).
  */
 export class DeactivatedAccounts {
   private readonly latest = new Map<string, { eventId: string; active: boolean }>();
+  private readonly passwordChanged = new Map<string, number>();
 
   private constructor(private readonly tail: Stoppable) {}
 
@@ -29,6 +31,12 @@ export class DeactivatedAccounts {
     let id: string;
     let active: boolean;
     switch (event.type) {
+      case 'contracts.credential.changed': {
+        const at = Date.parse(event.data.tokensValidFrom);
+        const known = this.passwordChanged.get(event.data.accountId) ?? -Infinity;
+        if (Number.isFinite(at) && at > known) this.passwordChanged.set(event.data.accountId, at);
+        return;
+      }
       case 'contracts.contact.registered':
       case 'contracts.contact.updated':
       case 'contracts.contact.deactivated':
@@ -51,6 +59,12 @@ export class DeactivatedAccounts {
 
   isDeactivated(accountId: string): boolean {
     return this.latest.has(accountId);
+  }
+
+  /** A token issued at `issuedAtMs` (null: unknown) predates the account's last password change. */
+  issuedBeforePasswordChange(accountId: string, issuedAtMs: number | null): boolean {
+    const changed = this.passwordChanged.get(accountId);
+    return changed !== undefined && (issuedAtMs === null || issuedAtMs < changed);
   }
 
   stop(): Promise<void> {

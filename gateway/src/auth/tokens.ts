@@ -1,5 +1,5 @@
 import { createSecretKey } from 'node:crypto';
-import { type Caller, ROLES, type Role, unauthenticated } from '@reglament/shared';
+import { type Caller, isUuid, ROLES, type Role, unauthenticated } from '@reglament/shared';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
 
@@ -8,7 +8,15 @@ export interface TokenVerifierOptions {
   jwksUrl?: string;
 }
 
-export type TokenVerifier = (token: string) => Promise<{ caller: Caller; expiresAt: number | null }>;
+export interface VerifiedToken {
+  caller: Caller;
+  /** Epoch ms, if the token says. */
+  expiresAt: number | null;
+  /** Epoch ms: `iat_ms` when the issuer gives it (contracts does), else `iat` in whole seconds. */
+  issuedAt: number | null;
+}
+
+export type TokenVerifier = (token: string) => Promise<VerifiedToken>;
 
 /** Tokens verified recently, by their text: a client sends the same token with every request. */
 const VERIFIED_TOKENS = 10_000;
@@ -23,7 +31,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   const secret = options.jwtSecret ? createSecretKey(Buffer.from(options.jwtSecret, 'utf8')) : null;
   const jwks: JWTVerifyGetKey | null = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : null;
   if (!secret && !jwks) throw new Error('Either JWT_SECRET or JWT_JWKS_URL must be set');
-  const verified = new LRUCache<string, { caller: Caller; expiresAt: number | null }>({ max: VERIFIED_TOKENS });
+  const verified = new LRUCache<string, VerifiedToken>({ max: VERIFIED_TOKENS });
   return async (token) => {
     const known = verified.get(token);
     if (known) {
@@ -47,9 +55,10 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       }
       throw unauthenticated('The token is not valid');
     }
-    const result = {
+    const result: VerifiedToken = {
       caller: callerFromClaims(payload),
       expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : null,
+      issuedAt: issuedAtOf(payload),
     };
     verified.set(token, result);
     return result;
@@ -62,8 +71,14 @@ export function callerFromClaims(payload: JWTPayload): Caller {
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
     throw unauthenticated(`The token's role must be one of ${ROLES.join(', ')}`);
   }
+  // Partners are let in by their keys (x-api-key), which bind them to their trusted documents
+  // and organization; a token saying PARTNER would skip both.
+  if (role === 'PARTNER') {
+    throw unauthenticated('PARTNER access comes only with a partner key (x-api-key), never in a token');
+  }
   const org = typeof payload.org === 'string' && payload.org ? payload.org : null;
   if (role === 'CUSTOMER' && !org) throw unauthenticated('A CUSTOMER token must carry its organization (org)');
+  if (org !== null && !isUuid(org)) throw unauthenticated("The token's organization (org) must be a UUID");
   return {
     kind: 'user',
     id: payload.sub,
@@ -71,6 +86,15 @@ export function callerFromClaims(payload: JWTPayload): Caller {
     organizationId: org,
     name: typeof payload.name === 'string' ? payload.name : null,
   };
+}
+
+function issuedAtOf(payload: JWTPayload): number | null {
+  const ms = payload.iat_ms;
+  if (typeof ms === 'number' && Number.isFinite(ms) && typeof payload.iat === 'number') {
+    // Only a refinement of iat: it cannot move the token's age by more than that second.
+    if (Math.floor(ms / 1000) === payload.iat) return ms;
+  }
+  return typeof payload.iat === 'number' ? payload.iat * 1000 : null;
 }
 
 /** `Authorization: Bearer <token>`; absent -> anonymous (login and public fields only). */

@@ -3,9 +3,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import {
   AppError,
+  carriesLoneSurrogate,
   carriesNul,
   ErrorCode,
+  IllFormedTextError,
   NulCharacterError,
+  parseWellFormedJson,
   PayloadTooLargeError,
   readBody,
   type Route,
@@ -16,6 +19,7 @@ import type { GatewayContext } from '../context';
 import { type RateLimiter, rateKeyOf } from '../guard/rate-limiter';
 import type { GatewayMetrics } from '../observability/metrics';
 import type { ManifestStore } from '../persisted/manifest-store';
+import { checkPersistedQuery } from '../persisted/apq-check';
 import { trustedOperation } from '../persisted/trusted-documents';
 
 export interface GraphQLHttpOptions {
@@ -34,6 +38,8 @@ const STATUS_OF: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.PERSISTED_QUERY_NOT_ALLOWED]: 400,
   [ErrorCode.PERSISTED_QUERY_NOT_FOUND]: 400,
   [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.BAD_REQUEST]: 400,
+  [ErrorCode.PERSISTED_QUERY_HASH_MISMATCH]: 400,
 };
 
 /**
@@ -64,7 +70,7 @@ export function graphqlHttpRoute(options: GraphQLHttpOptions): Route {
           sendJson(res, 413, errorBody(`${error.message}: send a smaller request`, ErrorCode.BAD_USER_INPUT));
           return true;
         }
-        if (error instanceof NulCharacterError) {
+        if (error instanceof NulCharacterError || error instanceof IllFormedTextError) {
           sendJson(res, 400, errorBody(error.message, ErrorCode.BAD_USER_INPUT));
           return true;
         }
@@ -104,6 +110,19 @@ export function graphqlHttpRoute(options: GraphQLHttpOptions): Route {
     }
 
     let search = url.search;
+    if (!context.partner) {
+      try {
+        checkRequest(method, body, url);
+      } catch (error) {
+        if (error instanceof IllFormedTextError) {
+          sendJson(res, 400, errorBody(error.message, ErrorCode.BAD_USER_INPUT));
+          return true;
+        }
+        if (!(error instanceof AppError)) throw error;
+        sendError(res, error);
+        return true;
+      }
+    }
     if (context.partner && (method === 'GET' || method === 'POST')) {
       try {
         ({ body, search } = withTrustedDocument(options.manifests, context, method, body, url));
@@ -192,7 +211,33 @@ function withTrustedDocument(
 
 function parseBody(text: string, contentType: string): unknown {
   if (text.length === 0) return undefined;
-  return contentType.includes('json') ? (JSON.parse(text) as unknown) : text;
+  return contentType.includes('json') ? parseWellFormedJson(text) : text;
+}
+
+/**
+ * What Apollo Server would report as an internal error, answered typed first: lone surrogates
+ * in GET's JSON parameters (a POST body was checked as it was parsed), and APQ extensions that
+ * are malformed or do not match their query.
+ */
+function checkRequest(method: string, body: unknown, url: URL): void {
+  if (method === 'GET') {
+    const json = (name: string): unknown => {
+      const text = url.searchParams.get(name);
+      if (text === null) return undefined;
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        return undefined; // Apollo answers malformed JSON itself, typed
+      }
+    };
+    const variables = json('variables');
+    const extensions = json('extensions');
+    if (carriesLoneSurrogate(variables) || carriesLoneSurrogate(extensions)) throw new IllFormedTextError();
+    checkPersistedQuery(url.searchParams.get('query') ?? undefined, extensions);
+  } else if (method === 'POST' && body && typeof body === 'object' && !Array.isArray(body)) {
+    const request = body as Record<string, unknown>;
+    checkPersistedQuery(request.query, request.extensions);
+  }
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

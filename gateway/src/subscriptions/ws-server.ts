@@ -1,6 +1,6 @@
 import { MAX_OPERATION_TOKENS } from '../guard/limits';
 import type { IncomingMessage, Server } from 'node:http';
-import { AppError, ErrorCode, type Logger } from '@reglament/shared';
+import { AppError, carriesLoneSurrogate, ErrorCode, IllFormedTextError, type Logger } from '@reglament/shared';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import {
@@ -165,6 +165,10 @@ export function startWebSocketServer(options: WsOptions): { close(): Promise<voi
             throw new AppError(ErrorCode.RATE_LIMITED, options.limiter.message(decision.retryAfterSeconds), {
               retryAfterSeconds: decision.retryAfterSeconds,
             });
+          }
+          // graphql-ws reads frames with JSON.parse, which lets a lone surrogate through.
+          if (carriesLoneSurrogate(payload.variables) || carriesLoneSurrogate(payload.query)) {
+            throw new AppError(ErrorCode.BAD_USER_INPUT, new IllFormedTextError().message);
           }
           const query = gateway.partner
             ? trustedOperation(options.manifests, gateway.partner, payload).body

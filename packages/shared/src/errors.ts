@@ -9,6 +9,12 @@ export enum ErrorCode {
   PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
   PERSISTED_QUERY_NOT_ALLOWED = 'PERSISTED_QUERY_NOT_ALLOWED',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** A request the server cannot read (e.g. an unsupported persisted-query version). */
+  BAD_REQUEST = 'BAD_REQUEST',
+  /** APQ: the query sent does not hash to the sha256Hash sent with it. */
+  PERSISTED_QUERY_HASH_MISMATCH = 'PERSISTED_QUERY_HASH_MISMATCH',
+  /** The answer would be larger than the gateway sends (MAX_RESPONSE_BYTES). */
+  RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 

@@ -27,6 +27,7 @@ export * from './graphql/scalars';
 export * from './graphql/errors';
 export * from './graphql/subgraph-schema';
 export * from './server/http';
+export * from './text/unicode';
 export * from './server/platform';
 export * from './server/lifecycle';
 export * from './server/subgraph-server';

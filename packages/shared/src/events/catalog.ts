@@ -50,6 +50,7 @@ export const EVENT_VERSIONS: { readonly [T in EventType]: number } = {
   'contracts.contact.deactivated': 1,
   'contracts.staff.registered': 1,
   'contracts.staff.updated': 1,
+  'contracts.credential.changed': 1,
   'contracts.contract.created': 1,
   'contracts.contract.updated': 1,
   'contracts.contract.status_changed': 1,

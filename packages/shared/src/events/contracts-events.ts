@@ -25,6 +25,18 @@ export interface StaffFacts {
   active: boolean;
 }
 
+/**
+ * A password was set or changed (by its owner or an administrator): tokens issued before
+ * `tokensValidFrom` (real time, ms precision; compared with the token's `iat_ms`, else `iat`)
+ * are no longer accepted.
+ */
+export interface CredentialChangedV1 {
+  accountId: string;
+  kind: 'CONTACT' | 'STAFF';
+  organizationId: string | null;
+  tokensValidFrom: string;
+}
+
 export type ContractStatus = 'DRAFT' | 'ACTIVE' | 'SUSPENDED' | 'EXPIRED';
 
 /** A prerequisite that must be valid for support, e.g. a 1C:ITS subscription until a date (R-CON-1). */
@@ -127,6 +139,7 @@ export interface ContractsEventPayloads {
   'contracts.contact.deactivated': ContactFacts;
   'contracts.staff.registered': StaffFacts;
   'contracts.staff.updated': StaffFacts;
+  'contracts.credential.changed': CredentialChangedV1;
   'contracts.contract.created': ContractFacts;
   'contracts.contract.updated': ContractFacts;
   'contracts.contract.status_changed': ContractStatusChangedV1;

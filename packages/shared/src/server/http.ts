@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
+import { IllFormedTextError, parseWellFormedJson } from '../text/unicode';
 
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> | boolean;
 
@@ -75,8 +76,12 @@ export function graphqlRoute<Ctx extends BaseContext>(
       const type = req.headers['content-type'] ?? '';
       if (text.length > 0 && type.includes('json')) {
         try {
-          body = JSON.parse(text);
-        } catch {
+          body = parseWellFormedJson(text);
+        } catch (error) {
+          if (error instanceof IllFormedTextError) {
+            sendJson(res, 400, { errors: [{ message: error.message, extensions: { code: 'BAD_USER_INPUT' } }] });
+            return true;
+          }
           sendJson(res, 400, {
             errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
           });

@@ -1,6 +1,7 @@
-import { conflict, type Tx } from '@reglament/shared';
+import { conflict, makeEvent, type Tx } from '@reglament/shared';
 import { hashPassword, validatePassword } from '../domain/password';
-import { CredentialEntity } from '../infra/people.entities';
+import { ContactEntity, CredentialEntity } from '../infra/people.entities';
+import { origin } from './facts';
 
 /**
  * One login per e-mail across contacts and staff (the unique index is the last word; the
@@ -44,9 +45,23 @@ export async function changeCredential(
     await requireFreeEmail(tx, changes.email, userId);
     credential.email = changes.email;
   }
-  if (changes.password !== undefined && changes.password !== null) {
-    credential.passwordHash = await hashPassword(validatePassword(changes.password));
-  }
+  const passwordChanged = changes.password !== undefined && changes.password !== null;
+  if (passwordChanged) credential.passwordHash = await hashPassword(validatePassword(changes.password!));
   credential.updatedAt = at;
   await tx.manager.save(CredentialEntity, credential);
+  if (passwordChanged) {
+    // Tokens issued before a new password are refused at the gateway (real time, like their iat).
+    const organizationId =
+      credential.kind === 'CONTACT'
+        ? ((await tx.manager.findOneBy(ContactEntity, { id: userId }))?.organizationId ?? null)
+        : null;
+    tx.emit(
+      makeEvent(
+        'contracts.credential.changed',
+        organizationId,
+        { accountId: userId, kind: credential.kind, organizationId, tokensValidFrom: new Date().toISOString() },
+        origin(at),
+      ),
+    );
+  }
 }

@@ -12,7 +12,7 @@ export interface TokenClaims {
 }
 
 /**
- * Access tokens of API.md "Auth": JWT HS256 with JWT_SECRET, claims sub, role, org, name, exp,
+ * Access tokens of API.md "Auth": JWT HS256 with JWT_SECRET, claims sub, role, org, name, exp (and iat_ms),
  * verified by the gateway (gateway/src/auth/tokens.ts). `iat`/`exp` are real time, not the
  * platform clock: the gateway checks them against real time, and a token must work even when
  * a test has moved the business clock to 2025.
@@ -28,9 +28,12 @@ export class TokenIssuer {
   }
 
   async issue(claims: TokenClaims): Promise<{ token: string; expiresAt: Date }> {
-    const issuedAt = Math.floor(Date.now() / 1000);
+    const issuedAtMs = Date.now();
+    const issuedAt = Math.floor(issuedAtMs / 1000);
     const expiresAt = issuedAt + this.lifetimeSeconds;
     const token = await new SignJWT({
+      // iat to the millisecond: a token from a login just after a password change (same second) is newer than it.
+      iat_ms: issuedAtMs,
       role: claims.role,
       ...(claims.org ? { org: claims.org } : {}),
       name: claims.name,
