@@ -1,4 +1,5 @@
 import type { Caller } from '@reglament/shared';
+import type { ResponseBudget } from './guard/response-budget';
 
 /** A partner system calling with an API key (`x-api-key`): it may run only its manifest's operations. */
 export interface PartnerCredential {
@@ -19,4 +20,6 @@ export interface GatewayContext {
   partner?: PartnerCredential | null;
   /** The gateway's own operations (resolving subscription payloads): not a client's request. */
   internal?: boolean;
+  /** Bytes this request's answer may still take (one per request or socket operation). */
+  budget?: ResponseBudget;
 }

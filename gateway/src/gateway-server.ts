@@ -10,7 +10,7 @@ import {
   type Logger,
   type Route,
 } from '@reglament/shared';
-import { type ExecutionResult, print } from 'graphql';
+import { type ExecutionResult, GraphQLError, print } from 'graphql';
 import { DeactivatedAccounts } from './auth/deactivated-accounts';
 import { MAX_OPERATION_TOKENS } from './guard/limits';
 import { Authenticator } from './auth/authenticate';
@@ -18,7 +18,10 @@ import { PartnerKeyStore } from './auth/partner-keys';
 import { createTokenVerifier } from './auth/tokens';
 import type { GatewayContext } from './context';
 import { OperationGuard } from './guard/guard';
+import { InFlightLimiter } from './guard/in-flight';
 import { RateLimiter } from './guard/rate-limiter';
+import { ResponseBudget } from './guard/response-budget';
+import { attachmentDownloadRoute } from './http/attachment-downloads';
 import { SubgraphMap } from './guard/subgraph-map';
 import { clientErrorFormatter } from './http/client-errors';
 import { graphqlHttpRoute } from './http/graphql-http';
@@ -28,7 +31,7 @@ import { readinessProbe } from './observability/readiness';
 import { APQ_BUCKET_BYTES, APQ_TTL_MS, PersistedQueryCache } from './persisted/apq-cache';
 import { ManifestStore, PERSISTED_DIR } from './persisted/manifest-store';
 import { DEFAULT_LIMITS, type GatewayLimits } from './settings';
-import { createGateway, loadSupergraph } from './supergraph';
+import { CallerSigner, createGateway, loadSupergraph } from './supergraph';
 import { SubscriptionHub } from './subscriptions/hub';
 import { withSubscriptions } from './subscriptions/schema';
 import { startWebSocketServer } from './subscriptions/ws-server';
@@ -101,6 +104,7 @@ export async function startGateway(
     onMeasured: (steps) => metrics.analysisSteps.observe(steps),
   });
   const limiter = new RateLimiter(limits.rateLimitPerMinute, limits.rateLimitBurst);
+  const inFlight = new InFlightLimiter(limits.maxInFlightPerCaller);
   const sharedApq =
     deps.bus.kind === 'nats' ? await deps.bus.keyValue('apq', { ttlMs: APQ_TTL_MS, maxBytes: APQ_BUCKET_BYTES }) : null;
 
@@ -145,11 +149,20 @@ export async function startGateway(
     context: GatewayContext,
     operationName?: string,
   ) => {
+    // A client's operation over a socket gets its own answer budget; the gateway's own have none.
+    const budget = context.internal ? undefined : new ResponseBudget(limits.maxResponseBytes);
     const response = await apollo.executeOperation(
       { query, variables, ...(operationName ? { operationName } : {}) },
-      { contextValue: context },
+      { contextValue: budget ? { ...context, budget } : context },
     );
     if (response.body.kind !== 'single') throw new Error('Incremental delivery is not supported here');
+    if (budget?.exceeded) {
+      const error = budget.error();
+      return {
+        data: null,
+        errors: [new GraphQLError(error.message, { extensions: { code: error.code, ...error.details } })],
+      };
+    }
     return response.body.singleResult as ExecutionResult;
   };
 
@@ -187,11 +200,31 @@ export async function startGateway(
     res.end(await metrics.registry.metrics());
     return true;
   };
+  const downloads = settings.subgraphUrls.tickets
+    ? attachmentDownloadRoute({
+        internalSecret: settings.internalSecret,
+        ticketsUrl: settings.subgraphUrls.tickets,
+        signer: new CallerSigner(settings.internalSecret),
+        authenticator,
+        limiter,
+        inFlight,
+      })
+    : null;
   const server = createHttpServer(
     [
       healthRoutes(ready),
       metricsRoute,
-      graphqlHttpRoute({ apollo, authenticator, limiter, manifests, metrics, maxBodyBytes: limits.maxBodyBytes }),
+      ...(downloads ? [downloads.route] : []),
+      graphqlHttpRoute({
+        apollo,
+        authenticator,
+        limiter,
+        inFlight,
+        manifests,
+        metrics,
+        maxBodyBytes: limits.maxBodyBytes,
+        maxResponseBytes: limits.maxResponseBytes,
+      }),
     ],
     (error) => log.error({ err: error }, 'HTTP handler failed'),
   );
@@ -204,6 +237,7 @@ export async function startGateway(
     authenticator,
     guard,
     limiter,
+    inFlight,
     manifests,
     limits,
     formatError,
@@ -236,6 +270,7 @@ export async function startGateway(
       await closeServer(server);
       await apollo.stop();
       await federation.close();
+      await downloads?.close();
       manifests.close();
       partnerKeys?.close();
       await deactivated.stop();

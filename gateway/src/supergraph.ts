@@ -124,7 +124,21 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       const text = await response.body.text();
       throw new Error(`Subgraph ${this.name} answered HTTP ${response.statusCode} without JSON: ${text.slice(0, 200)}`);
     }
-    const result = (await response.body.json()) as { data?: Record<string, unknown> | null; errors?: unknown };
+    const chunks: Buffer[] = [];
+    try {
+      for await (const chunk of response.body) {
+        // Counted as it arrives: an answer past the request's cap is dropped, not held whole.
+        context?.budget?.take((chunk as Buffer).length);
+        chunks.push(chunk as Buffer);
+      }
+    } catch (error) {
+      response.body.destroy();
+      throw error;
+    }
+    const result = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+      data?: Record<string, unknown> | null;
+      errors?: unknown;
+    };
     if (response.statusCode >= 300 && !Array.isArray(result.errors)) {
       throw new Error(`Subgraph ${this.name} answered HTTP ${response.statusCode}`);
     }

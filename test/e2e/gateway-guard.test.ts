@@ -49,7 +49,7 @@ describe('gateway guard', () => {
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([
       {
-        message: 'The operation nests fields 4 levels deep; at most 3 are allowed',
+        message: 'The operation nests fields at least 4 levels deep; at most 3 are allowed',
         extensions: { code: 'BAD_USER_INPUT', depth: 4 },
       },
     ]);
@@ -64,7 +64,9 @@ describe('gateway guard', () => {
     );
     expect(response.status).toBe(400);
     expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', cost: 103 });
-    expect(response.body.errors?.[0]?.message).toMatch(/^The operation's estimated cost is 103; at most 50 is allowed/);
+    expect(response.body.errors?.[0]?.message).toMatch(
+      /^The operation's estimated cost is at least 103; at most 50 is allowed/,
+    );
   });
 
   it('refuses a body over the size limit (413) and batches (batching is off)', async () => {

@@ -87,16 +87,16 @@ export class OperationGuard {
     }
     if (measure.exceeded === 'depth') {
       throw new GraphQLError(
-        `The operation nests fields more than ${this.options.maxDepth} levels deep; at most ${this.options.maxDepth} are allowed`,
-        { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 }, maxDepth: this.options.maxDepth } },
+        `The operation nests fields at least ${measure.depth} levels deep; at most ${this.options.maxDepth} are allowed`,
+        { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 }, depth: measure.depth } },
       );
     }
     if (measure.exceeded === 'cost') {
       throw new GraphQLError(
-        `The operation's estimated cost is over ${this.options.maxCost}, the most allowed ` +
-          '(every field counts 1, times the page sizes of the lists it is in, a field from another subgraph ' +
+        `The operation's estimated cost is at least ${measure.cost}; at most ${this.options.maxCost} is allowed ` +
+          '(every field counts 1, times the page sizes of the lists it is in; a field from another subgraph ' +
           'counts more: ask for smaller pages or fewer fields)',
-        { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 }, maxCost: this.options.maxCost } },
+        { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 }, cost: measure.cost } },
       );
     }
   }

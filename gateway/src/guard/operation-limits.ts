@@ -31,7 +31,7 @@ export interface OperationMeasure {
    * fragments nest (the expanded operation may be exponentially larger).
    */
   steps: number;
-  /** The first limit found passed; the analysis stopped there (depth and cost are then lower bounds). */
+  /** The first limit found passed; the analysis stopped there (its figure is then a lower bound). */
   exceeded: 'depth' | 'cost' | null;
 }
 
@@ -67,7 +67,11 @@ interface Weighed {
 }
 
 class LimitPassed extends Error {
-  constructor(readonly limit: 'depth' | 'cost') {
+  constructor(
+    readonly limit: 'depth' | 'cost',
+    /** The figure found past the limit: a lower bound of the whole operation's. */
+    readonly found: number,
+  ) {
     super(limit);
   }
 }
@@ -122,8 +126,8 @@ export function measureOperation(
   };
 
   const check = (weighed: Weighed): Weighed => {
-    if (weighed.depth > maxDepth) throw new LimitPassed('depth');
-    if (weighed.fixed + weighed.perPage > maxCost) throw new LimitPassed('cost');
+    if (weighed.depth > maxDepth) throw new LimitPassed('depth', weighed.depth);
+    if (weighed.fixed + weighed.perPage > maxCost) throw new LimitPassed('cost', weighed.fixed + weighed.perPage);
     return weighed;
   };
 
@@ -220,8 +224,8 @@ export function measureOperation(
   } catch (error) {
     if (!(error instanceof LimitPassed)) throw error;
     return {
-      depth: error.limit === 'depth' ? maxDepth + 1 : 0,
-      cost: error.limit === 'cost' ? maxCost + 1 : 0,
+      depth: error.limit === 'depth' ? error.found : 0,
+      cost: error.limit === 'cost' ? error.found : 0,
       introspection,
       steps,
       exceeded: error.limit,

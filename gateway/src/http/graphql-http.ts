@@ -16,7 +16,9 @@ import {
 } from '@reglament/shared';
 import type { Authenticator } from '../auth/authenticate';
 import type { GatewayContext } from '../context';
+import type { InFlightLimiter } from '../guard/in-flight';
 import { type RateLimiter, rateKeyOf } from '../guard/rate-limiter';
+import { ResponseBudget } from '../guard/response-budget';
 import type { GatewayMetrics } from '../observability/metrics';
 import type { ManifestStore } from '../persisted/manifest-store';
 import { checkPersistedQuery } from '../persisted/apq-check';
@@ -26,9 +28,11 @@ export interface GraphQLHttpOptions {
   apollo: ApolloServer<GatewayContext>;
   authenticator: Authenticator;
   limiter: RateLimiter;
+  inFlight: InFlightLimiter;
   manifests: ManifestStore;
   metrics: GatewayMetrics;
   maxBodyBytes: number;
+  maxResponseBytes: number;
   path?: string;
 }
 
@@ -40,13 +44,16 @@ const STATUS_OF: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
   [ErrorCode.BAD_REQUEST]: 400,
   [ErrorCode.PERSISTED_QUERY_HASH_MISMATCH]: 400,
+  [ErrorCode.RESPONSE_TOO_LARGE]: 400,
 };
 
 /**
- * `/graphql` over HTTP: the door. In order: body size, credentials (partner key or JWT), the
- * caller's rate limit, trusted documents for partners; then Apollo Server (APQ, GET for
- * queries and 405 for other operations over GET, CSRF prevention, batching off, the guard
- * plugin). Answers to GET carry an ETag, so clients and caches can revalidate for free.
+ * `/graphql` over HTTP: the door. In order: declared body size, credentials (partner key or
+ * JWT), the caller's rate limit and requests in flight, the body (size, NUL, well-formed
+ * text), trusted documents for partners or APQ checks for others; then Apollo Server (APQ,
+ * GET for queries and 405 for other operations over GET, CSRF prevention, batching off, the
+ * guard plugin); the answer's size (RESPONSE_TOO_LARGE past MAX_RESPONSE_BYTES). Answers to
+ * GET carry an ETag, so clients and caches can revalidate for free.
  */
 export function graphqlHttpRoute(options: GraphQLHttpOptions): Route {
   const path = options.path ?? '/graphql';
@@ -59,29 +66,21 @@ export function graphqlHttpRoute(options: GraphQLHttpOptions): Route {
       sendJson(res, 400, errorBody(new NulCharacterError().message, ErrorCode.BAD_USER_INPUT));
       return true;
     }
-    let body: unknown = undefined;
-    if (method === 'POST') {
-      try {
-        const text = await readBody(req, options.maxBodyBytes);
-        body = parseBody(text, String(req.headers['content-type'] ?? ''));
-      } catch (error) {
-        if (error instanceof PayloadTooLargeError) {
-          metrics.refused.inc({ reason: 'too_large' });
-          sendJson(res, 413, errorBody(`${error.message}: send a smaller request`, ErrorCode.BAD_USER_INPUT));
-          return true;
-        }
-        if (error instanceof NulCharacterError || error instanceof IllFormedTextError) {
-          sendJson(res, 400, errorBody(error.message, ErrorCode.BAD_USER_INPUT));
-          return true;
-        }
-        if (error instanceof SyntaxError) {
-          sendJson(res, 400, errorBody('The request body is not valid JSON', 'BAD_REQUEST'));
-          return true;
-        }
-        throw error;
-      }
+    if (Number(req.headers['content-length'] ?? 0) > options.maxBodyBytes) {
+      metrics.refused.inc({ reason: 'too_large' });
+      sendJson(
+        res,
+        413,
+        errorBody(
+          `Request body exceeds ${options.maxBodyBytes} bytes: send a smaller request`,
+          ErrorCode.BAD_USER_INPUT,
+        ),
+      );
+      return true;
     }
 
+    // Credentials and limits come from the headers, before the body is read: a caller over its
+    // limits costs no body reading, and a slow body holds one of its own slots, nobody else's.
     let context: GatewayContext;
     try {
       context = await options.authenticator.authenticate({
@@ -94,44 +93,77 @@ export function graphqlHttpRoute(options: GraphQLHttpOptions): Route {
       sendError(res, error);
       return true;
     }
-
-    const decision = options.limiter.take(rateKeyOf(context, req.socket.remoteAddress));
+    const key = rateKeyOf(context, req.socket.remoteAddress);
+    const decision = options.limiter.take(key);
     if (!decision.allowed) {
       metrics.refused.inc({ reason: 'rate_limited' });
-      sendJson(
-        res,
-        429,
-        errorBody(options.limiter.message(decision.retryAfterSeconds), ErrorCode.RATE_LIMITED, {
-          retryAfterSeconds: decision.retryAfterSeconds,
-        }),
-        { 'retry-after': String(decision.retryAfterSeconds) },
-      );
+      sendRateLimited(res, options.limiter.message(decision.retryAfterSeconds), decision.retryAfterSeconds);
       return true;
+    }
+    const leave = options.inFlight.enter(key);
+    if (!leave) {
+      metrics.refused.inc({ reason: 'in_flight' });
+      sendRateLimited(res, options.inFlight.message(), 1, { maxInFlight: options.inFlight.limit });
+      return true;
+    }
+    try {
+      await answer(req, res, url, method, { ...context, budget: new ResponseBudget(options.maxResponseBytes) });
+    } finally {
+      leave();
+    }
+    return true;
+  };
+
+  async function answer(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    method: string,
+    context: GatewayContext,
+  ): Promise<void> {
+    let body: unknown = undefined;
+    if (method === 'POST') {
+      try {
+        const text = await readBody(req, options.maxBodyBytes);
+        body = parseBody(text, String(req.headers['content-type'] ?? ''));
+      } catch (error) {
+        if (error instanceof PayloadTooLargeError) {
+          metrics.refused.inc({ reason: 'too_large' });
+          sendJson(res, 413, errorBody(`${error.message}: send a smaller request`, ErrorCode.BAD_USER_INPUT));
+          return;
+        }
+        if (error instanceof NulCharacterError || error instanceof IllFormedTextError) {
+          sendJson(res, 400, errorBody(error.message, ErrorCode.BAD_USER_INPUT));
+          return;
+        }
+        if (error instanceof SyntaxError) {
+          sendJson(res, 400, errorBody('The request body is not valid JSON', 'BAD_REQUEST'));
+          return;
+        }
+        throw error;
+      }
     }
 
     let search = url.search;
-    if (!context.partner) {
-      try {
-        checkRequest(method, body, url);
-      } catch (error) {
-        if (error instanceof IllFormedTextError) {
-          sendJson(res, 400, errorBody(error.message, ErrorCode.BAD_USER_INPUT));
-          return true;
+    try {
+      if (context.partner && (method === 'GET' || method === 'POST')) {
+        try {
+          ({ body, search } = withTrustedDocument(options.manifests, context, method, body, url));
+        } catch (error) {
+          if (error instanceof AppError) metrics.refused.inc({ reason: 'not_trusted' });
+          throw error;
         }
-        if (!(error instanceof AppError)) throw error;
-        sendError(res, error);
-        return true;
+      } else if (!context.partner) {
+        checkRequest(method, body, url);
       }
-    }
-    if (context.partner && (method === 'GET' || method === 'POST')) {
-      try {
-        ({ body, search } = withTrustedDocument(options.manifests, context, method, body, url));
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        metrics.refused.inc({ reason: 'not_trusted' });
-        sendError(res, error);
-        return true;
+    } catch (error) {
+      if (error instanceof IllFormedTextError) {
+        sendJson(res, 400, errorBody(error.message, ErrorCode.BAD_USER_INPUT));
+        return;
       }
+      if (!(error instanceof AppError)) throw error;
+      sendError(res, error);
+      return;
     }
 
     const headers = new HeaderMap();
@@ -143,32 +175,41 @@ export function graphqlHttpRoute(options: GraphQLHttpOptions): Route {
       httpGraphQLRequest,
       context: async () => context,
     });
-    for (const [key, value] of response.headers) res.setHeader(key, value);
-    const status = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      if (method === 'GET' && status === 200) {
-        // Queries over GET are cacheable: private (answers depend on the caller), revalidated by ETag.
-        const etag = `W/"${createHash('sha1').update(response.body.string).digest('base64url')}"`;
-        res.setHeader('etag', etag);
-        // Apollo says no-store when no subgraph gave a cache hint; revalidation by ETag is safe and cheaper.
-        const policy = res.getHeader('cache-control');
-        if (!policy || policy === 'no-store') res.setHeader('cache-control', 'private, no-cache');
-        res.setHeader('vary', 'authorization, x-api-key');
-        if (req.headers['if-none-match'] === etag) {
-          res.statusCode = 304;
-          res.end();
-          return true;
-        }
-      }
-      res.statusCode = status;
-      res.end(response.body.string);
-    } else {
-      res.statusCode = status;
+    const budget = context.budget!;
+    if (response.body.kind !== 'complete') {
+      // Incremental delivery is not enabled; should it be, its chunks pass through as they come.
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.statusCode = response.status ?? 200;
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
+      return;
     }
-    return true;
-  };
+    // The subgraphs' answers were counted as they came; the whole answer is checked once more.
+    if (budget.exceeded || Buffer.byteLength(response.body.string) > budget.maxBytes) {
+      metrics.refused.inc({ reason: 'response_too_large' });
+      const error = budget.error();
+      sendJson(res, 400, { data: null, ...errorBody(error.message, error.code, error.details) });
+      return;
+    }
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    const status = response.status ?? 200;
+    if (method === 'GET' && status === 200) {
+      // Queries over GET are cacheable: private (answers depend on the caller), revalidated by ETag.
+      const etag = `W/"${createHash('sha1').update(response.body.string).digest('base64url')}"`;
+      res.setHeader('etag', etag);
+      // Apollo says no-store when no subgraph gave a cache hint; revalidation by ETag is safe and cheaper.
+      const policy = res.getHeader('cache-control');
+      if (!policy || policy === 'no-store') res.setHeader('cache-control', 'private, no-cache');
+      res.setHeader('vary', 'authorization, x-api-key');
+      if (req.headers['if-none-match'] === etag) {
+        res.statusCode = 304;
+        res.end();
+        return;
+      }
+    }
+    res.statusCode = status;
+    res.end(response.body.string);
+  }
 }
 
 /** A partner's request, its document taken from its manifest (the only documents it may run). */
@@ -247,6 +288,17 @@ function header(req: IncomingMessage, name: string): string | undefined {
 
 function errorBody(message: string, code: string, details: Record<string, unknown> = {}) {
   return { errors: [{ message, extensions: { code, ...details } }] };
+}
+
+function sendRateLimited(
+  res: ServerResponse,
+  message: string,
+  retryAfterSeconds: number,
+  details: Record<string, unknown> = {},
+): void {
+  sendJson(res, 429, errorBody(message, ErrorCode.RATE_LIMITED, { retryAfterSeconds, ...details }), {
+    'retry-after': String(retryAfterSeconds),
+  });
 }
 
 function sendError(res: ServerResponse, error: AppError): void {

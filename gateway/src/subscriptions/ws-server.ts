@@ -18,6 +18,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Authenticator } from '../auth/authenticate';
 import type { GatewayContext } from '../context';
 import type { OperationGuard } from '../guard/guard';
+import type { InFlightLimiter } from '../guard/in-flight';
 import { type RateLimiter, rateKeyOf } from '../guard/rate-limiter';
 import type { ManifestStore } from '../persisted/manifest-store';
 import { trustedOperation } from '../persisted/trusted-documents';
@@ -39,6 +40,7 @@ export interface WsOptions {
   authenticator: Authenticator;
   guard: OperationGuard;
   limiter: RateLimiter;
+  inFlight: InFlightLimiter;
   manifests: ManifestStore;
   limits: WsLimits;
   /** Maps errors to typed API errors (the one place: formatErrorFor). */
@@ -211,7 +213,26 @@ export function startWebSocketServer(options: WsOptions): { close(): Promise<voi
         return { ...rest, errors: errors.map((e) => formatOne(options.formatError, e)) };
       },
       subscribe: (args) => options.hub.subscribe(args),
-      execute: (args) => options.executeOperation(args),
+      // Queries and mutations count among the caller's requests in flight (subscriptions do not:
+      // they are long-lived and capped per connection).
+      execute: async (args) => {
+        const gateway = args.contextValue as GatewayContext;
+        const leave = options.inFlight.enter(rateKeyOf(gateway, undefined));
+        if (!leave) {
+          return {
+            errors: [
+              new GraphQLError(options.inFlight.message(), {
+                extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: 1, maxInFlight: options.inFlight.limit },
+              }),
+            ],
+          };
+        }
+        try {
+          return await options.executeOperation(args);
+        } finally {
+          leave();
+        }
+      },
       // Internal errors never reach a close reason.
       isProd: true,
     },

@@ -23,6 +23,7 @@ export * from './outbox/relay';
 export * from './outbox/inbox';
 export * from './outbox/consumer';
 export * from './auth/caller';
+export * from './auth/download-link';
 export * from './graphql/scalars';
 export * from './graphql/errors';
 export * from './graphql/subgraph-schema';

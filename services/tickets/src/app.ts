@@ -1,8 +1,16 @@
-import { type Platform, type RunningService, ServiceRuntime, type StorageSettings } from '@reglament/shared';
+import {
+  DownloadLinks,
+  type Platform,
+  type RunningService,
+  ServiceRuntime,
+  type StorageSettings,
+  verifyCaller,
+} from '@reglament/shared';
 import { TicketQueries } from './application/queries';
 import { Registration } from './application/registration';
 import { TicketWorkflow } from './application/workflow';
 import { DEFAULT_ATTACHMENT_MAX_BYTES } from './config';
+import { attachmentDownloadRoute } from './graphql/attachment-download.route';
 import type { TicketsApp } from './graphql/context';
 import { createLoaders } from './graphql/loaders';
 import { buildTicketsSchema } from './graphql/schema';
@@ -22,6 +30,7 @@ import { Tickets1763700000200 } from './infra/migrations/1763700000200-tickets';
 import { TicketsLifecycle1763700000210 } from './infra/migrations/1763700000210-tickets-lifecycle';
 import { ReadModelEventOrder1795307263753 } from './infra/migrations/1795307263753-ReadModelEventOrder';
 import { ListFilterIndexes1795307559326 } from './infra/migrations/1795307559326-ListFilterIndexes';
+import { AttachmentContentExternal1795400000000 } from './infra/migrations/1795400000000-AttachmentContentExternal';
 import { PostgresAttachmentStorage } from './infra/pg-attachment-storage';
 import { TicketReads } from './infra/ticket-reads';
 import { contractsHandlers } from './messaging/contracts-consumer';
@@ -44,6 +53,7 @@ export const ticketsMigrations = [
   TicketsLifecycle1763700000210,
   ReadModelEventOrder1795307263753,
   ListFilterIndexes1795307559326,
+  AttachmentContentExternal1795400000000,
 ];
 
 export interface TicketsSettings extends StorageSettings {
@@ -72,6 +82,7 @@ export async function startTickets(platform: Platform, settings: TicketsSettings
       queries: new TicketQueries(reads),
       reads,
       storage,
+      links: new DownloadLinks(platform.internalSecret),
     };
     await runtime.consume('contracts', contractsHandlers);
     await runtime.consume('sla', slaHandlers(workflow, runtime.log));
@@ -79,8 +90,17 @@ export async function startTickets(platform: Platform, settings: TicketsSettings
       await buildTicketsSchema(),
       settings.port,
       (caller) => ({ caller, app, loaders: createLoaders(app, caller) }),
-      // base64 makes a file 4/3 larger; the rest of the request is small.
-      { maxBodyBytes: Math.ceil((limits.attachmentMaxBytes * 4) / 3) + 256 * 1024 },
+      {
+        // base64 makes a file 4/3 larger; the rest of the request is small.
+        maxBodyBytes: Math.ceil((limits.attachmentMaxBytes * 4) / 3) + 256 * 1024,
+        // Files are downloaded here by the gateway, as the caller of a download link.
+        routes: [
+          attachmentDownloadRoute(app, (headers) => {
+            const verdict = verifyCaller(headers, platform.internalSecret);
+            return verdict.ok ? verdict.caller : null;
+          }),
+        ],
+      },
     );
     return { name: 'tickets', url: server.url, port: server.port, runtime, stop: () => runtime.stop() };
   } catch (error) {

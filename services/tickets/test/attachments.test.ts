@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { signCaller } from '@reglament/shared';
+import { TEST_SECRET } from '@reglament/shared/testing';
 import { type Tenant, TicketsHarness } from './support/harness';
 import { footprint, type TicketRef, ticketIn } from './support/tickets';
 
@@ -43,12 +45,21 @@ describe('attachments', () => {
     expect(file.size).toBe(1536 * 1024);
     expect(file.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(file.uploadedBy).toBe(`${t.contactName} (CUSTOMER)`);
-    const back = await h.ok<{ attachment: { contentBase64: string } }>(
-      h.staff.ENGINEER,
-      `query($id: ID!) { attachment(id: $id) { contentBase64 } }`,
-      { id: file.id },
-    );
-    expect(Buffer.from(back.attachment.contentBase64, 'base64').equals(bytes)).toBe(true);
+    // Too large to inline: contentBase64 refuses and points to the download.
+    const inline = await h.gql(h.staff.ENGINEER, `query($id: ID!) { attachment(id: $id) { contentBase64 } }`, {
+      id: file.id,
+    });
+    expect(inline.errors?.[0]).toMatchObject({
+      message: `report.pdf is ${1536 * 1024} bytes; contentBase64 serves files up to 65536 bytes: download it from Attachment.url`,
+      extensions: { code: 'BAD_USER_INPUT', size: 1536 * 1024, maxBytes: 65536 },
+    });
+    // The download route streams it back in 256 KiB chunks: 1.5 MiB = 6 of them, the same bytes.
+    const download = await fetch(h.services[0]!.url.replace('/graphql', `/attachments/${file.id}`), {
+      headers: signCaller(h.staff.ENGINEER, TEST_SECRET),
+    });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toBe('attachment; filename="report.pdf"');
+    expect(Buffer.from(await download.arrayBuffer()).equals(bytes)).toBe(true);
     const [stored] = await h.query<{ n: number }>(
       `SELECT octet_length(content) AS n FROM ticket_attachment_contents WHERE attachment_id = $1`,
       [file.id],

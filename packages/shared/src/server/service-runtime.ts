@@ -13,6 +13,7 @@ import { OutboxRelay } from '../outbox/relay';
 import { Transactions } from '../outbox/transactions';
 import { Lifecycle } from './lifecycle';
 import type { Platform } from './platform';
+import type { Route } from './http';
 import { startSubgraphServer, type RunningServer } from './subgraph-server';
 
 export interface StorageSettings {
@@ -88,7 +89,7 @@ export class ServiceRuntime {
     schema: GraphQLSchema,
     port: number,
     context: (caller: Caller) => Ctx,
-    options: { maxBodyBytes?: number } = {},
+    options: { maxBodyBytes?: number; routes?: Route[] } = {},
   ): Promise<RunningServer> {
     this.server = await startSubgraphServer({
       name: this.service,

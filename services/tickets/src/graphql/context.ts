@@ -1,4 +1,4 @@
-import type { Caller } from '@reglament/shared';
+import type { Caller, DownloadLinks } from '@reglament/shared';
 import type { TicketQueries } from '../application/queries';
 import type { Registration } from '../application/registration';
 import type { TicketWorkflow } from '../application/workflow';
@@ -12,6 +12,8 @@ export interface TicketsApp {
   queries: TicketQueries;
   reads: TicketReads;
   storage: AttachmentStorage;
+  /** Signs `Attachment.url`. */
+  links: DownloadLinks;
 }
 
 export interface TicketsContext {
