@@ -32,6 +32,8 @@ export const gatewayConfigShape = {
     .optional()
     .describe('must be the path of the partner keys file (default <DATA_DIR>/partner-keys.json)'),
   DATA_DIR: env.path('.data'),
+  /** Reverse proxies in front that append the client to X-Forwarded-For (0: clients connect directly). */
+  TRUST_PROXY_HOPS: env.integer(0, 0, 10, 'number of trusted reverse proxies in front of the gateway'),
   ...limitShape(),
 };
 

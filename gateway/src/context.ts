@@ -20,6 +20,8 @@ export interface GatewayContext {
   partner?: PartnerCredential | null;
   /** The gateway's own operations (resolving subscription payloads): not a client's request. */
   internal?: boolean;
+  /** The client's address (behind TRUST_PROXY_HOPS proxies: from X-Forwarded-For). */
+  clientAddress?: string | null;
   /** Bytes this request's answer may still take (one per request or socket operation). */
   budget?: ResponseBudget;
 }

@@ -55,6 +55,8 @@ export interface GatewaySettings {
   limits?: Partial<GatewayLimits>;
   /** Set: `/metrics` answers only `Authorization: Bearer <metricsToken>` (401 otherwise). */
   metricsToken?: string;
+  /** Reverse proxies in front whose X-Forwarded-For entries are trusted (default 0: none). */
+  trustedProxyHops?: number;
   /** @deprecated use limits.maxBodyBytes */
   maxBodyBytes?: number;
 }
@@ -224,6 +226,7 @@ export async function startGateway(
         metrics,
         maxBodyBytes: limits.maxBodyBytes,
         maxResponseBytes: limits.maxResponseBytes,
+        trustedProxyHops: settings.trustedProxyHops ?? 0,
       }),
     ],
     (error) => log.error({ err: error }, 'HTTP handler failed'),
@@ -238,6 +241,7 @@ export async function startGateway(
     guard,
     limiter,
     inFlight,
+    trustedProxyHops: settings.trustedProxyHops ?? 0,
     manifests,
     limits,
     formatError,

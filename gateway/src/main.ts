@@ -42,6 +42,7 @@ createPlatform({
         ...(config.JWT_JWKS_URL ? { jwksUrl: config.JWT_JWKS_URL } : {}),
         ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
         limits: limitsFromConfig(config),
+        trustedProxyHops: config.TRUST_PROXY_HOPS,
         development: config.GATEWAY_DEVELOPMENT,
         introspectSubgraphs: config.INTROSPECT_SUBGRAPHS,
         ...(config.PERSISTED_DIR ? { persistedDir: resolve(config.PERSISTED_DIR) } : {}),

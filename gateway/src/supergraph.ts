@@ -64,11 +64,12 @@ export class CallerSigner {
 
   headersFor(context: Partial<GatewayContext> | undefined): Record<string, string> {
     const caller: Caller = context?.caller ?? { kind: 'anonymous' };
-    const key = JSON.stringify(caller);
+    const address = context?.clientAddress ?? null;
+    const key = `${address ?? ''} ${JSON.stringify(caller)}`;
     const now = Date.now();
     const cached = this.signatures.get(key);
     if (cached && now - cached.at < SIGNATURE_REUSE_MS) return cached.headers;
-    const headers = signCaller(caller, this.secret, now);
+    const headers = signCaller(caller, this.secret, now, address);
     this.signatures.set(key, { at: now, headers });
     return headers;
   }

@@ -58,9 +58,9 @@ export class RateLimiter {
 }
 
 /** Who a limit counts against: the user, the partner key, or (anonymous) the client address. */
-export function rateKeyOf(context: GatewayContext, address: string | undefined): string {
+export function rateKeyOf(context: GatewayContext): string {
   if (context.partner) return `partner:${context.partner.keyId}`;
-  return callerKey(context.caller, address);
+  return callerKey(context.caller, context.clientAddress ?? undefined);
 }
 
 function callerKey(caller: Caller, address: string | undefined): string {

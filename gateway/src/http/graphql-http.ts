@@ -22,6 +22,7 @@ import { ResponseBudget } from '../guard/response-budget';
 import type { GatewayMetrics } from '../observability/metrics';
 import type { ManifestStore } from '../persisted/manifest-store';
 import { checkPersistedQuery } from '../persisted/apq-check';
+import { clientAddressOf } from './client-address';
 import { trustedOperation } from '../persisted/trusted-documents';
 
 export interface GraphQLHttpOptions {
@@ -33,6 +34,8 @@ export interface GraphQLHttpOptions {
   metrics: GatewayMetrics;
   maxBodyBytes: number;
   maxResponseBytes: number;
+  /** Reverse proxies in front whose X-Forwarded-For entries are trusted (0: none). */
+  trustedProxyHops: number;
   path?: string;
 }
 
@@ -83,17 +86,20 @@ export function graphqlHttpRoute(options: GraphQLHttpOptions): Route {
     // limits costs no body reading, and a slow body holds one of its own slots, nobody else's.
     let context: GatewayContext;
     try {
-      context = await options.authenticator.authenticate({
-        apiKey: header(req, 'x-api-key'),
-        authorization: header(req, 'authorization'),
-      });
+      context = {
+        ...(await options.authenticator.authenticate({
+          apiKey: header(req, 'x-api-key'),
+          authorization: header(req, 'authorization'),
+        })),
+        clientAddress: clientAddressOf(req, options.trustedProxyHops),
+      };
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       metrics.refused.inc({ reason: 'unauthenticated' });
       sendError(res, error);
       return true;
     }
-    const key = rateKeyOf(context, req.socket.remoteAddress);
+    const key = rateKeyOf(context);
     const decision = options.limiter.take(key);
     if (!decision.allowed) {
       metrics.refused.inc({ reason: 'rate_limited' });

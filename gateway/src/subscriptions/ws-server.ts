@@ -19,6 +19,7 @@ import type { Authenticator } from '../auth/authenticate';
 import type { GatewayContext } from '../context';
 import type { OperationGuard } from '../guard/guard';
 import type { InFlightLimiter } from '../guard/in-flight';
+import { clientAddressOf } from '../http/client-address';
 import { type RateLimiter, rateKeyOf } from '../guard/rate-limiter';
 import type { ManifestStore } from '../persisted/manifest-store';
 import { trustedOperation } from '../persisted/trusted-documents';
@@ -41,6 +42,8 @@ export interface WsOptions {
   guard: OperationGuard;
   limiter: RateLimiter;
   inFlight: InFlightLimiter;
+  /** Reverse proxies in front whose X-Forwarded-For entries are trusted (0: none). */
+  trustedProxyHops: number;
   manifests: ManifestStore;
   limits: WsLimits;
   /** Maps errors to typed API errors (the one place: formatErrorFor). */
@@ -116,7 +119,10 @@ export function startWebSocketServer(options: WsOptions): { close(): Promise<voi
       onConnect: async (ctx) => {
         let gateway: GatewayContext;
         try {
-          gateway = await authenticator.fromConnectionParams(ctx.connectionParams);
+          gateway = {
+            ...(await authenticator.fromConnectionParams(ctx.connectionParams)),
+            clientAddress: clientAddressOf(ctx.extra.request, options.trustedProxyHops),
+          };
         } catch (error) {
           if (error instanceof AppError) return false; // 4403 Forbidden
           throw error;
@@ -162,7 +168,7 @@ export function startWebSocketServer(options: WsOptions): { close(): Promise<voi
               { limit: limits.maxSubscriptionsPerConnection },
             );
           }
-          const decision = options.limiter.take(rateKeyOf(gateway, ctx.extra.request.socket.remoteAddress));
+          const decision = options.limiter.take(rateKeyOf(gateway));
           if (!decision.allowed) {
             throw new AppError(ErrorCode.RATE_LIMITED, options.limiter.message(decision.retryAfterSeconds), {
               retryAfterSeconds: decision.retryAfterSeconds,
@@ -217,7 +223,7 @@ export function startWebSocketServer(options: WsOptions): { close(): Promise<voi
       // they are long-lived and capped per connection).
       execute: async (args) => {
         const gateway = args.contextValue as GatewayContext;
-        const leave = options.inFlight.enter(rateKeyOf(gateway, undefined));
+        const leave = options.inFlight.enter(rateKeyOf(gateway));
         if (!leave) {
           return {
             errors: [

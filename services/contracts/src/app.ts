@@ -15,6 +15,7 @@ import { ContractEntity, OrganizationEntity } from './infra/entities';
 import { KnownTicketEntity } from './infra/known-ticket.entity';
 import { OrganizationsContracts1763700000100 } from './infra/migrations/1763700000100-organizations-contracts';
 import { PeoplePrepaidReleases1763700000110 } from './infra/migrations/1763700000110-people-prepaid-releases';
+import { LoginThrottleByAddress1796653894003 } from './infra/migrations/1796653894003-LoginThrottleByAddress';
 import { ContactEntity, CredentialEntity, LoginThrottleEntity, StaffEntity } from './infra/people.entities';
 import {
   HourPackageEntity,
@@ -42,7 +43,11 @@ export const contractsEntities = [
   ReleaseEntity,
   KnownTicketEntity,
 ];
-export const contractsMigrations = [OrganizationsContracts1763700000100, PeoplePrepaidReleases1763700000110];
+export const contractsMigrations = [
+  OrganizationsContracts1763700000100,
+  PeoplePrepaidReleases1763700000110,
+  LoginThrottleByAddress1796653894003,
+];
 
 export interface ContractsSettings extends StorageSettings {
   port: number;
@@ -55,6 +60,8 @@ export interface ContractsSettings extends StorageSettings {
   demoData?: boolean;
   /** How often the clock jobs run besides every move of the clock (default 30 s). */
   clockIntervalMs?: number;
+  /** Real time as login throttling reads it (default Date.now; tests move it). */
+  realNow?: () => number;
 }
 
 /** The use cases of the contracts service over one database (what the resolvers and tests call). */
@@ -75,6 +82,7 @@ export function buildContractsApp(
       clock,
       settings.jwtSecret ? new TokenIssuer(settings.jwtSecret) : null,
       runtime.log,
+      settings.realNow,
     ),
     organizations: new Organizations(dataSource, transactions, clock),
     contacts: new Contacts(dataSource, transactions, clock),
@@ -112,8 +120,9 @@ export async function startContracts(platform: Platform, settings: ContractsSett
       await seedDemoData({ ...app, clock: platform.clock, log: runtime.log });
     }
     await runtime.consume('tickets', ticketsHandlers);
-    const server = await runtime.serve(await buildContractsSchema(), settings.port, (caller) => ({
+    const server = await runtime.serve(await buildContractsSchema(), settings.port, (caller, request) => ({
       caller,
+      clientAddress: request.clientAddress,
       app,
       loaders: createLoaders(app, caller),
     }));

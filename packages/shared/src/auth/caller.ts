@@ -28,14 +28,22 @@ interface SignedCaller {
   caller: Caller;
   /** Signing time, epoch ms (real time, not the test clock). */
   iat: number;
+  /** The client's address as the gateway saw it (login throttling counts per address). */
+  address?: string | null;
 }
 
-export function signCaller(caller: Caller, secret: string, now = Date.now()): Record<string, string> {
-  const body = Buffer.from(JSON.stringify({ caller, iat: now } satisfies SignedCaller)).toString('base64url');
+export function signCaller(
+  caller: Caller,
+  secret: string,
+  now = Date.now(),
+  address: string | null = null,
+): Record<string, string> {
+  const signed: SignedCaller = { caller, iat: now, ...(address ? { address } : {}) };
+  const body = Buffer.from(JSON.stringify(signed)).toString('base64url');
   return { [CALLER_HEADER]: body, [SIGNATURE_HEADER]: hmac(body, secret) };
 }
 
-export type CallerVerification = { ok: true; caller: Caller } | { ok: false; reason: string };
+export type CallerVerification = { ok: true; caller: Caller; address: string | null } | { ok: false; reason: string };
 
 export function verifyCaller(
   headers: { get(name: string): string | undefined | null },
@@ -60,7 +68,7 @@ export function verifyCaller(
   if (typeof signed.iat !== 'number' || Math.abs(now - signed.iat) > MAX_AGE_MS) {
     return { ok: false, reason: 'the signed caller has expired' };
   }
-  return { ok: true, caller: signed.caller };
+  return { ok: true, caller: signed.caller, address: typeof signed.address === 'string' ? signed.address : null };
 }
 
 function hmac(body: string, secret: string): string {

@@ -14,7 +14,7 @@ import { Transactions } from '../outbox/transactions';
 import { Lifecycle } from './lifecycle';
 import type { Platform } from './platform';
 import type { Route } from './http';
-import { startSubgraphServer, type RunningServer } from './subgraph-server';
+import { type RequestOrigin, startSubgraphServer, type RunningServer } from './subgraph-server';
 
 export interface StorageSettings {
   databaseUrl?: string;
@@ -88,7 +88,7 @@ export class ServiceRuntime {
   async serve<Ctx extends BaseContext>(
     schema: GraphQLSchema,
     port: number,
-    context: (caller: Caller) => Ctx,
+    context: (caller: Caller, request: RequestOrigin) => Ctx,
     options: { maxBodyBytes?: number; routes?: Route[] } = {},
   ): Promise<RunningServer> {
     this.server = await startSubgraphServer({

@@ -15,10 +15,16 @@ export interface SubgraphServerOptions<Ctx extends BaseContext> {
   port: number;
   dataSource: DataSource;
   /** Builds the per-request context (DataLoaders live here, one set per request). */
-  context: (caller: Caller) => Ctx;
+  context: (caller: Caller, request: RequestOrigin) => Ctx;
   routes?: Route[];
   /** Largest request body accepted (default 1,000,000 bytes), e.g. for base64 attachments. */
   maxBodyBytes?: number;
+}
+
+/** Where a request came from, as the gateway signed it. */
+export interface RequestOrigin {
+  /** The client's address (null: not known, e.g. the gateway's own requests). */
+  clientAddress: string | null;
 }
 
 export interface RunningServer {
@@ -57,7 +63,7 @@ export async function startSubgraphServer<Ctx extends BaseContext>(
         extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
       });
     }
-    return options.context(verdict.caller);
+    return options.context(verdict.caller, { clientAddress: verdict.address });
   };
 
   const ready = async () => {

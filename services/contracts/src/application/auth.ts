@@ -2,20 +2,28 @@ import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import {
   AppError,
+  badInput,
   type Caller,
   type Clock,
   ErrorCode,
   forbidden,
   isUuid,
   type Logger,
+  requireRole,
   requireUser,
   type Role,
   type Transactions,
   unauthenticated,
   Mutex,
 } from '@reglament/shared';
-import type { DataSource } from 'typeorm';
-import { afterFailure, isLocked, type ThrottleState } from '../domain/login-throttle';
+import { type DataSource, In } from 'typeorm';
+import {
+  ADDRESS_POLICY,
+  afterFailure,
+  EMAIL_ADDRESS_POLICY,
+  isLocked,
+  type ThrottlePolicy,
+} from '../domain/login-throttle';
 import { normalizeEmail } from '../domain/organization';
 import { hashPassword, validatePassword, verifyPassword } from '../domain/password';
 import { ContactEntity, CredentialEntity, LoginThrottleEntity, StaffEntity } from '../infra/people.entities';
@@ -43,11 +51,22 @@ const WRONG_CREDENTIALS = 'Wrong e-mail or password';
 export const GLOBAL_FAILURES_PER_MINUTE = 100;
 const GLOBAL_DELAY_MS = 1000;
 
+/** An address the gateway did not give (the system's own calls, tests of this service alone). */
+const UNKNOWN_ADDRESS = 'unknown';
+
+interface ThrottleKeys {
+  emailHash: string;
+  address: string;
+  pair: string;
+  perAddress: string;
+}
+
 /**
  * Login (API.md "Auth"). A wrong password and an unknown e-mail answer the same, after the
- * same scrypt work (a dummy hash for unknown e-mails). Failures are slowed down per e-mail,
- * with the state in the database (login_throttle, shared by replicas), and globally, in
- * memory per process (a burst of failures across e-mails answers one second later).
+ * same scrypt work (a dummy hash for unknown e-mails). Failures are slowed down per (e-mail,
+ * client address) and per client address, with the state in the database (login_throttle,
+ * shared by replicas) and real time; and globally, in memory per process (a burst of failures
+ * across e-mails answers one second later). An ADMIN can lift locks (liftLoginLocks).
  */
 export class Auth {
   private dummyHash: Promise<string> | null = null;
@@ -60,37 +79,44 @@ export class Auth {
     private readonly clock: Clock,
     private readonly tokens: TokenIssuer | null,
     private readonly log: Logger,
+    /** Real time for throttling (the test clock may be frozen in 2025; a lock must still end). */
+    private readonly realNow: () => number = Date.now,
   ) {}
 
-  async login(email: string, password: string): Promise<LoginResult> {
+  async login(email: string, password: string, clientAddress: string | null = null): Promise<LoginResult> {
     if (!this.tokens) throw forbidden('Login is not configured on this installation (JWT_SECRET is not set)');
     const normalized = normalizeEmail(email);
-    const key = createHash('sha256').update(normalized).digest('hex');
-    // Attempts on one e-mail go one at a time (in this process), so parallel guesses cannot all be
-    // checked before the first failures are counted.
-    const gate = this.gates.get(key) ?? { mutex: new Mutex(), waiting: 0 };
-    this.gates.set(key, gate);
+    const keys = throttleKeys(normalized, clientAddress ?? UNKNOWN_ADDRESS);
+    // Attempts on one e-mail from one address go one at a time (in this process), so parallel
+    // guesses cannot all be checked before the first failures are counted.
+    const gate = this.gates.get(keys.pair) ?? { mutex: new Mutex(), waiting: 0 };
+    this.gates.set(keys.pair, gate);
     gate.waiting++;
     const release = await gate.mutex.acquire();
     try {
-      return await this.attempt(normalized, key, password);
+      return await this.attempt(normalized, keys, password);
     } finally {
       release();
-      if (--gate.waiting === 0) this.gates.delete(key);
+      if (--gate.waiting === 0) this.gates.delete(keys.pair);
     }
   }
 
-  private async attempt(normalized: string, key: string, password: string): Promise<LoginResult> {
+  private async attempt(normalized: string, keys: ThrottleKeys, password: string): Promise<LoginResult> {
     if (!this.tokens) throw forbidden('Login is not configured on this installation (JWT_SECRET is not set)');
-    const now = this.clock.now();
-    const throttle = await this.dataSource.getRepository(LoginThrottleEntity).findOneBy({ emailKey: key });
-    if (isLocked(throttle, now)) throw locked(throttle!.lockedUntil!, now);
+    const now = new Date(this.realNow());
+    const rows = await this.dataSource
+      .getRepository(LoginThrottleEntity)
+      .findBy({ key: In([keys.pair, keys.perAddress]) });
+    const lock = rows
+      .filter((row) => isLocked(row, now))
+      .sort((a, b) => b.lockedUntil!.getTime() - a.lockedUntil!.getTime())[0];
+    if (lock) throw locked(lock, now);
 
     const credential = await this.dataSource.getRepository(CredentialEntity).findOneBy({ email: normalized });
     const hash = credential?.passwordHash ?? (await this.dummy());
     const matches = (await verifyPassword(password, hash)) && credential?.passwordHash != null;
     if (!credential || !matches) {
-      await this.recordFailure(key, now);
+      await this.recordFailure(keys, now);
       await this.globalSlowdown();
       throw unauthenticated(WRONG_CREDENTIALS);
     }
@@ -100,7 +126,11 @@ export class Auth {
         "This login is deactivated: ask your organization or the provider's administrator to reactivate it",
       );
     }
-    if (throttle) await this.dataSource.getRepository(LoginThrottleEntity).delete({ emailKey: key });
+    // Success forgets this pair's failures, not the address's: a valid login between guesses
+    // at other e-mails must not reset them.
+    if (rows.some((row) => row.key === keys.pair)) {
+      await this.dataSource.getRepository(LoginThrottleEntity).delete({ key: keys.pair });
+    }
     const { token, expiresAt } = await this.tokens.issue({
       sub: viewer.id,
       role: viewer.role,
@@ -109,6 +139,24 @@ export class Auth {
     });
     const { active: _active, ...rest } = viewer;
     return { token, expiresAt, viewer: rest };
+  }
+
+  /**
+   * ADMIN: lifts login locks (and forgets the failures) of an e-mail (from every address), of
+   * an address (every e-mail from it, and the address's own), or of one e-mail from one
+   * address when both are given. Returns how many throttle records were removed.
+   */
+  async liftLoginLocks(caller: Caller, filter: { email?: string | null; address?: string | null }): Promise<number> {
+    requireRole(caller, ['ADMIN'], 'lift login locks');
+    const email = filter.email?.trim() ? normalizeEmail(filter.email) : null;
+    const address = filter.address?.trim() ? filter.address.trim() : null;
+    if (!email && !address) throw badInput('Give the email, the address, or both, whose login locks to lift');
+    const query = this.dataSource.getRepository(LoginThrottleEntity).createQueryBuilder().delete();
+    if (email) query.andWhere('email_hash = :hash', { hash: sha256(email) });
+    if (address) query.andWhere('address = :address', { address });
+    const result = await query.execute();
+    this.log.info({ address, byEmail: email !== null, lifted: result.affected ?? 0 }, 'login locks lifted');
+    return result.affected ?? 0;
   }
 
   /** The caller, from the register when it is a person we know, else from its token. */
@@ -175,14 +223,25 @@ export class Auth {
     };
   }
 
-  private async recordFailure(key: string, now: Date): Promise<void> {
+  private async recordFailure(keys: ThrottleKeys, now: Date): Promise<void> {
     await this.transactions.run(async (tx) => {
-      const row = await tx.manager.findOne(LoginThrottleEntity, {
-        where: { emailKey: key },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const next: ThrottleState = afterFailure(row, now);
-      await tx.manager.upsert(LoginThrottleEntity, { emailKey: key, ...next }, ['emailKey']);
+      const count = async (
+        key: string,
+        record: Omit<LoginThrottleEntity, 'key' | keyof ThrottleStateOf>,
+        policy: ThrottlePolicy,
+      ) => {
+        const row = await tx.manager.findOne(LoginThrottleEntity, {
+          where: { key },
+          lock: { mode: 'pessimistic_write' },
+        });
+        await tx.manager.upsert(LoginThrottleEntity, { key, ...record, ...afterFailure(row, now, policy) }, ['key']);
+      };
+      await count(
+        keys.pair,
+        { scope: 'EMAIL_ADDRESS', emailHash: keys.emailHash, address: keys.address },
+        EMAIL_ADDRESS_POLICY,
+      );
+      await count(keys.perAddress, { scope: 'ADDRESS', emailHash: null, address: keys.address }, ADDRESS_POLICY);
     });
   }
 
@@ -202,7 +261,7 @@ export class Auth {
 
   /** Forgets failures nobody has repeated for a day (the table does not grow with guessed e-mails). */
   async forgetOldFailures(): Promise<number> {
-    const cutoff = new Date(this.clock.nowMs() - 24 * 3600_000);
+    const cutoff = new Date(this.realNow() - 24 * 3600_000);
     const result = await this.dataSource
       .getRepository(LoginThrottleEntity)
       .createQueryBuilder()
@@ -218,11 +277,28 @@ export class Auth {
   }
 }
 
-function locked(until: Date, now: Date): AppError {
+type ThrottleStateOf = Pick<LoginThrottleEntity, 'failures' | 'lastFailureAt' | 'lockedUntil'>;
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function throttleKeys(email: string, address: string): ThrottleKeys {
+  return {
+    emailHash: sha256(email),
+    address,
+    pair: sha256(`EMAIL_ADDRESS\u0000${email}\u0000${address}`),
+    perAddress: sha256(`ADDRESS\u0000${address}`),
+  };
+}
+
+function locked(row: LoginThrottleEntity, now: Date): AppError {
+  const until = row.lockedUntil!;
   const seconds = Math.ceil((until.getTime() - now.getTime()) / 1000);
+  const what = row.scope === 'ADDRESS' ? 'from your address' : 'for this e-mail from your address';
   return new AppError(
     ErrorCode.RATE_LIMITED,
-    `Too many failed logins for this e-mail: try again in ${seconds} s (after ${until.toISOString()})`,
+    `Too many failed logins ${what}: try again in ${seconds} s (after ${until.toISOString()})`,
     { retryAfterSeconds: seconds },
   );
 }

@@ -30,6 +30,8 @@ export interface ContractsApp {
 
 export interface ContractsContext {
   caller: Caller;
+  /** The client's address as the gateway signed it (login throttling counts per address). */
+  clientAddress?: string | null;
   app: ContractsApp;
   loaders: Loaders;
 }

@@ -75,12 +75,29 @@ export class CredentialEntity {
   updatedAt!: Date;
 }
 
-/** Failed logins per e-mail (sha-256 of it, so unknown addresses are not stored as typed). */
+/**
+ * Failed logins, counted per (e-mail, client address) and per client address (R-ACC-1
+ * hardening). The e-mail is kept as a SHA-256 only, so guessed e-mails are not stored as typed;
+ * the address is kept so an administrator can lift its lock. Rows nobody repeats for a day go.
+ */
 @Entity({ name: 'login_throttle' })
 @Index('login_throttle_last_failure_idx', ['lastFailureAt'])
+@Index('login_throttle_email_idx', ['emailHash'])
+@Index('login_throttle_address_idx', ['address'])
 export class LoginThrottleEntity {
-  @PrimaryColumn({ type: 'text', name: 'email_key', primaryKeyConstraintName: 'PK_login_throttle' })
-  emailKey!: string;
+  /** SHA-256 of the scope, e-mail and address. */
+  @PrimaryColumn({ type: 'text', name: 'throttle_key', primaryKeyConstraintName: 'PK_login_throttle' })
+  key!: string;
+
+  @Column({ type: 'text' })
+  scope!: 'EMAIL_ADDRESS' | 'ADDRESS';
+
+  /** SHA-256 of the normalized e-mail (null for an address row). */
+  @Column({ type: 'text', name: 'email_hash', nullable: true })
+  emailHash!: string | null;
+
+  @Column({ type: 'text' })
+  address!: string;
 
   @Column({ type: 'integer' })
   failures!: number;

@@ -38,7 +38,13 @@ export class ContractsHarness {
     readonly platform: Platform,
     readonly runtime: ServiceRuntime,
     readonly app: ContractsApp,
+    private readonly realTime: { shiftMs: number },
   ) {}
+
+  /** Moves the real time login throttling reads (the business clock is `clock`). */
+  advanceRealTime(ms: number): void {
+    this.realTime.shiftMs += ms;
+  }
 
   static async start(): Promise<ContractsHarness> {
     const db = await createTestDatabase();
@@ -56,9 +62,15 @@ export class ContractsHarness {
       entities: contractsEntities,
       migrations: contractsMigrations,
     });
-    const app = buildContractsApp(runtime, platform, { port: 0, dataDir: '.data/test-unused', jwtSecret: JWT_SECRET });
+    const realTime = { shiftMs: 0 };
+    const app = buildContractsApp(runtime, platform, {
+      port: 0,
+      dataDir: '.data/test-unused',
+      jwtSecret: JWT_SECRET,
+      realNow: () => Date.now() + realTime.shiftMs,
+    });
     await runtime.consume('tickets', ticketsHandlers);
-    return new ContractsHarness(db, platform, runtime, app);
+    return new ContractsHarness(db, platform, runtime, app, realTime);
   }
 
   get clock(): TestClock {
