@@ -4,6 +4,8 @@ import { DEFAULT_LIMITS, type GatewayLimits } from './settings';
 
 export const gatewayConfigShape = {
   GATEWAY_PORT: env.port(4000),
+  /** The gateway is the door: every interface by default. */
+  HOST: env.host('0.0.0.0'),
   JWT_SECRET: env.optionalSecret('HS256 key of access tokens'),
   JWT_JWKS_URL: env.optionalUrl(),
   /** Set: GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */

@@ -4,9 +4,16 @@
  * DATABASE_URL and NATS_URL set: the same parts on real PostgreSQL and NATS.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { env, exitOnStartupFailure, loadConfigOrExit, platformConfigShape, runUntilSignal } from '@reglament/shared';
+import {
+  ensurePrivateDir,
+  env,
+  exitOnStartupFailure,
+  loadConfigOrExit,
+  platformConfigShape,
+  runUntilSignal,
+} from '@reglament/shared';
 import { z } from 'zod';
 import { startSystem } from './system';
 import { demoLogins } from '@reglament/contracts';
@@ -45,7 +52,7 @@ const config = loadConfigOrExit(
 
 /** Secrets of a local installation: generated once, kept under the data directory. */
 function localSecret(dataDir: string, name: string): string {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const file = join(dataDir, `${name}.secret`);
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();

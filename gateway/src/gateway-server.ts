@@ -38,6 +38,8 @@ import { startWebSocketServer } from './subscriptions/ws-server';
 
 export interface GatewaySettings {
   port: number;
+  /** The interface to listen on (default 0.0.0.0: the gateway is the door). */
+  host?: string;
   internalSecret: string;
   jwtSecret?: string;
   jwksUrl?: string;
@@ -254,7 +256,7 @@ export async function startGateway(
         args.operationName ?? undefined,
       ),
   });
-  const port = await listen(server, settings.port);
+  const port = await listen(server, settings.port, settings.host ?? '0.0.0.0');
   const url = `http://localhost:${port}/graphql`;
   log.info({ url }, 'gateway listening');
   const running = hub;

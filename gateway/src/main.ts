@@ -37,6 +37,7 @@ createPlatform({
       { bus: platform.bus, log: platform.log },
       {
         port: config.GATEWAY_PORT,
+        host: config.HOST,
         internalSecret: config.INTERNAL_SECRET,
         ...(config.JWT_SECRET ? { jwtSecret: config.JWT_SECRET } : {}),
         ...(config.JWT_JWKS_URL ? { jwksUrl: config.JWT_JWKS_URL } : {}),

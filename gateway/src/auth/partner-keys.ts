@@ -46,7 +46,7 @@ export function readPartnerKeys(file: string): PartnerKeyRecord[] {
 
 /** Written whole to a temporary file and renamed, so a reader never sees half a file. */
 export function writePartnerKeys(file: string, keys: PartnerKeyRecord[]): void {
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, JSON.stringify({ keys }, null, 2) + '\n', { mode: 0o600 });
   renameSync(temporary, file);
@@ -95,7 +95,7 @@ export class PartnerKeyStore {
   static open(file: string, log: Logger): PartnerKeyStore {
     const store = new PartnerKeyStore(file, log);
     store.reload();
-    mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     // The directory, not the file: an atomic rename replaces the file's inode.
     store.watcher = watch(dirname(file), (_event, name) => {
       // Its own name, or a mounted secret's `..data` symlink swap (Kubernetes updates that way).

@@ -1,6 +1,7 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../logger';
+import { ensurePrivateDir } from '../server/private-dir';
 import type { AnyEventEnvelope } from '../events/envelope';
 import { DOMAINS, type Domain, domainOf } from '../events/subjects';
 import {
@@ -40,7 +41,7 @@ export class MemoryEventBus implements EventBus {
   }
 
   private load(dir: string): void {
-    mkdirSync(dir, { recursive: true });
+    ensurePrivateDir(dir);
     for (const domain of DOMAINS) {
       const file = join(dir, `${domain}.jsonl`);
       if (!existsSync(file)) continue;

@@ -109,6 +109,12 @@ export const env = {
       .default(fallback)
       .describe(`must be an integer ${min}-${max} (${what}; default ${fallback})`),
   path: (fallback: string) => z.string().min(1).default(fallback).describe('must be a file system path'),
+  host: (fallback: string) =>
+    z
+      .string()
+      .regex(/^[0-9A-Za-z.:_-]{1,253}$/)
+      .default(fallback)
+      .describe(`must be an address or host name to listen on, e.g. 127.0.0.1 or 0.0.0.0 (default ${fallback})`),
   url: () => z.url().describe('must be an http(s) URL'),
   optionalEmail: (what: string) => z.email().optional().describe(`must be an e-mail address when set (${what})`),
   optionalPassword: (what: string) =>

@@ -4,6 +4,8 @@ import { env } from './config';
 export const platformConfigShape = {
   DATABASE_URL: env.postgresUrl(),
   DATA_DIR: env.path('.data'),
+  /** Where the subgraph listens: loopback by default, only the gateway should reach it (HOST=0.0.0.0 in containers). */
+  HOST: env.host('127.0.0.1'),
   NATS_URL: env.natsUrl(),
   EVENT_PREFIX: env.identifier('reglament'),
   INTERNAL_SECRET: env.secret('HMAC key the gateway signs callers with'),

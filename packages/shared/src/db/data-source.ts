@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Client } from 'pg';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import type { Logger } from '../logger';
 import { pglitePoolClass } from './pglite-pool';
+import { ensurePrivateDir } from '../server/private-dir';
 
 export interface DatabaseOptions {
   /** The service; also its schema name. */
@@ -43,7 +43,8 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     });
   }
   const dir = resolve(join(options.dataDir, options.service));
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(resolve(options.dataDir));
+  ensurePrivateDir(dir);
   const db = new PGlite({ dataDir: dir });
   return new DataSource({ ...common, driver: { Pool: pglitePoolClass(db) } });
 }

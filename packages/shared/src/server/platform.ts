@@ -14,6 +14,8 @@ export interface Platform {
   clockControl: ClockControl | null;
   internalSecret: string;
   eventPrefix: string;
+  /** The interface subgraphs listen on (default 127.0.0.1: only the gateway, on this machine, calls them). */
+  host?: string;
 }
 
 export interface PlatformSettings {
@@ -25,6 +27,8 @@ export interface PlatformSettings {
   logLevel: string;
   /** Embedded mode: where the in-process bus keeps its log (unset: memory only). */
   busDir?: string;
+  /** The interface subgraphs listen on (default 127.0.0.1). */
+  host?: string;
 }
 
 /** Builds the platform of one process. Embedded mode builds one and shares it across parts. */
@@ -35,7 +39,15 @@ export async function createPlatform(settings: PlatformSettings): Promise<Platfo
     : new MemoryEventBus({ log, ...(settings.busDir ? { dir: settings.busDir } : {}) });
   const clock = settings.testClock ? new TestClock() : new SystemClock();
   const clockControl = clock instanceof TestClock ? await ClockControl.start(bus, clock, log) : null;
-  return { log, bus, clock, clockControl, internalSecret: settings.internalSecret, eventPrefix: settings.eventPrefix };
+  return {
+    log,
+    bus,
+    clock,
+    clockControl,
+    internalSecret: settings.internalSecret,
+    eventPrefix: settings.eventPrefix,
+    ...(settings.host ? { host: settings.host } : {}),
+  };
 }
 
 export async function closePlatform(platform: Platform): Promise<void> {

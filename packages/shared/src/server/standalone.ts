@@ -33,6 +33,7 @@ export function runStandalone<S extends ConfigShape>(
     internalSecret: config.INTERNAL_SECRET,
     testClock: config.TEST_CLOCK,
     logLevel: config.LOG_LEVEL,
+    host: config.HOST,
   })
     .then(async (p) => {
       platform = p;

@@ -85,8 +85,10 @@ export async function startSubgraphServer<Ctx extends BaseContext>(
     ],
     (error) => log.error({ err: error }, 'HTTP handler failed'),
   );
-  const port = await listen(server, options.port);
-  const url = `http://127.0.0.1:${port}/graphql`;
+  const host = platform.host ?? '127.0.0.1';
+  const port = await listen(server, options.port, host);
+  // The address to call it at: loopback when listening on every interface or on loopback.
+  const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host}:${port}/graphql`;
   log.info({ url }, `${options.name} subgraph listening`);
   return {
     port,

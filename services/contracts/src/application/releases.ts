@@ -9,6 +9,7 @@ import {
   requireUser,
   requireUuid,
   type Transactions,
+  visibilityOf,
 } from '@reglament/shared';
 import { type DataSource, In } from 'typeorm';
 import {
@@ -18,6 +19,7 @@ import {
   validateProduct,
   validateVersion,
 } from '../domain/release';
+import { ContractEntity } from '../infra/entities';
 import { ReleaseEntity } from '../infra/release.entity';
 import { requireManager } from './access';
 import { origin } from './facts';
@@ -105,12 +107,17 @@ export class Releases {
     });
   }
 
-  async byIds(ids: readonly string[]): Promise<Map<string, ReleaseEntity>> {
+  async byIds(caller: Caller, ids: readonly string[]): Promise<Map<string, ReleaseEntity>> {
+    const products = await this.productsOf(caller);
     const rows = await this.dataSource.getRepository(ReleaseEntity).findBy({ id: In(ids.filter(isUuid)) });
-    return new Map(rows.map((row) => [row.id, row]));
+    return new Map(rows.filter((row) => !products || products.has(row.product)).map((row) => [row.id, row]));
   }
 
-  /** Release schedules are not customer data: any signed-in user may read them. */
+  /**
+   * Release schedules of the caller's products: staff (and global partners) see every one; a
+   * customer (or an organization-bound partner) those of the products its contracts cover (a
+   * contract that names no products covers all).
+   */
   async list(
     caller: Caller,
     filter: { product: string | null; from: Date | null; to: Date | null },
@@ -121,10 +128,25 @@ export class Releases {
         field: 'from',
       });
     }
+    const products = await this.productsOf(caller);
+    if (products && products.size === 0) return [];
     const query = this.dataSource.getRepository(ReleaseEntity).createQueryBuilder('r');
+    if (products) query.andWhere('r.product IN (:...products)', { products: [...products] });
     if (filter.product) query.andWhere('r.product = :product', { product: filter.product.trim() });
     if (filter.from) query.andWhere('r.planned_at >= :from', { from: filter.from });
     if (filter.to) query.andWhere('r.planned_at < :to', { to: filter.to });
     return query.orderBy('r.planned_at', 'ASC').addOrderBy('r.id', 'ASC').take(500).getMany();
+  }
+
+  /** The products whose releases the caller may see; null: all of them. */
+  private async productsOf(caller: Caller): Promise<Set<string> | null> {
+    const visibility = visibilityOf(caller);
+    if (visibility.kind === 'all') return null;
+    if (visibility.kind === 'none') return new Set();
+    const contracts = await this.dataSource
+      .getRepository(ContractEntity)
+      .find({ select: { products: true }, where: { organizationId: visibility.organizationId } });
+    if (contracts.some((contract) => contract.products.length === 0)) return null;
+    return new Set(contracts.flatMap((contract) => contract.products));
   }
 }

@@ -1,4 +1,4 @@
-import { badInput, type ContractPrerequisite } from '@reglament/shared';
+import { badInput, plainText, type ContractPrerequisite } from '@reglament/shared';
 import { DateTime } from 'luxon';
 import { findPreset, PRESETS, type PresetDefinition } from './presets';
 
@@ -64,7 +64,7 @@ function validDate(value: string, field: string): string {
 }
 
 export function validateNumber(number: string): string {
-  const trimmed = number.trim();
+  const trimmed = plainText(number.trim(), 'number');
   if (trimmed.length < 1 || trimmed.length > 100)
     throw badInput('number must be 1 to 100 characters', { field: 'number' });
   return trimmed;
@@ -79,7 +79,7 @@ function validateMoney(value: number | null, field: string): number | null {
 }
 
 export function validateProducts(products: string[]): string[] {
-  const list = [...new Set(products.map((p) => p.trim()).filter((p) => p.length > 0))];
+  const list = [...new Set(products.map((p) => plainText(p.trim(), 'products')).filter((p) => p.length > 0))];
   for (const product of list) {
     if (product.length > 200) throw badInput('a product name must be at most 200 characters', { field: 'products' });
   }

@@ -1,4 +1,4 @@
-import { badInput } from '@reglament/shared';
+import { badInput, plainText } from '@reglament/shared';
 
 export interface NewOrganization {
   name: string;
@@ -19,7 +19,7 @@ export function isEmail(email: string): boolean {
 
 /** Validates and normalizes a new organization; a refusal names the field and what is allowed. */
 export function validateNewOrganization(input: NewOrganization): NewOrganization {
-  const name = input.name.trim();
+  const name = plainText(input.name.trim(), 'name');
   if (name.length < 1 || name.length > 200) {
     throw badInput('name must be 1 to 200 characters', { field: 'name' });
   }

@@ -1,4 +1,4 @@
-import { badInput, STAFF_ROLES, type StaffRole } from '@reglament/shared';
+import { badInput, plainText, STAFF_ROLES, type StaffRole } from '@reglament/shared';
 import { isEmail, normalizeEmail } from './organization';
 
 /** R-ACC-1 (000): the customer's employees registered for portal access, and the provider's staff. */
@@ -21,7 +21,7 @@ export interface NewStaff {
 const PHONE = /^\+?[0-9 ()-]{5,30}$/;
 
 export function validateFullName(value: string): string {
-  const fullName = value.trim().replace(/\s+/g, ' ');
+  const fullName = plainText(value.trim(), 'fullName').replace(/\s+/g, ' ');
   if (fullName.length < 1 || fullName.length > 200) {
     throw badInput('fullName must be 1 to 200 characters', { field: 'fullName' });
   }

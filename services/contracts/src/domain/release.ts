@@ -1,11 +1,11 @@
-import { badInput, PLANNING_HORIZON_MS } from '@reglament/shared';
+import { badInput, plainText, PLANNING_HORIZON_MS } from '@reglament/shared';
 
 /** R-SLA-7: releases of a product's schedule; release-bound deadlines follow them. */
 export type ReleaseKind = 'PLANNED' | 'UNPLANNED';
 export const RELEASE_KINDS: readonly ReleaseKind[] = ['PLANNED', 'UNPLANNED'];
 
 export function validateProduct(value: string): string {
-  const product = value.trim();
+  const product = plainText(value.trim(), 'product');
   if (product.length < 1 || product.length > 200) {
     throw badInput('product must be 1 to 200 characters', { field: 'product' });
   }

@@ -60,7 +60,7 @@ export function createLoaders(app: ContractsApp, caller: Caller) {
     contact: byId<ContactEntity>((ids) => app.contacts.visibleByIds(caller, ids)),
     /** Staff are visible to staff only (a customer sees no names of the provider's people). */
     staffMember: byId<StaffEntity>((ids) => (isStaff(caller) ? app.staff.byIds(ids) : Promise.resolve(new Map()))),
-    release: byId<ReleaseEntity>((ids) => app.releases.byIds(ids)),
+    release: byId<ReleaseEntity>((ids) => app.releases.byIds(caller, ids)),
     contactsByOrganization: grouped<ContactEntity>((ids) => app.contacts.visibleByOrganizations(caller, ids)),
     contractsByOrganization: grouped<ContractEntity>((ids) => app.contracts.visibleByOrganizations(caller, ids)),
     packagesByContract: grouped<HourPackageEntity>((ids) => app.prepaid.packagesOf(ids)),

@@ -1,4 +1,4 @@
-import { badInput } from '@reglament/shared';
+import { badInput, plainText } from '@reglament/shared';
 
 export const ATTACHMENT_NAME_MAX = 255;
 const CONTENT_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(\s*;.*)?$/i;
@@ -21,7 +21,7 @@ export interface CheckedAttachment {
 
 /** A file's name, type and content checked, and its size against the limit (R-TKT-5). */
 export function checkAttachment(upload: AttachmentUpload, maxBytes: number): CheckedAttachment {
-  const name = upload.name.trim();
+  const name = plainText(upload.name.trim(), 'name');
   if (name.length === 0 || name.length > ATTACHMENT_NAME_MAX || hasSlashOrControl(name)) {
     throw badInput(
       `attachment name must be 1 to ${ATTACHMENT_NAME_MAX} characters without slashes or control characters`,

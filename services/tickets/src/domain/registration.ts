@@ -1,4 +1,12 @@
-import { type Actor, badInput, type Category, type Channel, type Priority } from '@reglament/shared';
+import {
+  type Actor,
+  badInput,
+  plainText,
+  visibleText,
+  type Category,
+  type Channel,
+  type Priority,
+} from '@reglament/shared';
 import { DateTime } from 'luxon';
 import { MESSAGE_MAX } from './text';
 
@@ -36,11 +44,11 @@ export const REGISTRATION_CHANNELS: { readonly [R in Actor['role']]: readonly Ch
 
 /** R-TKT-5: the fields of a registration, trimmed and checked; a refusal names the field. */
 export function validateRegistration(input: RegistrationInput, role: Actor['role']): RegistrationInput {
-  const title = input.title.trim();
+  const title = plainText(input.title.trim(), 'title');
   if (title.length < 1 || title.length > TITLE_MAX) {
     throw badInput(`title must be 1 to ${TITLE_MAX} characters`, { field: 'title' });
   }
-  const description = input.description.trim();
+  const description = visibleText(input.description.trim());
   if (description.length < 1 || description.length > DESCRIPTION_MAX) {
     throw badInput(`description must be 1 to ${DESCRIPTION_MAX} characters`, { field: 'description' });
   }
@@ -61,7 +69,7 @@ export function validateRegistration(input: RegistrationInput, role: Actor['role
   if (input.channel !== 'PHONE' && input.answeredOnCall !== null) {
     throw badInput('answeredOnCall applies only to PHONE tickets', { field: 'answeredOnCall' });
   }
-  const product = input.product?.trim() || null;
+  const product = input.product?.trim() ? plainText(input.product.trim(), 'product') : null;
   if (product !== null && product.length > PRODUCT_MAX) {
     throw badInput(`product must be at most ${PRODUCT_MAX} characters`, { field: 'product' });
   }
