@@ -5,6 +5,7 @@ import { badInput } from '../errors';
  * isolates (U+202A-202E, U+2066-2069: "Trojan Source" names that read differently than they
  * sort or match), and C0/C1 control characters other than tab and newline.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/gu;
 
 function codePoint(char: string): string {
