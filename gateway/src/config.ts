@@ -34,6 +34,13 @@ export const gatewayConfigShape = {
     .optional()
     .describe('must be the path of the partner keys file (default <DATA_DIR>/partner-keys.json)'),
   DATA_DIR: env.path('.data'),
+  /** Browser apps allowed to call the API: origins separated by commas (https://portal.example.com), or *. */
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .describe('must be origins separated by commas, e.g. https://portal.example.com,https://wall.example.com, or *'),
+  /** Let browsers send credentials (cookies); refused together with CORS_ORIGINS=*. */
+  CORS_ALLOW_CREDENTIALS: env.flag(false),
   /** Reverse proxies in front that append the client to X-Forwarded-For (0: clients connect directly). */
   TRUST_PROXY_HOPS: env.integer(0, 0, 10, 'number of trusted reverse proxies in front of the gateway'),
   ...limitShape(),

@@ -22,6 +22,7 @@ import { InFlightLimiter } from './guard/in-flight';
 import { RateLimiter } from './guard/rate-limiter';
 import { ResponseBudget } from './guard/response-budget';
 import { attachmentDownloadRoute } from './http/attachment-downloads';
+import { type CorsSettings, corsRoute, validateCors } from './http/cors';
 import { SubgraphMap } from './guard/subgraph-map';
 import { clientErrorFormatter } from './http/client-errors';
 import { graphqlHttpRoute } from './http/graphql-http';
@@ -59,6 +60,8 @@ export interface GatewaySettings {
   metricsToken?: string;
   /** Reverse proxies in front whose X-Forwarded-For entries are trusted (default 0: none). */
   trustedProxyHops?: number;
+  /** Browser apps on other origins allowed to call the API (default: none). */
+  cors?: CorsSettings;
   /** @deprecated use limits.maxBodyBytes */
   maxBodyBytes?: number;
 }
@@ -86,6 +89,7 @@ export async function startGateway(
     ...(settings.maxBodyBytes ? { maxBodyBytes: settings.maxBodyBytes } : {}),
     ...settings.limits,
   };
+  if (settings.cors) validateCors(settings.cors);
   if (settings.introspectSubgraphs && !settings.development) {
     throw new Error('Composing from the running subgraphs (introspection) is for development only');
   }
@@ -216,6 +220,7 @@ export async function startGateway(
     : null;
   const server = createHttpServer(
     [
+      ...(settings.cors?.origins.length ? [corsRoute(settings.cors)] : []),
       healthRoutes(ready),
       metricsRoute,
       ...(downloads ? [downloads.route] : []),

@@ -44,6 +44,13 @@ createPlatform({
         ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
         limits: limitsFromConfig(config),
         trustedProxyHops: config.TRUST_PROXY_HOPS,
+        cors: {
+          origins: (config.CORS_ORIGINS ?? '')
+            .split(',')
+            .map((origin) => origin.trim())
+            .filter((origin) => origin.length > 0),
+          allowCredentials: config.CORS_ALLOW_CREDENTIALS,
+        },
         development: config.GATEWAY_DEVELOPMENT,
         introspectSubgraphs: config.INTROSPECT_SUBGRAPHS,
         ...(config.PERSISTED_DIR ? { persistedDir: resolve(config.PERSISTED_DIR) } : {}),
