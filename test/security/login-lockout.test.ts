@@ -95,8 +95,9 @@ describe('login lockout', () => {
     expect(byAddress).toBe(52);
     expect((await login('boss@provider.example', 'boss-password-1', '203.0.113.9')).data?.login.token).toBeTruthy();
 
-    // The boss's e-mail: the pair locked from 203.0.113.5 (the lock from the first test).
-    expect((await login('boss@provider.example', 'boss-password-1', '203.0.113.5')).errors?.[0]?.extensions.code).toBe(
+    // The boss's e-mail, locked afresh from 203.0.113.6 (locks are 30 s of real time).
+    for (let i = 0; i < 6; i++) await login('boss@provider.example', 'guess', '203.0.113.6');
+    expect((await login('boss@provider.example', 'boss-password-1', '203.0.113.6')).errors?.[0]?.extensions.code).toBe(
       'RATE_LIMITED',
     );
     const { liftLoginLocks: byEmail } = await sys.ok<{ liftLoginLocks: number }>(
@@ -104,7 +105,9 @@ describe('login lockout', () => {
       {},
       admin,
     );
-    expect(byEmail).toBe(1);
+    // Its records from 203.0.113.5 (the first test) and 203.0.113.6; successful logins left none.
+    expect(byEmail).toBe(2);
+    expect((await login('boss@provider.example', 'boss-password-1', '203.0.113.6')).data?.login.token).toBeTruthy();
     expect((await login('boss@provider.example', 'boss-password-1', '203.0.113.5')).data?.login.token).toBeTruthy();
   });
 });

@@ -81,10 +81,17 @@ export function attachmentDownloadRoute(options: DownloadOptions): { route: Rout
         const value = req.headers[name];
         if (typeof value === 'string') forwarded[name] = value;
       }
-      const answer = await pool.request({
-        path: `/attachments/${encodeURIComponent(id)}`,
-        method: req.method,
-        headers: forwarded,
+      const fetchFile = () =>
+        pool.request({
+          path: `/attachments/${encodeURIComponent(id)}`,
+          method: req.method === 'HEAD' ? 'HEAD' : 'GET',
+          headers: forwarded,
+        });
+      // A GET is safe to send again: a kept-alive connection the subgraph closed as it was reused resets it.
+      const answer = await fetchFile().catch((error: unknown) => {
+        const code = (error as { code?: string }).code;
+        if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return fetchFile();
+        throw error;
       });
       const headers: Record<string, string> = {};
       for (const name of PASSED) {

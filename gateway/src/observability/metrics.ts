@@ -40,7 +40,7 @@ export class GatewayMetrics {
     });
     this.refused = new Counter({
       name: 'reglament_gateway_refused_total',
-      help: 'Requests refused at the door, by reason (unauthenticated, rate_limited, too_large, not_trusted)',
+      help: 'Requests refused at the door, by reason (unauthenticated, rate_limited, in_flight, too_large, response_too_large, not_trusted)',
       labelNames: ['reason'],
       registers,
     });

@@ -10,7 +10,12 @@ function headers(map: Record<string, string>) {
 describe('signed caller header (the gateway signs, subgraphs verify)', () => {
   it('accepts the caller the gateway signed', () => {
     const verdict = verifyCaller(headers(signCaller(customer, SECRET)), SECRET);
-    expect(verdict).toEqual({ ok: true, caller: customer });
+    expect(verdict).toEqual({ ok: true, caller: customer, address: null });
+  });
+
+  it("carries the client's address when the gateway gives it", () => {
+    const verdict = verifyCaller(headers(signCaller(customer, SECRET, Date.now(), '203.0.113.5')), SECRET);
+    expect(verdict).toEqual({ ok: true, caller: customer, address: '203.0.113.5' });
   });
 
   it('refuses a request without a signature', () => {
