@@ -13,7 +13,7 @@ import { OutboxRelay } from '../outbox/relay';
 import { Transactions } from '../outbox/transactions';
 import { Lifecycle } from './lifecycle';
 import type { Platform } from './platform';
-import { startSubgraphServer, type RunningServer } from './subgraph-server';
+import { startSubgraphServer, type RunningServer, type SubgraphServerOptions } from './subgraph-server';
 
 export interface StorageSettings {
   databaseUrl?: string;
@@ -88,7 +88,7 @@ export class ServiceRuntime {
     schema: GraphQLSchema,
     port: number,
     context: (caller: Caller) => Ctx,
-    options: { maxBodyBytes?: number } = {},
+    options: Pick<SubgraphServerOptions<Ctx>, 'maxBodyBytes' | 'routes' | 'degraded'> = {},
   ): Promise<RunningServer> {
     this.server = await startSubgraphServer({
       name: this.service,

@@ -17,6 +17,8 @@ export const ALTEC_8X5X4: SlaPolicy = {
     "after 14 calendar days without the user's answer (§9). Incident / Question / Request map to Error / " +
     'Support / Improvement. Warnings: a quarter of a working-hour target before, 1 working day before ' +
     'day targets.',
+  defaultCoverage: '8x5x4',
+  coverageAnswerMetric: 'RESOLUTION',
   resolutionStartsAt: 'TRIAGE',
   failureReportRequired: false,
   reactionRequiresPrepaid: false,

@@ -17,6 +17,8 @@ export const ASMO: SlaPolicy = {
     'category. The seed counts these terms from the request, so resolution runs from registration. The seed ' +
     'names no warning: the preset warns when a quarter of a working-hour target is left, and 1 working day ' +
     'before an agreed date.',
+  defaultCoverage: '8.25x5x2',
+  coverageAnswerMetric: 'REACTION',
   resolutionStartsAt: 'REGISTRATION',
   failureReportRequired: false,
   reactionRequiresPrepaid: false,

@@ -43,6 +43,8 @@ export const IMC_TYPICAL: SlaPolicy = {
     'read as Support-Urgent and Improvement-Low as Improvement-Normal; Improvement Urgent/High, which the seed ' +
     'does not name, follow Improvement-Normal. Warnings: 4 working hours before for Urgent Errors, 1 working ' +
     'day for the others. The seed names no hours: Mon-Fri 09:00-18:00 Moscow with the production calendar.',
+  defaultCoverage: '9x5',
+  coverageAnswerMetric: 'ANALYSIS',
   resolutionStartsAt: 'TRIAGE',
   failureReportRequired: false,
   reactionRequiresPrepaid: false,

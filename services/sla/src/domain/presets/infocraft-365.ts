@@ -14,6 +14,8 @@ export const INFOCRAFT_365: SlaPolicy = {
     'guaranteed response time comes with the purchased hour package (preset default 4 working hours) and holds ' +
     'only while prepaid time remains: when it is used up, new requests are served in the general queue and the ' +
     'reaction clock says NOT_GUARANTEED until the balance is refilled. The seed sets no resolution terms.',
+  defaultCoverage: '10x5x4',
+  coverageAnswerMetric: 'REACTION',
   resolutionStartsAt: 'TRIAGE',
   failureReportRequired: false,
   reactionRequiresPrepaid: true,

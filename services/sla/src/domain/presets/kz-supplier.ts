@@ -16,6 +16,8 @@ export const KZ_SUPPLIER: SlaPolicy = {
     'restoring a failed product). For every failure the supplier reports causes and measures (§7): a breached ' +
     'supplier deadline requires a failure report before the ticket can close. The seed names no hours: ' +
     'Mon-Fri 09:00-18:00 Asia/Almaty (UTC+5 since 2024-03-01), holidays as the contract lists them.',
+  defaultCoverage: '9x5x2',
+  coverageAnswerMetric: 'TERM_AGREEMENT',
   resolutionStartsAt: 'TRIAGE',
   failureReportRequired: true,
   reactionRequiresPrepaid: false,
