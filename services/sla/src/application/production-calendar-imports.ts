@@ -98,7 +98,9 @@ export class ProductionCalendarImports {
         lock: { mode: 'pessimistic_write' },
       });
       if (!calendar) {
-        const known = (await tx.manager.find(ProductionCalendarEntity)).map((c) => c.id).join(', ');
+        const known = (await tx.manager.find(ProductionCalendarEntity, { order: { id: 'ASC' } }))
+          .map((c) => c.id)
+          .join(', ');
         throw notFound('Production calendar', `${calendarId} (known: ${known})`);
       }
       if (file?.country && file.country !== calendar.country.toLowerCase()) {
