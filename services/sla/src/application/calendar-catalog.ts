@@ -33,6 +33,8 @@ export interface StoredProductionCalendar {
 
 const MAX_DERIVED = 500;
 
+const keyOf = (rows: readonly { id: string; revision: number }[]) => rows.map((r) => `${r.id}:${r.revision}`).join(',');
+
 /**
  * The business calendars of this replica, built from the production calendars stored in the
  * SLA schema. Every replica checks the stored revisions (one small query) before computing
@@ -42,30 +44,33 @@ const MAX_DERIVED = 500;
  */
 export class CalendarCatalog {
   private key: string | null = null;
-  private loading: Promise<void> | null = null;
+  /** Sum of the loaded revisions (they only grow): a reload that finishes late never wins over a newer one. */
+  private loadedRevisions = -1;
   private production = new Map<string, StoredProductionCalendar>();
   private presets = new Map<string, BusinessCalendar>();
   private derived = new Map<string, BusinessCalendar>();
 
-  /** Reloads when a production calendar changed since the last look (a version check). */
+  /**
+   * Reloads when a production calendar changed since the last look (a version check). It reads
+   * through the caller's manager (its transaction, if any) and never waits for another caller's
+   * reload: on embedded PGlite a transaction holds the only session, so waiting for a reload that
+   * needs it would deadlock. Two stale callers may both reload; the newer data stays.
+   */
   async refresh(manager: EntityManager): Promise<void> {
     const rows = (await manager.query('SELECT id, revision FROM sla_production_calendars ORDER BY id')) as {
       id: string;
       revision: number;
     }[];
-    const key = rows.map((r) => `${r.id}:${r.revision}`).join(',');
-    if (key === this.key) return;
-    // One reload at a time per replica; callers that find it stale wait for it.
-    this.loading ??= this.reload(manager, key).finally(() => (this.loading = null));
-    await this.loading;
-    if (key !== this.key) await this.refresh(manager);
+    if (keyOf(rows) !== this.key) await this.reload(manager);
   }
 
-  private async reload(manager: EntityManager, key: string): Promise<void> {
+  private async reload(manager: EntityManager): Promise<void> {
     const [calendars, years] = await Promise.all([
-      manager.find(ProductionCalendarEntity),
+      manager.find(ProductionCalendarEntity, { order: { id: 'ASC' } }),
       manager.find(ProductionCalendarYearEntity, { order: { year: 'ASC' } }),
     ]);
+    const revisions = calendars.reduce((sum, c) => sum + c.revision, 0);
+    if (revisions < this.loadedRevisions) return;
     const production = new Map<string, StoredProductionCalendar>();
     for (const row of calendars) {
       const calendar = loadProductionCalendar(
@@ -87,7 +92,8 @@ export class CalendarCatalog {
     );
     this.derived = new Map();
     this.production = production;
-    this.key = key;
+    this.key = keyOf(calendars);
+    this.loadedRevisions = revisions;
   }
 
   private get known(): ReadonlyMap<string, ProductionCalendar> {
