@@ -242,5 +242,24 @@ describe('R-SLA-2 production calendars imported at run time', () => {
       expect((await analysisOf(t.ticketId))?.deadline).toBe('2027-12-30T07:00:00.000Z');
       await until(() => expect(h.eventsOf(t.ticketId, 'sla.timer.deadline_changed')).toHaveLength(1));
     }
+
+    // Imports in a row while no worker runs: one pending job, restarted for the latest import.
+    expect((await importFile(RU_2027_SAMPLE_WITH_DEC_31)).errors).toBeUndefined();
+    expect((await importFile(withDec29)).errors).toBeUndefined();
+    const pending = (await h.sla.app.dataSource.query(
+      `SELECT j.cause_event_id, j.after_ticket_id,
+              (SELECT o.event_id FROM outbox o WHERE o.type = 'sla.production_calendar.imported'
+               ORDER BY o.seq DESC LIMIT 1) AS latest
+       FROM sla_calendar_recomputes j WHERE j.done_at IS NULL`,
+    )) as { cause_event_id: string; after_ticket_id: string | null; latest: string }[];
+    expect(pending).toHaveLength(1);
+    expect(pending[0]!.after_ticket_id).toBeNull();
+    expect(pending[0]!.cause_event_id).toBe(pending[0]!.latest);
+    await worker(clocks).runPending();
+    // Back where the batch left them: nothing moved, nothing published again.
+    for (const t of tickets) {
+      expect((await analysisOf(t.ticketId))?.deadline).toBe('2027-12-30T07:00:00.000Z');
+      expect(h.eventsOf(t.ticketId, 'sla.timer.deadline_changed')).toHaveLength(1);
+    }
   });
 });
