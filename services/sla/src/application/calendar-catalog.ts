@@ -65,10 +65,9 @@ export class CalendarCatalog {
   }
 
   private async reload(manager: EntityManager): Promise<void> {
-    const [calendars, years] = await Promise.all([
-      manager.find(ProductionCalendarEntity, { order: { id: 'ASC' } }),
-      manager.find(ProductionCalendarYearEntity, { order: { year: 'ASC' } }),
-    ]);
+    // One after the other: a transaction's connection runs one query at a time anyway.
+    const calendars = await manager.find(ProductionCalendarEntity, { order: { id: 'ASC' } });
+    const years = await manager.find(ProductionCalendarYearEntity, { order: { year: 'ASC' } });
     const revisions = calendars.reduce((sum, c) => sum + c.revision, 0);
     if (revisions < this.loadedRevisions) return;
     const production = new Map<string, StoredProductionCalendar>();
