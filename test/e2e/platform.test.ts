@@ -54,7 +54,12 @@ describe('platform guarantees of every part', () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { database: true, bus: true } });
+    const body = (await ready.json()) as { status: string; checks: unknown; degraded?: Record<string, string> };
+    expect(body).toMatchObject({ status: 'ready', checks: { database: true, bus: true } });
+    // Degraded checks keep a part ready; only the SLA part has any (a production calendar running out, R-SLA-2).
+    if (part !== 'sla') expect(body.degraded).toBeUndefined();
+    for (const why of Object.values(body.degraded ?? {}))
+      expect(why).toMatch(/data ends \d{4}-12-31 \(\d+ days left\)/);
   });
 
   it('errors carry a typed code and never a stack trace', async () => {

@@ -6,6 +6,7 @@ runStandalone('sla', slaConfigShape, process.env, (platform, config) =>
   startSla(platform, {
     port: config.SLA_PORT,
     dataDir: config.DATA_DIR,
+    ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
     ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
   }),
 );

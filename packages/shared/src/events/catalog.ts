@@ -43,6 +43,8 @@ export const EVENT_VERSIONS: { readonly [T in EventType]: number } = {
   'sla.ticket.auto_close_due': 1,
   'sla.ticket.clarification_expired': 1,
   'sla.failure_report.submitted': 1,
+  'sla.production_calendar.imported': 1,
+  'sla.calendar.coverage_low': 1,
   'contracts.organization.created': 1,
   'contracts.organization.updated': 1,
   'contracts.contact.registered': 1,

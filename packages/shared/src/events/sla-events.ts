@@ -59,6 +59,45 @@ export interface SlaFailureReportSubmittedV1 {
   submittedBy: string | null;
 }
 
+/** A date whose kind changed in a production calendar year (R-SLA-2). */
+export interface ProductionCalendarDayChangeV1 {
+  date: string;
+  before: 'REGULAR' | 'DAY_OFF' | 'WORKING_WEEKEND' | 'SHORTENED' | 'SHORTENED_WORKING_WEEKEND';
+  after: 'REGULAR' | 'DAY_OFF' | 'WORKING_WEEKEND' | 'SHORTENED' | 'SHORTENED_WORKING_WEEKEND';
+}
+
+/** Years of a production calendar added or replaced by an import; unchanged years are not in it. */
+export interface SlaProductionCalendarImportedV1 {
+  calendarId: string;
+  country: string;
+  /** XMLCALENDAR_XML, XMLCALENDAR_JSON, REGLAMENT_JSON or SHIPPED (data files at start). */
+  format: string;
+  importedBy: string | null;
+  years: {
+    year: number;
+    change: 'ADDED' | 'REPLACED';
+    workingDays: number;
+    workingHours: number;
+    shortenedDays: number;
+    source: string;
+    days: ProductionCalendarDayChangeV1[];
+  }[];
+}
+
+/** A production calendar's data runs out soon: at most once a week per calendar from 60 days before its end. */
+export interface SlaCalendarCoverageLowV1 {
+  calendarId: string;
+  calendarName: string;
+  country: string;
+  /** The last year with data (null: none at all). */
+  lastYear: number | null;
+  /** Last date with data, YYYY-MM-DD (null: none). */
+  coveredUntil: string | null;
+  /** Days from today (the calendar's zone) through coveredUntil; 0 once it has passed. */
+  daysLeft: number;
+  thresholdDays: number;
+}
+
 export interface SlaEventPayloads {
   'sla.timer.started': SlaTimerEventV1;
   'sla.timer.paused': SlaTimerEventV1;
@@ -74,4 +113,8 @@ export interface SlaEventPayloads {
   /** CLARIFICATION expired: tickets may (or, per setting, does) close with NO_CLARIFICATION (R-TKT-9). */
   'sla.ticket.clarification_expired': SlaTicketDueV1;
   'sla.failure_report.submitted': SlaFailureReportSubmittedV1;
+  /** Replicas learn of it by a version check, not from this event: it is for audits and other parts. */
+  'sla.production_calendar.imported': SlaProductionCalendarImportedV1;
+  /** For the notifications service: in-app and e-mail to admins. */
+  'sla.calendar.coverage_low': SlaCalendarCoverageLowV1;
 }

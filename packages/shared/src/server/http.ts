@@ -114,15 +114,27 @@ export function graphqlRoute<Ctx extends BaseContext>(
   };
 }
 
-export function healthRoutes(ready: () => Promise<{ ok: boolean; checks: Record<string, boolean> }>): Route {
+/** Readiness: `ok` decides 200/503; `degraded` checks are reported but keep the part ready. */
+export interface Readiness {
+  ok: boolean;
+  checks: Record<string, boolean>;
+  degraded?: Record<string, string>;
+}
+
+export function healthRoutes(ready: () => Promise<Readiness>): Route {
   return async (_req, res, url) => {
     if (url.pathname === '/healthz') {
       sendJson(res, 200, { status: 'ok' });
       return true;
     }
     if (url.pathname === '/readyz') {
-      const result = await ready().catch(() => ({ ok: false, checks: {} }));
-      sendJson(res, result.ok ? 200 : 503, { status: result.ok ? 'ready' : 'not ready', checks: result.checks });
+      const result: Readiness = await ready().catch(() => ({ ok: false, checks: {} }));
+      const degraded = result.degraded && Object.keys(result.degraded).length > 0 ? result.degraded : undefined;
+      sendJson(res, result.ok ? 200 : 503, {
+        status: result.ok ? 'ready' : 'not ready',
+        checks: result.checks,
+        ...(degraded ? { degraded } : {}),
+      });
       return true;
     }
     return false;

@@ -13,8 +13,12 @@ import { OutboxRelay } from '../outbox/relay';
 import { Transactions } from '../outbox/transactions';
 import { Lifecycle } from './lifecycle';
 import type { Platform } from './platform';
-import type { Route } from './http';
-import { type RequestOrigin, startSubgraphServer, type RunningServer } from './subgraph-server';
+import {
+  type RequestOrigin,
+  startSubgraphServer,
+  type RunningServer,
+  type SubgraphServerOptions,
+} from './subgraph-server';
 
 export interface StorageSettings {
   databaseUrl?: string;
@@ -89,7 +93,7 @@ export class ServiceRuntime {
     schema: GraphQLSchema,
     port: number,
     context: (caller: Caller, request: RequestOrigin) => Ctx,
-    options: { maxBodyBytes?: number; routes?: Route[] } = {},
+    options: Pick<SubgraphServerOptions<Ctx>, 'maxBodyBytes' | 'routes' | 'degraded'> = {},
   ): Promise<RunningServer> {
     this.server = await startSubgraphServer({
       name: this.service,

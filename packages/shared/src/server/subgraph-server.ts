@@ -19,6 +19,8 @@ export interface SubgraphServerOptions<Ctx extends BaseContext> {
   routes?: Route[];
   /** Largest request body accepted (default 1,000,000 bytes), e.g. for base64 attachments. */
   maxBodyBytes?: number;
+  /** Checks `/readyz` reports as degraded (name -> why) while the part stays ready. */
+  degraded?: () => Promise<Record<string, string>>;
 }
 
 /** Where a request came from, as the gateway signed it. */
@@ -34,7 +36,8 @@ export interface RunningServer {
 }
 
 /**
- * A subgraph on its own port: `/graphql` (signed callers only), `/healthz`, `/readyz`.
+ * A subgraph on its own port: `/graphql` (signed callers only), `/healthz`, `/readyz` (and the
+ * part's own routes, e.g. `/metrics`).
  * A request without a valid signature from the gateway is refused with UNAUTHENTICATED.
  */
 export async function startSubgraphServer<Ctx extends BaseContext>(
@@ -74,7 +77,10 @@ export async function startSubgraphServer<Ctx extends BaseContext>(
         .catch(() => false),
       bus: platform.bus.isHealthy(),
     };
-    return { ok: Object.values(checks).every(Boolean), checks };
+    const degraded = options.degraded
+      ? await options.degraded().catch((): Record<string, string> => ({ degradedChecks: 'could not be evaluated' }))
+      : {};
+    return { ok: Object.values(checks).every(Boolean), checks, degraded };
   };
 
   const server = createHttpServer(

@@ -25,6 +25,7 @@ import {
   requirePreset,
   validateCapPercent,
   validateCoverage,
+  validateTimeZone,
   validateHolidays,
   validateMoney,
   validateNewContract,
@@ -89,7 +90,7 @@ export class Contracts {
             suspended: false,
             suspensionReason: null,
             coverage: valid.coverage,
-            timeZone: valid.presetDefinition.timeZone,
+            timeZone: valid.timeZone,
             prerequisites: valid.prerequisites,
             warranty: valid.warranty,
             customizationHourlyRate:
@@ -133,6 +134,9 @@ export class Contracts {
       }
       if (changes.products !== undefined) next.products = validateProducts(changes.products);
       if (changes.coverage !== undefined) next.coverage = validateCoverage(changes.coverage ?? preset.defaultCoverage);
+      if (changes.timeZone !== undefined) {
+        next.timeZone = changes.timeZone === null ? preset.timeZone : validateTimeZone(changes.timeZone);
+      }
       if (changes.prerequisites !== undefined) next.prerequisites = validatePrerequisites(changes.prerequisites);
       if (changes.customizationHourlyRate !== undefined) {
         const rate = validateMoney(changes.customizationHourlyRate, 'customizationHourlyRate');

@@ -1,5 +1,5 @@
 import { badInput, plainText, type ContractPrerequisite } from '@reglament/shared';
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { findPreset, PRESETS, type PresetDefinition } from './presets';
 
 export type ContractStatus = 'DRAFT' | 'ACTIVE' | 'SUSPENDED' | 'EXPIRED';
@@ -24,6 +24,8 @@ export interface ContractTerms {
   customizationCapPercent: number | null;
   /** Days off of the contract's calendar (kz-supplier: the holiday list the contract fills). */
   holidays: string[];
+  /** R-CON-8: the contract's own IANA zone (its calendar's hours, its prepaid months); null: the preset's. */
+  timeZone?: string | null;
 }
 
 export interface NewContract extends ContractTerms {
@@ -37,6 +39,7 @@ export interface NewContract extends ContractTerms {
 export interface ValidContract extends NewContract {
   presetDefinition: PresetDefinition;
   coverage: string;
+  timeZone: string;
   customizationCapPercent: number;
 }
 
@@ -54,6 +57,17 @@ export function validateCoverage(value: string): string {
     );
   }
   return coverage;
+}
+
+/** R-CON-8: a contract may name its own zone, e.g. Asia/Yekaterinburg for a customer in the Urals. */
+export function validateTimeZone(value: string): string {
+  const zone = value.trim();
+  if (zone.length > 64 || !IANAZone.isValidZone(zone) || !zone.includes('/')) {
+    throw badInput(`timeZone must be an IANA zone such as Europe/Moscow or Asia/Almaty, got "${value}"`, {
+      field: 'timeZone',
+    });
+  }
+  return zone;
 }
 
 function validDate(value: string, field: string): string {
@@ -163,6 +177,7 @@ export function validateNewContract(input: NewContract): ValidContract {
     totalValue: validateMoney(input.totalValue, 'totalValue'),
     products: validateProducts(input.products),
     coverage: validateCoverage(input.coverage ?? preset.defaultCoverage),
+    timeZone: input.timeZone == null ? preset.timeZone : validateTimeZone(input.timeZone),
     prerequisites: validatePrerequisites(input.prerequisites),
     customizationHourlyRate: validateMoney(input.customizationHourlyRate, 'customizationHourlyRate'),
     customizationCapPercent: validateCapPercent(input.customizationCapPercent ?? preset.customizationCapPercent),

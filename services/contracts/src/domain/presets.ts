@@ -53,7 +53,8 @@ export const PRESETS: readonly PresetDefinition[] = [
       'Support table merges cells across rows: Support-High is read as Support-Urgent (3 working days, accept 3, ' +
       'rework 3) and Support-Low as Support-Normal (5/5/5); the Improvement table merges Low into Normal: ' +
       'Improvement-Low is read as Improvement-Normal (a following planned release as agreed, accept 5 working ' +
-      'days, remarks fixed by the next unplanned release).',
+      'days, remarks fixed by the next unplanned release).' +
+      ' Coverage (R-CON-8): 9x5 by default (09:00-18:00 Moscow); another option sets that many hours a day from 09:00 (earlier if they would pass midnight) on that many days from Monday (7 days: every day, without the production calendar), 24x7 runs the clocks all day every day; the third figure sets the primary analysis of Urgent tickets in working hours (e.g. 9x5x4: 4 working hours); the contract may name its own time zone.',
     calendarId: 'msk-0900-1800',
     timeZone: 'Europe/Moscow',
     workingHours: 'Mon-Fri 09:00-18:00 Europe/Moscow, production calendar of the Russian Federation (assumed)',
@@ -83,7 +84,8 @@ export const PRESETS: readonly PresetDefinition[] = [
       'non-typical requests: the planned date the provider sets ("Плановый срок") is the deadline. Security ' +
       'fixes within 3 days with an individual e-mail to every customer. A licence brings 1 year of free remote ' +
       'support. Readings: the seed names critical, typical and non-typical requests, not priorities: Urgent is ' +
-      'read as critical (8 h), High and Normal as typical (8 h), Low as non-typical (agreed date).',
+      'read as critical (8 h), High and Normal as typical (8 h), Low as non-typical (agreed date).' +
+      ' Coverage (R-CON-8): 8.25x5x2 by default (08:45-17:00 Moscow, reaction 2 h); another option sets that many hours a day from 08:45 (earlier if they would pass midnight) on that many days from Monday (7 days: every day, without the production calendar), 24x7 runs the clocks all day every day; the third figure sets the reaction of Urgent tickets in working hours (e.g. 8.25x5x1: 1 working hour); the contract may name its own time zone.',
     calendarId: 'msk-0845-1700',
     timeZone: 'Europe/Moscow',
     workingHours: 'Mon-Fri 08:45-17:00 Europe/Moscow, production calendar of the Russian Federation',
@@ -112,7 +114,8 @@ export const PRESETS: readonly PresetDefinition[] = [
       '0.5 h / 4 working hours; 2: 0.5 h / 2 working days; 3: 1 h / 4 working days; 4: 1 h / 9 working days. ' +
       'Execution runs from the end of processing and may be extended by agreement. A resolved request closes ' +
       "after 14 calendar days without the user's answer. One request = one problem. Readings: the seed's " +
-      'Incident / Question / Request are Error / Support / Improvement; priorities 1..4 are Urgent..Low.',
+      'Incident / Question / Request are Error / Support / Improvement; priorities 1..4 are Urgent..Low.' +
+      ' Coverage (R-CON-8): 8x5x4 by default (the 09:00-18:00 reception, execution of priority 1 in 4 h); another option sets that many hours a day from 09:00 (earlier if they would pass midnight) on that many days from Monday (7 days: every day, without the production calendar), 24x7 runs the clocks all day every day; the third figure sets the execution of priority 1 in working hours (e.g. 8x5x2: 2 working hours); the contract may name its own time zone.',
     calendarId: 'msk-0900-1800',
     timeZone: 'Europe/Moscow',
     workingHours: 'Mon-Fri 09:00-18:00 Europe/Moscow, production calendar of the Russian Federation',
@@ -140,13 +143,16 @@ export const PRESETS: readonly PresetDefinition[] = [
       'report the supplier sets and agrees the execution term; on-site arrival within 3 hours on request; a ' +
       'failure report (causes and measures) for every failure; customisation work capped at 15 % of the ' +
       "contract's total value (R-CON-7). Readings: the seed names no working hours, so Mon-Fri 09:00-18:00 " +
-      'Asia/Almaty is assumed, with a holiday list the contract fills (Kazakhstan moved to UTC+5 on 2024-03-01; ' +
+      'Asia/Almaty is assumed, with the production calendar of Kazakhstan and the days off the contract lists on ' +
+      'top (Kazakhstan moved to UTC+5 on 2024-03-01; ' +
       'the zone data knows it); the 2 hours of term agreement are working hours, stopped when the provider sets ' +
       'the planned date; the 3 hours of on-site arrival are calendar hours; a breached provider deadline needs a ' +
-      'failure report before the ticket can close.',
+      'failure report before the ticket can close.' +
+      ' Coverage (R-CON-8): 9x5x2 by default (09:00-18:00 Almaty, term agreement 2 h); another option sets that many hours a day from 09:00 (earlier if they would pass midnight) on that many days from Monday (7 days: every day, without the production calendar), 24x7 runs the clocks all day every day; the third figure sets the term agreement of Urgent error reports in working hours (e.g. 9x5x1: 1 working hour); the contract may name its own time zone.',
     calendarId: 'almaty-0900-1800',
     timeZone: 'Asia/Almaty',
-    workingHours: 'Mon-Fri 09:00-18:00 Asia/Almaty (assumed), holidays set by the contract',
+    workingHours:
+      'Mon-Fri 09:00-18:00 Asia/Almaty (assumed), production calendar of the Republic of Kazakhstan plus the days off the contract lists',
     defaultCoverage: '9x5x2',
     prepaidTime: false,
     defaultReactionWorkingMinutes: null,
@@ -156,7 +162,7 @@ export const PRESETS: readonly PresetDefinition[] = [
     priorityLabels: ['Срочный', 'Высокий', 'Нормальный', 'Низкий'],
     prerequisites: [],
     readings: [
-      'No working hours in the seed: Mon-Fri 09:00-18:00 Asia/Almaty; the contract lists the holidays.',
+      'No working hours in the seed: Mon-Fri 09:00-18:00 Asia/Almaty with the production calendar of Kazakhstan; the contract may list more days off.',
       'Term agreement 2 h = working hours; on-site arrival 3 h = calendar hours.',
       'Customisation (доработки) at most 15 % of the total value of the contract (item 11).',
     ],
@@ -176,7 +182,8 @@ export const PRESETS: readonly PresetDefinition[] = [
       'technical consultations are free (R-CON-5). The guaranteed response time comes with the package and ' +
       'holds only while prepaid time remains (R-CON-6). Readings: the seed gives no norm figures and no ' +
       'reaction time: the preset sets 4 working hours per package (changeable per package) and the norms of ' +
-      'the service catalog (items IC.*).',
+      'the service catalog (items IC.*).' +
+      ' Coverage (R-CON-8): 10x5x4 by default (08:00-18:00 Moscow, reaction 4 h); another option sets that many hours a day from 08:00 (earlier if they would pass midnight) on that many days from Monday (7 days: every day, without the production calendar), 24x7 runs the clocks all day every day; the third figure sets the reaction of Urgent tickets when it differs from 4 (the hour package governs the rest) in working hours (e.g. 10x5x2: 2 working hours); the contract may name its own time zone.',
     calendarId: 'msk-0800-1800',
     timeZone: 'Europe/Moscow',
     workingHours: 'Mon-Fri 08:00-18:00 Europe/Moscow, production calendar of the Russian Federation',

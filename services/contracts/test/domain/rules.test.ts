@@ -1,5 +1,5 @@
 import { PRESET_IDS } from '@reglament/shared';
-import { contractStatusOn, validateCoverage, validateNewContract } from '../../src/domain/contract';
+import { contractStatusOn, validateCoverage, validateNewContract, validateTimeZone } from '../../src/domain/contract';
 import { dateIn, monthOf, monthStart, monthsFromTo } from '../../src/domain/months';
 import { closingOf, packageTerms, rollForward, totalsOf } from '../../src/domain/prepaid';
 import { PRESETS } from '../../src/domain/presets';
@@ -62,6 +62,32 @@ describe('contract rules', () => {
     expect(validateCoverage('8.25х5х2')).toBe('8.25x5x2'); // Cyrillic х, as people type it
     expect(() => validateCoverage('25x7')).toThrow(/coverage must be/);
     expect(() => validateCoverage('8x8')).toThrow(/days 1-7/);
+  });
+
+  it("R-CON-8: a contract may name its own IANA zone; none keeps the preset's", () => {
+    const base = {
+      organizationId: '0190c3d2-0000-7000-8000-000000000001',
+      number: 'Z-1',
+      preset: 'imc-typical',
+      startsOn: '2025-01-01',
+      endsOn: '2025-12-31',
+      totalValue: null,
+      products: [],
+      coverage: '12x5x2',
+      prerequisites: [],
+      warranty: false,
+      customizationHourlyRate: null,
+      customizationCapPercent: null,
+      holidays: [],
+    };
+    expect(validateNewContract(base).timeZone).toBe('Europe/Moscow');
+    expect(validateNewContract({ ...base, timeZone: ' Asia/Yekaterinburg ' }).timeZone).toBe('Asia/Yekaterinburg');
+    expect(validateTimeZone('Asia/Almaty')).toBe('Asia/Almaty');
+    for (const bad of ['Mars/Olympus', 'UTC+5', 'EST', `Europe/${'x'.repeat(80)}`]) {
+      expect(() => validateNewContract({ ...base, timeZone: bad })).toThrow(
+        /timeZone must be an IANA zone such as Europe\/Moscow/,
+      );
+    }
   });
 
   it('R-CON-1: warranty support lasts at most 12 months under imc-typical', () => {

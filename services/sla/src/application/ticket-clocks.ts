@@ -7,8 +7,8 @@ import {
   type TicketFacts,
   type Tx,
 } from '@reglament/shared';
-import type { BusinessCalendar } from '../calendar';
 import type { EvaluationContext } from '../domain/evaluation';
+import type { CalendarCatalog } from './calendar-catalog';
 import type { SlaPolicy } from '../domain/policy';
 import { type HistoryEntry, ordered } from '../domain/ticket-history';
 import { exhaustedSpans } from '../domain/prepaid-spans';
@@ -26,11 +26,8 @@ import {
 export interface TicketClocksDeps {
   log: Logger;
   policies: ReadonlyMap<string, SlaPolicy>;
-  /** The calendar of a policy's calendar id for a contract (its coverage and holidays). */
-  calendar: (
-    calendarId: string,
-    contract: { coverage: string | null; holidays: readonly string[] } | null,
-  ) => BusinessCalendar;
+  /** The calendars (production calendars as stored now) and what a contract's coverage makes of them. */
+  calendars: CalendarCatalog;
 }
 
 /** Tells whoever schedules that a ticket's next due instant may be earlier than before. */
@@ -135,8 +132,12 @@ export class TicketClocks {
       latest.product ? tx.manager.find(SlaReleaseEntity, { where: { product: latest.product } }) : Promise.resolve([]),
       tx.manager.findOneBy(SlaContractEntity, { contractId: ticket.contractId }),
     ]);
+    // The production calendars as committed now: an import on another replica is seen here.
+    await this.deps.calendars.refresh(tx.manager);
+    const { calendar, coverageAnswerMinutes } = this.deps.calendars.forContract(policy, contract);
     const ctx: EvaluationContext = {
-      calendar: this.deps.calendar(policy.calendarId, contract),
+      calendar,
+      coverageAnswerMinutes,
       releases: releases.map((r) => ({ product: r.product, kind: r.kind, plannedAt: r.plannedAt.getTime() })),
       prepaidExhausted: contract ? exhaustedSpans(contract.prepaidToggles) : [],
       packageReactionMinutes: contract?.reactionMinutes ?? null,
@@ -295,6 +296,7 @@ function toRow(
     remainingMinutes: timer.remainingMinutes,
     nextDueAt: date(timer.nextDueAt),
     failureReportId,
+    provisional: timer.provisional,
   };
 }
 

@@ -98,6 +98,25 @@ export class BusinessCalendar {
     return this.production === null || this.production.year(year) !== undefined;
   }
 
+  /**
+   * False when [from, to] touches a local year (in the calendar's zone) for which the bound
+   * production calendar has no data: the time there is counted from the weekly hours alone
+   * (a provisional answer). True for a calendar without a production calendar.
+   */
+  coversSpan(from: Instant, to: Instant): boolean {
+    if (this.production === null) return true;
+    const a = toEpochMs(from, 'from');
+    const b = toEpochMs(to, 'to');
+    const first = this.localYear(Math.min(a, b));
+    const last = this.localYear(Math.max(a, b));
+    for (let year = first; year <= last; year++) if (this.production.year(year) === undefined) return false;
+    return true;
+  }
+
+  private localYear(t: number): number {
+    return yearOfDayNumber(floor(this.zone.wallClockAt(t) / MS_PER_DAY));
+  }
+
   /** Whether `at` is working time; intervals are half-open, so a closing instant is not. */
   isWorkingTime(at: Instant): boolean {
     const t = toEpochMs(at, 'at');

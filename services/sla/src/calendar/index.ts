@@ -15,8 +15,14 @@ export type {
 export { WEEKDAY_KEYS } from './definition';
 export { CalendarDefinitionError, CalendarError, CalendarErrorCode } from './errors';
 export type { Instant } from './instant';
+export { formatIsoDate, parseIsoDate } from './civil-date';
 export { parseCalendarDefinition } from './parse-definition';
-export { BUILT_IN_PRODUCTION_CALENDARS, RU_PRODUCTION_CALENDAR, loadProductionCalendar } from './production-calendar';
+export {
+  BUILT_IN_PRODUCTION_CALENDARS,
+  KZ_PRODUCTION_CALENDAR,
+  RU_PRODUCTION_CALENDAR,
+  loadProductionCalendar,
+} from './production-calendar';
 export type { ProductionCalendar, ProductionCalendarYear } from './production-calendar';
 export {
   CALENDAR_OF_PRESET,

@@ -37,14 +37,17 @@ export const PRESET_CALENDAR_DEFINITIONS: Readonly<Record<PresetCalendarId, Cale
   'msk-0845-1700': moscow('msk-0845-1700', '08:45', '17:00'),
   'msk-0900-1800': moscow('msk-0900-1800', '09:00', '18:00'),
   'msk-0800-1800': moscow('msk-0800-1800', '08:00', '18:00'),
-  // kz-supplier names no hours: Mon-Fri 09:00-18:00 in Almaty; the contract fills the holidays.
-  // Kazakhstan moved to UTC+5 on 2024-03-01: the zone data knows it, nothing to do here.
+  // kz-supplier names no hours: Mon-Fri 09:00-18:00 in Almaty with the production calendar of
+  // Kazakhstan; the days off a contract lists come on top. Kazakhstan moved to UTC+5 on
+  // 2024-03-01: the zone data knows it, nothing to do here.
   'almaty-0900-1800': {
     id: 'almaty-0900-1800',
-    name: 'Almaty 09:00-18:00, Mon-Fri, holidays set by the contract',
+    name: 'Almaty 09:00-18:00, Mon-Fri, production calendar of the Republic of Kazakhstan',
     timeZone: 'Asia/Almaty',
     weeklyHours: mondayToFriday('09:00', '18:00'),
     holidays: [],
+    // R-SLA-2: holidays and days off moved by decree; the KZ calendar has no shortened days.
+    productionCalendar: { id: 'kz' },
   },
   '24x7': {
     id: '24x7',

@@ -23,6 +23,11 @@ export interface EvaluationContext {
   prepaidExhausted: readonly Span[];
   /** The reaction target of the contract's hour package, working minutes (infocraft-365). */
   packageReactionMinutes: number | null;
+  /**
+   * R-CON-8: working minutes the contract's coverage gives its Urgent tickets on the policy's
+   * `coverageAnswerMetric` (the coverage's third figure), when it differs from the preset's.
+   */
+  coverageAnswerMinutes?: number | null;
 }
 
 /** A timer as of `now`: the API's SlaTimer, and when the scheduler must look at it again. */
@@ -40,6 +45,11 @@ export interface TimerView {
   /** The next instant something happens to it (warning, deadline), or null. */
   nextDueAt: number | null;
   target: Target | null;
+  /**
+   * The clock runs into a year without production calendar data (R-SLA-2): its working time
+   * there is counted from the weekly hours alone, to be recomputed when the year is loaded.
+   */
+  provisional: boolean;
 }
 
 const MINUTE = 60_000;
@@ -52,7 +62,28 @@ const EXPIRING = new Set(['AUTO_CLOSE']);
  * paused timer is not breached: a fixed deadline passed during a pause is breached at the resume.
  */
 export function evaluateTimer(timer: TimerInstance, policy: SlaPolicy, ctx: EvaluationContext, now: number): TimerView {
+  const result = evaluate(timer, policy, ctx, now);
+  return { ...result, provisional: isProvisional(timer, result, ctx, now) };
+}
+
+/** Working time counted in a year the production calendar has no data for (calendar-time clocks never are). */
+function isProvisional(timer: TimerInstance, result: TimerView, ctx: EvaluationContext, now: number): boolean {
+  if (!result.target || result.target.measure.kind === 'CALENDAR_MINUTES') return false;
+  const end = Math.max(timer.stoppedAt ?? now, result.deadline ?? 0);
+  return !ctx.calendar.coversSpan(timer.startedAt, end);
+}
+
+/** The policy's target, with the contract's coverage answer time for Urgent tickets (R-CON-8). */
+function effectiveTarget(timer: TimerInstance, policy: SlaPolicy, ctx: EvaluationContext): Target | null {
   const target = targetFor(policy, timer.metric, timer.ticketClass);
+  const minutes = ctx.coverageAnswerMinutes ?? null;
+  if (!target || minutes === null || policy.coverageAnswerMetric !== timer.metric) return target;
+  if (timer.ticketClass.priority !== 'URGENT') return target;
+  return { ...target, measure: { kind: 'WORKING_MINUTES', minutes } };
+}
+
+function evaluate(timer: TimerInstance, policy: SlaPolicy, ctx: EvaluationContext, now: number): TimerView {
+  const target = effectiveTarget(timer, policy, ctx);
   const end = timer.stoppedAt ?? now;
   // R-CON-6: a gated reaction clock does not run while the prepaid time is used up.
   const gated = timer.metric === 'REACTION' && policy.reactionRequiresPrepaid;
@@ -162,6 +193,7 @@ function covers(spans: readonly Span[], t: number): boolean {
 
 function view(status: TimerStatus, parts: Partial<TimerView> & { target: Target | null }): TimerView {
   return {
+    provisional: false,
     status,
     deadline: null,
     warnAt: null,

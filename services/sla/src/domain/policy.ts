@@ -66,6 +66,14 @@ export interface SlaPolicy {
   reactionRequiresPrepaid: boolean;
   /** R-TKT-9: whether the system closes with NO_CLARIFICATION itself when the customer is silent. */
   autoCloseOnClarificationExpiry: boolean;
+  /**
+   * R-CON-8: the coverage a contract of this preset has unless it names another, e.g. "9x5x2"
+   * (hours a day x days a week [x hours to answer priority 1]). It matches the preset's own
+   * calendar and targets; another option reshapes them (see `domain/contract-coverage.ts`).
+   */
+  defaultCoverage: string;
+  /** R-CON-8: the clock the coverage's third figure sets for Urgent tickets (null: none). */
+  coverageAnswerMetric: SlaMetric | null;
   /** Used to pick targets before the ticket is classified. */
   defaultPriority: Priority;
   defaultCategory: Category;

@@ -1,7 +1,7 @@
 import { badInput, requireUser } from '@reglament/shared';
 import type { SlaContext } from './context';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { type BusinessCalendar as Engine, CalendarError, listCalendars } from '../calendar';
+import { type BusinessCalendar as Engine, CalendarError } from '../calendar';
 
 @ObjectType('BusinessCalendar', { description: 'Working time of a calendar (R-SLA-1, R-SLA-2).' })
 export class BusinessCalendar {
@@ -33,9 +33,13 @@ function guard<T>(work: () => T): T {
 @Resolver(() => BusinessCalendar)
 export class CalendarResolver {
   @Query(() => [BusinessCalendar], { description: 'The business calendars the SLA policies use.' })
-  businessCalendars(@Ctx() ctx: SlaContext): BusinessCalendar[] {
+  async businessCalendars(@Ctx() ctx: SlaContext): Promise<BusinessCalendar[]> {
     requireUser(ctx.caller, 'read business calendars');
-    return listCalendars().map((engine) => ({ id: engine.id, name: engine.name, timeZone: engine.timeZone, engine }));
+    // With the production calendars as stored now (an import on any replica is seen at once).
+    await ctx.app.catalog.refresh(ctx.app.dataSource.manager);
+    return ctx.app.catalog
+      .list()
+      .map((engine) => ({ id: engine.id, name: engine.name, timeZone: engine.timeZone, engine }));
   }
 
   @FieldResolver(() => Date, {

@@ -1,8 +1,12 @@
 import type { Caller, Clock, ClockControl, Transactions } from '@reglament/shared';
 import DataLoader from 'dataloader';
 import { type DataSource, In } from 'typeorm';
+import type { CalendarCatalog } from '../application/calendar-catalog';
+import type { CoverageWatch } from '../application/calendar-coverage';
+import type { CalendarRecomputes } from '../application/calendar-recomputes';
 import type { Compliance } from '../application/compliance';
 import type { FailureReports } from '../application/failure-reports';
+import type { ProductionCalendarImports } from '../application/production-calendar-imports';
 import type { SlaScheduler } from '../application/scheduler';
 import type { TicketClocks } from '../application/ticket-clocks';
 import { SlaFailureReportEntity, SlaTicketEntity, SlaTimerEntity } from '../infra/entities';
@@ -16,6 +20,10 @@ export interface SlaApp {
   scheduler: SlaScheduler;
   failureReports: FailureReports;
   compliance: Compliance;
+  catalog: CalendarCatalog;
+  calendarImports: ProductionCalendarImports;
+  recomputes: CalendarRecomputes;
+  coverage: CoverageWatch;
 }
 
 export interface SlaContext {

@@ -18,6 +18,7 @@ export function toTimer(row: SlaTimerEntity): SlaTimer {
     elapsedWorkingMinutes: Math.round(row.elapsedMinutes * 100) / 100,
     remainingWorkingMinutes: row.remainingMinutes === null ? null : Math.round(row.remainingMinutes * 100) / 100,
     failureReportId: row.failureReportId,
+    provisional: row.provisional,
   };
 }
 

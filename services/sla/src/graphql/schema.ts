@@ -3,13 +3,21 @@ import type { GraphQLSchema } from 'graphql';
 import { CalendarResolver } from './calendar.resolver';
 import { ClockResolver } from './clock.resolver';
 import { PolicyResolver } from './policy.resolver';
+import { ProductionCalendarResolver } from './production-calendar.resolver';
 import { SlaTimerResolver, TicketSlaResolver } from './ticket-sla.resolver';
 import { Ticket } from './types';
 
 export function buildSlaSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [TicketSlaResolver, SlaTimerResolver, PolicyResolver, CalendarResolver, ClockResolver],
+      resolvers: [
+        TicketSlaResolver,
+        SlaTimerResolver,
+        PolicyResolver,
+        CalendarResolver,
+        ClockResolver,
+        ProductionCalendarResolver,
+      ],
       orphanedTypes: [Ticket],
     },
     {

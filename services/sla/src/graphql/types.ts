@@ -83,6 +83,13 @@ export class SlaTimer {
   @Field(() => Float, { nullable: true, description: 'Time left to the deadline, same unit; negative when late.' })
   remainingWorkingMinutes!: number | null;
 
+  @Field(() => Boolean, {
+    description:
+      'True while the clock runs into a year the production calendar has no data for (R-SLA-2): its time there is ' +
+      'counted from the weekly hours alone. Loading that year recomputes the clock and clears it.',
+  })
+  provisional!: boolean;
+
   /** Resolved by a field resolver (R-SLA-11). */
   failureReportId!: string | null;
 }

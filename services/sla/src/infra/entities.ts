@@ -75,6 +75,10 @@ export class SlaTimerEntity {
 
   @Column({ type: 'uuid', name: 'failure_report_id', nullable: true })
   failureReportId!: string | null;
+
+  /** The clock runs into a year without production calendar data: counted from the weekly hours. */
+  @Column({ type: 'boolean', default: false })
+  provisional!: boolean;
 }
 
 /** A ticket as the SLA service knows it, and its computed standing. */
@@ -174,9 +178,13 @@ export class SlaContractEntity {
   @Column({ type: 'jsonb', name: 'prepaid_toggles', default: () => "'[]'" })
   prepaidToggles!: PrepaidToggle[];
 
-  /** R-CON-8: "24x7" runs the clocks all day every day; other options use the preset's calendar. */
+  /** R-CON-8: hours a day x days a week [x hours to answer priority 1]; it shapes the calendar. */
   @Column({ type: 'text', nullable: true })
   coverage!: string | null;
+
+  /** The contract's own IANA zone (null: the preset's). */
+  @Column({ type: 'text', name: 'time_zone', nullable: true })
+  timeZone!: string | null;
 
   /** Days off the contract adds to its preset's calendar (YYYY-MM-DD). */
   @Column({ type: 'text', array: true, default: () => "'{}'" })

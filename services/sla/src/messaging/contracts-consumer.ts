@@ -54,11 +54,17 @@ export function contractsHandlers(clocks: TicketClocks, clock: Clock): EventHand
     );
   };
 
-  /** The contract's coverage and holidays decide its calendar: a change moves its open clocks. */
+  /** The contract's coverage, zone and holidays decide its calendar (R-CON-8): a change moves its open clocks. */
   const contractChanged = async (
     event: {
       id: string;
-      data: { contractId: string; organizationId: string; coverage: string | null; holidays?: string[] };
+      data: {
+        contractId: string;
+        organizationId: string;
+        coverage: string | null;
+        timeZone?: string;
+        holidays?: string[];
+      };
     },
     tx: Tx,
     origin: ReturnType<typeof causedBy>,
@@ -69,14 +75,19 @@ export function contractsHandlers(clocks: TicketClocks, clock: Clock): EventHand
     // (event ids are UUID v7, ordered by time, as the read models' upsertIfNewer).
     if (contract.snapshotEventId !== null && event.id <= contract.snapshotEventId) return;
     const holidays = [...new Set(c.holidays ?? [])].sort();
-    if (contract.coverage === c.coverage && contract.holidays.join(',') === holidays.join(',')) {
+    const timeZone = c.timeZone ?? null;
+    if (
+      contract.coverage === c.coverage &&
+      contract.timeZone === timeZone &&
+      contract.holidays.join(',') === holidays.join(',')
+    ) {
       await tx.manager.update(SlaContractEntity, { contractId: c.contractId }, { snapshotEventId: event.id });
       return;
     }
     await tx.manager.update(
       SlaContractEntity,
       { contractId: c.contractId },
-      { coverage: c.coverage, holidays, snapshotEventId: event.id },
+      { coverage: c.coverage, timeZone, holidays, snapshotEventId: event.id },
     );
     await recomputeOpen(tx, 'contract_id', c.contractId, origin);
   };

@@ -70,13 +70,14 @@ describe('R-SLA-1 kz-supplier: Almaty hours with the holiday list the contract f
   const definition = deriveCalendarDefinition(presetCalendarDefinition('almaty-0900-1800'), {
     id: 'contract-kz-42',
     name: 'KZ supplier, contract 42',
-    holidays: ['2025-03-21', '2025-03-24'], // Nauryz
+    holidays: ['2025-03-26'], // the company's own day off after Nauryz
   });
 
-  it('skips the contract holidays', () => {
+  it('skips the contract holidays on top of the production calendar of Kazakhstan', () => {
     const calendar = new BusinessCalendar(definition);
-    // Thu 17:00 + 120 min: 1 h on Thursday; Fri 21 and Mon 24 are holidays; 1 h on Tue 25.
-    expect(calendar.addWorkingMinutes(at('2025-03-20T17:00+05:00'), 120)).toBe(at('2025-03-25T10:00+05:00'));
+    // Thu 20 March 17:00 + 120 min: 1 h on Thursday; Nauryz Fri 21 - Sun 23 with its days off moved
+    // to Mon 24 and Tue 25 (KZ 2025); Wed 26 the contract's own day off; 1 h on Thu 27.
+    expect(calendar.addWorkingMinutes(at('2025-03-20T17:00+05:00'), 120)).toBe(at('2025-03-27T10:00+05:00'));
   });
 
   it('round-trips through stored JSON into a registry next to the presets', () => {
@@ -86,7 +87,7 @@ describe('R-SLA-1 kz-supplier: Almaty hours with the holiday list the contract f
     expect(registry.get('contract-kz-42')).toBe(calendar);
     expect(registry.find('nope')).toBeUndefined();
     expect(registry.list()).toHaveLength(6);
-    expect(calendar.addWorkingMinutes(at('2025-03-20T17:00+05:00'), 120)).toBe(at('2025-03-25T10:00+05:00'));
+    expect(calendar.addWorkingMinutes(at('2025-03-20T17:00+05:00'), 120)).toBe(at('2025-03-27T10:00+05:00'));
   });
 
   it('refuses a second calendar with the same id', () => {

@@ -147,9 +147,19 @@ describe('R-SLA-2 years without data', () => {
   });
 
   it('a calendar without a production calendar misses no data', () => {
+    const always = getCalendar('24x7');
+    expect(always.coverage).toEqual({ productionCalendar: null, years: [] });
+    expect(always.hasDataFor(1990)).toBe(true);
+    expect(always.coversSpan(Date.UTC(1990, 0, 1), Date.UTC(2090, 0, 1))).toBe(true);
+  });
+
+  it('a span is covered only when every local year it touches has data', () => {
     const almaty = getCalendar('almaty-0900-1800');
-    expect(almaty.coverage).toEqual({ productionCalendar: null, years: [] });
-    expect(almaty.hasDataFor(1990)).toBe(true);
+    expect(almaty.coverage).toEqual({ productionCalendar: 'kz', years: [2024, 2025, 2026] });
+    expect(almaty.coversSpan(Date.parse('2024-01-01T00:00+05:00'), Date.parse('2026-12-31T23:59+05:00'))).toBe(true);
+    // 2027-01-01 00:30 in Almaty is still 2026-12-31 in UTC: the local year counts.
+    expect(almaty.coversSpan(Date.parse('2026-12-01T09:00+05:00'), Date.parse('2027-01-01T00:30+05:00'))).toBe(false);
+    expect(almaty.coversSpan(Date.parse('2023-12-31T12:00+06:00'), Date.parse('2024-01-02T12:00+06:00'))).toBe(false);
   });
 });
 

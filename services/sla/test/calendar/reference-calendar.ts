@@ -3,6 +3,9 @@ import type { CalendarDefinition, WorkingIntervalDefinition } from '../../src/ca
 import ru2024 from '../../data/production-calendar/ru/2024.json';
 import ru2025 from '../../data/production-calendar/ru/2025.json';
 import ru2026 from '../../data/production-calendar/ru/2026.json';
+import kz2024 from '../../data/production-calendar/kz/2024.json';
+import kz2025 from '../../data/production-calendar/kz/2025.json';
+import kz2026 from '../../data/production-calendar/kz/2026.json';
 
 /**
  * A slow, obviously-correct business calendar for the property tests: it walks local dates one
@@ -22,12 +25,17 @@ const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const MONDAY_FIRST = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const RU_YEARS = new Map(
-  [ru2024, ru2025, ru2026].map((y) => [
-    y.year,
-    { off: new Set(y.holidays), weekend: new Set(y.workingWeekends), short: new Set(y.shortDays) },
-  ]),
-);
+const yearsOf = (years: { year: number; holidays: string[]; workingWeekends: string[]; shortDays: string[] }[]) =>
+  new Map(
+    years.map((y) => [
+      y.year,
+      { off: new Set(y.holidays), weekend: new Set(y.workingWeekends), short: new Set(y.shortDays) },
+    ]),
+  );
+const PRODUCTION_YEARS = new Map([
+  ['ru', yearsOf([ru2024, ru2025, ru2026])],
+  ['kz', yearsOf([kz2024, kz2025, kz2026])],
+]);
 // Memo of wall-clock -> instant conversions, shared by all reference calendars (luxon is slow).
 const INSTANTS = new Map<string, number>();
 
@@ -79,7 +87,8 @@ export class ReferenceCalendar {
     if (own !== undefined) return wallPairs(own);
     if (this.def.holidays?.includes(iso)) return [];
     const weekly = wallPairs(this.def.weeklyHours[weekdayKey(date)]);
-    const ru = this.def.productionCalendar !== undefined ? RU_YEARS.get(date.year) : undefined;
+    const binding = this.def.productionCalendar;
+    const ru = binding !== undefined ? PRODUCTION_YEARS.get(binding.id)?.get(date.year) : undefined;
     if (ru === undefined) return weekly;
     if (ru.off.has(iso)) return [];
     let base = weekly;

@@ -55,6 +55,7 @@ export class ContractResolver {
       customizationHourlyRate: input.customizationHourlyRate ?? null,
       customizationCapPercent: input.customizationCapPercent ?? null,
       holidays: input.holidays ?? [],
+      timeZone: input.timeZone ?? null,
     });
     return contractOut(ctx, row);
   }
@@ -83,6 +84,7 @@ export class ContractResolver {
         ? { customizationCapPercent: input.customizationCapPercent }
         : {}),
       ...(input.holidays != null ? { holidays: input.holidays } : {}),
+      ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),
     });
     return contractOut(ctx, row);
   }

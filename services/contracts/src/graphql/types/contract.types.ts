@@ -96,7 +96,10 @@ export class Contract {
   @Field(() => String, { description: 'The preset (regulation) id, e.g. imc-typical.' })
   preset!: string;
 
-  @Field(() => String, { description: "IANA zone of the contract's dates and prepaid months (the preset's)." })
+  @Field(() => String, {
+    description:
+      "IANA zone of the contract's dates, its calendar's hours and prepaid months (the preset's unless named).",
+  })
   timeZone!: string;
 
   @Field(() => String, { description: 'R-CON-8: hours a day x days a week [x hours to the answer for priority 1].' })
@@ -180,6 +183,14 @@ export class CreateContractInput {
 
   @Field(() => [DateScalar], { nullable: true })
   holidays?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "R-CON-8: the contract's own IANA zone, e.g. Asia/Yekaterinburg (default: the preset's); its calendar's hours " +
+      'and its prepaid months are in this zone.',
+  })
+  timeZone?: string | null;
 }
 
 @InputType('UpdateContractInput')
@@ -216,4 +227,10 @@ export class UpdateContractInput {
 
   @Field(() => [DateScalar], { nullable: true })
   holidays?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "R-CON-8: the contract's own IANA zone; null: back to the preset's.",
+  })
+  timeZone?: string | null;
 }

@@ -16,7 +16,10 @@ export const ALTEC_8X5X4: SlaPolicy = {
     'Processing runs from registration, execution from the end of processing. A resolved ticket closes ' +
     "after 14 calendar days without the user's answer (§9). Incident / Question / Request map to Error / " +
     'Support / Improvement. Warnings: a quarter of a working-hour target before, 1 working day before ' +
-    'day targets.',
+    'day targets.' +
+    ' Coverage (R-CON-8): 8x5x4 by default (the 09:00-18:00 reception, execution of priority 1 in 4 h); another option sets that many hours a day from 09:00 (earlier if they would pass midnight) on that many days from Monday (7 days: every day, without the production calendar), 24x7 runs the clocks all day every day; the third figure sets the execution of priority 1 in working hours (e.g. 8x5x2: 2 working hours); the contract may name its own time zone.',
+  defaultCoverage: '8x5x4',
+  coverageAnswerMetric: 'RESOLUTION',
   resolutionStartsAt: 'TRIAGE',
   failureReportRequired: false,
   reactionRequiresPrepaid: false,

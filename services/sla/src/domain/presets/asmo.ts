@@ -16,7 +16,10 @@ export const ASMO: SlaPolicy = {
     'deadline. The preset reads Urgent as critical, High and Normal as typical, Low as non-typical, for every ' +
     'category. The seed counts these terms from the request, so resolution runs from registration. The seed ' +
     'names no warning: the preset warns when a quarter of a working-hour target is left, and 1 working day ' +
-    'before an agreed date.',
+    'before an agreed date.' +
+    ' Coverage (R-CON-8): 8.25x5x2 by default (08:45-17:00 Moscow, reaction 2 h); another option sets that many hours a day from 08:45 (earlier if they would pass midnight) on that many days from Monday (7 days: every day, without the production calendar), 24x7 runs the clocks all day every day; the third figure sets the reaction of Urgent tickets in working hours (e.g. 8.25x5x1: 1 working hour); the contract may name its own time zone.',
+  defaultCoverage: '8.25x5x2',
+  coverageAnswerMetric: 'REACTION',
   resolutionStartsAt: 'REGISTRATION',
   failureReportRequired: false,
   reactionRequiresPrepaid: false,

@@ -42,7 +42,10 @@ export const IMC_TYPICAL: SlaPolicy = {
     'remarks fixed by the next unplanned update. The seed table merges cells across rows: Support-High is ' +
     'read as Support-Urgent and Improvement-Low as Improvement-Normal; Improvement Urgent/High, which the seed ' +
     'does not name, follow Improvement-Normal. Warnings: 4 working hours before for Urgent Errors, 1 working ' +
-    'day for the others. The seed names no hours: Mon-Fri 09:00-18:00 Moscow with the production calendar.',
+    'day for the others. The seed names no hours: Mon-Fri 09:00-18:00 Moscow with the production calendar.' +
+    ' Coverage (R-CON-8): 9x5 by default (09:00-18:00 Moscow); another option sets that many hours a day from 09:00 (earlier if they would pass midnight) on that many days from Monday (7 days: every day, without the production calendar), 24x7 runs the clocks all day every day; the third figure sets the primary analysis of Urgent tickets in working hours (e.g. 9x5x4: 4 working hours); the contract may name its own time zone.',
+  defaultCoverage: '9x5',
+  coverageAnswerMetric: 'ANALYSIS',
   resolutionStartsAt: 'TRIAGE',
   failureReportRequired: false,
   reactionRequiresPrepaid: false,

@@ -15,7 +15,11 @@ export const KZ_SUPPLIER: SlaPolicy = {
     'the resolution deadline. On request, arrival on site within 3 hours (calendar hours: the seed speaks of ' +
     'restoring a failed product). For every failure the supplier reports causes and measures (§7): a breached ' +
     'supplier deadline requires a failure report before the ticket can close. The seed names no hours: ' +
-    'Mon-Fri 09:00-18:00 Asia/Almaty (UTC+5 since 2024-03-01), holidays as the contract lists them.',
+    'Mon-Fri 09:00-18:00 Asia/Almaty (UTC+5 since 2024-03-01) with the production calendar of Kazakhstan ' +
+    '(holidays and days off moved by law or order), plus the days off the contract lists.' +
+    ' Coverage (R-CON-8): 9x5x2 by default (09:00-18:00 Almaty, term agreement 2 h); another option sets that many hours a day from 09:00 (earlier if they would pass midnight) on that many days from Monday (7 days: every day, without the production calendar), 24x7 runs the clocks all day every day; the third figure sets the term agreement of Urgent error reports in working hours (e.g. 9x5x1: 1 working hour); the contract may name its own time zone.',
+  defaultCoverage: '9x5x2',
+  coverageAnswerMetric: 'TERM_AGREEMENT',
   resolutionStartsAt: 'TRIAGE',
   failureReportRequired: true,
   reactionRequiresPrepaid: false,
