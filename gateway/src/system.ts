@@ -7,7 +7,7 @@ import {
   type Platform,
   type RunningService,
   type StorageSettings,
-} from '@reglament/shared';
+} from '@reglament/shared/platform';
 import { startSla } from '@reglament/sla';
 import { startTickets } from '@reglament/tickets';
 import { join } from 'node:path';

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { contractsEntities, contractsMigrations } from '@reglament/contracts';
 import { notificationsEntities, notificationsMigrations } from '@reglament/notifications';
-import { diffEntitiesAgainstMigrations } from '@reglament/shared';
+import { diffEntitiesAgainstMigrations } from '@reglament/shared/platform';
 import { slaEntities, slaMigrations } from '@reglament/sla';
 import { ticketsEntities, ticketsMigrations } from '@reglament/tickets';
 

@@ -1,4 +1,4 @@
-import { type Platform, type RunningService, ServiceRuntime, type StorageSettings } from '@reglament/shared';
+import { type Platform, type RunningService, ServiceRuntime, type StorageSettings } from '@reglament/shared/platform';
 import { NotificationInbox } from './application/inbox';
 import { buildNotificationsSchema } from './graphql/schema';
 import { NotificationEntity } from './infra/entities';

@@ -1,4 +1,5 @@
-import type { Clock, Logger, PresetId, StaffRole } from '@reglament/shared';
+import type { PresetId, StaffRole } from '@reglament/shared/domain';
+import type { Clock, Logger } from '@reglament/shared/platform';
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { presetOf } from '../domain/presets';

@@ -1,4 +1,4 @@
-import type { Category, PresetId } from '@reglament/shared';
+import type { Category, PresetId } from '@reglament/shared/domain';
 
 /**
  * The five regulations of /shared/seeds as product data (DOMAIN.md "Presets"): the calendar,

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { NotificationInbox } from '../application/inbox';
-import type { Caller } from '@reglament/shared';
+import type { Caller } from '@reglament/shared/domain';
 import { Notification, NotificationConnection } from './types';
 
 export interface NotificationsContext {

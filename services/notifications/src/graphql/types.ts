@@ -1,4 +1,4 @@
-import { connectionType } from '@reglament/shared';
+import { connectionType } from '@reglament/shared/platform';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 @ObjectType('Notification', { description: 'An in-app notification (R-NTF-1).' })

@@ -1,4 +1,5 @@
-import { type EventHandlers, newId } from '@reglament/shared';
+import { newId } from '@reglament/shared/domain';
+import { type EventHandlers } from '@reglament/shared/platform';
 import { NotificationEntity } from '../infra/entities';
 
 /** R-NTF-1: the requester learns the registration number of a new ticket (R-TKT-1). */

@@ -2,15 +2,14 @@ import {
   badInput,
   type Caller,
   canSeeOrganization,
-  type Clock,
   makeEvent,
   newId,
   notFound,
   requireRole,
   requireUuid,
-  type Transactions,
   visibilityOf,
-} from '@reglament/shared';
+} from '@reglament/shared/domain';
+import { type Clock, type Transactions } from '@reglament/shared/platform';
 import { IsNull } from 'typeorm';
 import { SlaFailureReportEntity, SlaTicketEntity, SlaTimerEntity } from '../infra/entities';
 import type { TicketClocks } from './ticket-clocks';

@@ -1,4 +1,4 @@
-import { requireRole, requireUser } from '@reglament/shared';
+import { requireRole, requireUser } from '@reglament/shared/domain';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { ImportedYear } from '../application/production-calendar-imports';
 import type { SlaContext } from './context';

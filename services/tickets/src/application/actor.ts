@@ -1,4 +1,4 @@
-import { type Actor, type Caller, requireUser, visibilityOf, type Visibility } from '@reglament/shared';
+import { type Actor, type Caller, requireUser, visibilityOf, type Visibility } from '@reglament/shared/domain';
 
 /** Who acts, as recorded in history and events; anonymous callers are refused (UNAUTHENTICATED). */
 export function actorOf(caller: Caller, action: string): Actor {

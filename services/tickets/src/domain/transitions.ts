@@ -10,7 +10,7 @@ import {
   type Priority,
   type TicketStatus,
   triageNeedsPlannedDate,
-} from '@reglament/shared';
+} from '@reglament/shared/domain';
 import type { NewMessage, TicketFact } from './facts';
 import { MESSAGE_MAX, optionalText, requiredText } from './text';
 import { OPEN_STATUSES, onSiteVisitPending, type TicketState } from './ticket';

@@ -1,4 +1,4 @@
-import type { Category, Priority, TicketStatus, Visibility } from '@reglament/shared';
+import type { Category, Priority, TicketStatus, Visibility } from '@reglament/shared/domain';
 import { type DataSource, type FindOptionsWhere, In, type SelectQueryBuilder } from 'typeorm';
 import type { ReadScope } from '../application/actor';
 import {

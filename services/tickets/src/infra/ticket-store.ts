@@ -1,4 +1,4 @@
-import { conflict, type Visibility } from '@reglament/shared';
+import { conflict, type Visibility } from '@reglament/shared/domain';
 import { type EntityManager, In } from 'typeorm';
 import type { StaffMember } from '../domain/transitions';
 import type { TicketState } from '../domain/ticket';
