@@ -1,4 +1,4 @@
-import { type RunningSystem, startSystem } from '@reglament/gateway';
+import { type RunningSystem, startSystem } from '@reglament/launcher';
 import { type Role } from '@reglament/shared/domain';
 import {
   createTestDatabase,

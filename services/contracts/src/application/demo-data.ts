@@ -149,7 +149,7 @@ export interface DemoLogin {
   organization: string | null;
 }
 
-/** The logins the demo data creates (for gateway/src/embedded.ts to print). */
+/** The logins the demo data creates (for packages/launcher/src/embedded.ts to print). */
 export function demoLogins(): DemoLogin[] {
   return [
     ...DEMO_STAFF.map((s) => ({
