@@ -37,6 +37,7 @@ const DOMAIN_DIRS = [
   'services/sla/src/domain',
   'services/sla/src/calendar',
   'services/contracts/src/domain',
+  'services/notifications/src/domain',
 ];
 const MODULES = ['packages/shared/src/domain.ts', ...DOMAIN_DIRS.flatMap(tsFiles)].sort();
 
