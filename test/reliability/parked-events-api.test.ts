@@ -1,4 +1,4 @@
-import { makeEvent, newId } from '@reglament/shared';
+import { makeEvent, newId } from '@reglament/shared/domain';
 import { eventually } from '@reglament/shared/testing';
 import { mintToken, TestSystem } from '../support/system';
 

@@ -1,6 +1,7 @@
 import { LocalGraphQLDataSource } from '@apollo/gateway';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { AppError, badInput, ErrorCode, forbidden, hasRole, PARKED_EVENTS_PATH } from '@reglament/shared';
+import { AppError, badInput, ErrorCode, forbidden, hasRole } from '@reglament/shared/domain';
+import { PARKED_EVENTS_PATH } from '@reglament/shared/platform';
 import { GraphQLError, type GraphQLSchema, parse } from 'graphql';
 import { request } from 'undici';
 import type { GatewayContext } from '../context';

@@ -1,4 +1,4 @@
-/** The enums of the public API (API.md), shared by every part. */
+/** The enums of the public API (docs/api.md), shared by every part. */
 export const TICKET_STATUSES = [
   'REGISTERED',
   'IN_ANALYSIS',
@@ -47,7 +47,12 @@ export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES = ['DISPATCHER', 'ENGINEER', 'ADMIN'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-/** The five regulations that ship as presets (DOMAIN.md "Presets"). */
+/** Provider staff (the one list of staff roles: STAFF_ROLES). */
+export function isStaffRole(role: string): role is StaffRole {
+  return (STAFF_ROLES as readonly string[]).includes(role);
+}
+
+/** The five regulations that ship as presets (docs/domain.md "The five presets"). */
 export const PRESET_IDS = ['imc-typical', 'asmo', 'altec-8x5x4', 'kz-supplier', 'infocraft-365'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 

@@ -1,13 +1,11 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
+import { type AnyEventEnvelope, makeEvent, newId } from '../src/domain';
 import {
-  type AnyEventEnvelope,
   createLogger,
   type EventHandlers,
   InboxRow,
-  makeEvent,
   NatsEventBus,
-  newId,
   openDatabase,
   OutboxRow,
   ParkedEventRow,
@@ -15,7 +13,7 @@ import {
   PLATFORM_MIGRATIONS,
   type Stoppable,
   startConsumer,
-} from '../src';
+} from '../src/platform';
 import { createTestDatabase, createTestNats, eventually, type TestDatabase, type TestNats } from '../src/testing';
 
 const log = createLogger('test', 'silent');

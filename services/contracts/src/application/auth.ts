@@ -4,18 +4,15 @@ import {
   AppError,
   badInput,
   type Caller,
-  type Clock,
   ErrorCode,
   forbidden,
   isUuid,
-  type Logger,
   requireRole,
   requireUser,
   type Role,
-  type Transactions,
   unauthenticated,
-  Mutex,
-} from '@reglament/shared';
+} from '@reglament/shared/domain';
+import { type Clock, type Logger, type Transactions, Mutex } from '@reglament/shared/platform';
 import { type DataSource, In } from 'typeorm';
 import {
   ADDRESS_POLICY,
@@ -62,7 +59,7 @@ interface ThrottleKeys {
 }
 
 /**
- * Login (API.md "Auth"). A wrong password and an unknown e-mail answer the same, after the
+ * Login (docs/api.md "Authentication and tokens"). A wrong password and an unknown e-mail answer the same, after the
  * same scrypt work (a dummy hash for unknown e-mails). Failures are slowed down per (e-mail,
  * client address) and per client address, with the state in the database (login_throttle,
  * shared by replicas) and real time; and globally, in memory per process (a burst of failures

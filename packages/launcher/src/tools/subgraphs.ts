@@ -3,7 +3,7 @@ import { buildNotificationsSchema } from '@reglament/notifications';
 import { buildSlaSchema } from '@reglament/sla';
 import { buildTicketsSchema } from '@reglament/tickets';
 import type { GraphQLSchema } from 'graphql';
-import { buildOperationsSchema, OPERATIONS_SUBGRAPH } from '../operations/parked-events';
+import { buildOperationsSchema, OPERATIONS_SUBGRAPH } from '@reglament/gateway';
 
 export const SUBGRAPH_NAMES = ['tickets', 'sla', 'contracts', 'notifications', OPERATIONS_SUBGRAPH] as const;
 /** The URL the supergraph names for a subgraph the gateway serves itself. */
