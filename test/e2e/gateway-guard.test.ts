@@ -222,10 +222,13 @@ describe('gateway guard', () => {
         { query: '{ tickets(first: 1) { totalCount } }' },
         await as('00000000-0000-7000-8000-0000000000a7'),
       );
+      // An outage, not a bug: typed, safe to retry, and 503 with Retry-After since nothing ran.
+      expect(failed.status).toBe(503);
+      expect(failed.headers.get('retry-after')).toBe('5');
       expect(failed.body.errors).toEqual([
         expect.objectContaining({
-          message: 'Internal error: the request could not be completed. It has been logged.',
-          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+          message: 'The tickets service is unavailable for a moment; send the request again shortly',
+          extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, serviceName: 'tickets' },
         }),
       ]);
       expect(JSON.stringify(failed.body)).not.toMatch(/stack|ECONNREFUSED|at .*\.ts/);
