@@ -11,38 +11,15 @@ import { Staff } from './application/staff';
 import { TimeLogging } from './application/time-logging';
 import { type ContractsApp, createLoaders } from './graphql/context';
 import { buildContractsSchema } from './graphql/schema';
-import { ContractEntity, OrganizationEntity } from './infra/entities';
-import { KnownTicketEntity } from './infra/known-ticket.entity';
 import { OrganizationsContracts1763700000100 } from './infra/migrations/1763700000100-organizations-contracts';
 import { PeoplePrepaidReleases1763700000110 } from './infra/migrations/1763700000110-people-prepaid-releases';
 import { LoginThrottleByAddress1796653894003 } from './infra/migrations/1796653894003-LoginThrottleByAddress';
-import { ContactEntity, CredentialEntity, LoginThrottleEntity, StaffEntity } from './infra/people.entities';
-import {
-  HourPackageEntity,
-  LedgerEntryEntity,
-  PaymentEntity,
-  PrepaidAccountEntity,
-  TimeEntryEntity,
-} from './infra/prepaid.entities';
-import { ReleaseEntity } from './infra/release.entity';
 import { TokenIssuer } from './infra/tokens';
 import { ticketsHandlers } from './messaging/tickets-consumer';
+import { contractsEntities } from './infra/entities';
 
-export const contractsEntities = [
-  OrganizationEntity,
-  ContractEntity,
-  ContactEntity,
-  StaffEntity,
-  CredentialEntity,
-  LoginThrottleEntity,
-  HourPackageEntity,
-  PrepaidAccountEntity,
-  LedgerEntryEntity,
-  PaymentEntity,
-  TimeEntryEntity,
-  ReleaseEntity,
-  KnownTicketEntity,
-];
+export { contractsEntities };
+
 export const contractsMigrations = [
   OrganizationsContracts1763700000100,
   PeoplePrepaidReleases1763700000110,

@@ -17,7 +17,7 @@ import { monthOf } from '../domain/months';
 import { overdraftAllowed, isActiveIn } from '../domain/prepaid';
 import { findServiceItem, SERVICE_CATALOG, type ServiceItem } from '../domain/service-catalog';
 import { ContractEntity } from '../infra/entities';
-import { KnownTicketEntity } from '../infra/known-ticket.entity';
+import { KnownTicketEntity } from '../infra/read-model.entities';
 import { type PrepaidAccountEntity, TimeEntryEntity } from '../infra/prepaid.entities';
 import { actorOf, requireAdminOverride, requireStaff } from './access';
 import { origin } from './facts';

@@ -12,7 +12,7 @@ import type { TimeLogging } from '../application/time-logging';
 import type { ContractEntity, OrganizationEntity } from '../infra/entities';
 import type { ContactEntity, StaffEntity } from '../infra/people.entities';
 import type { HourPackageEntity, PaymentEntity, TimeEntryEntity } from '../infra/prepaid.entities';
-import type { ReleaseEntity } from '../infra/release.entity';
+import type { ReleaseEntity } from '../infra/release.entities';
 import { toContract } from './mappers';
 import type { Contract } from './types/contract.types';
 

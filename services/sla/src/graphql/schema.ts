@@ -1,11 +1,11 @@
 import { buildFederatedSchema } from '@reglament/shared/platform';
 import type { GraphQLSchema } from 'graphql';
-import { CalendarResolver } from './calendar.resolver';
-import { ClockResolver } from './clock.resolver';
-import { PolicyResolver } from './policy.resolver';
-import { ProductionCalendarResolver } from './production-calendar.resolver';
-import { SlaTimerResolver, TicketSlaResolver } from './ticket-sla.resolver';
-import { Ticket } from './types';
+import { CalendarResolver } from './resolvers/calendar.resolver';
+import { ClockResolver } from './resolvers/clock.resolver';
+import { PolicyResolver } from './resolvers/policy.resolver';
+import { ProductionCalendarResolver } from './resolvers/production-calendar.resolver';
+import { SlaTimerResolver, TicketSlaResolver } from './resolvers/ticket-sla.resolver';
+import { Ticket } from './types/sla.types';
 
 export function buildSlaSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
