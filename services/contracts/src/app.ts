@@ -6,6 +6,8 @@ import { Contracts } from './application/contracts';
 import { seedDemoData } from './application/demo-data';
 import { Organizations } from './application/organizations';
 import { PrepaidLedger } from './application/prepaid';
+import { PrepaidMonths } from './application/prepaid-months';
+import { PrepaidReads } from './application/prepaid-reads';
 import { Releases } from './application/releases';
 import { Staff } from './application/staff';
 import { TimeLogging } from './application/time-logging';
@@ -14,6 +16,7 @@ import { buildContractsSchema } from './graphql/schema';
 import { OrganizationsContracts1763700000100 } from './infra/migrations/1763700000100-organizations-contracts';
 import { PeoplePrepaidReleases1763700000110 } from './infra/migrations/1763700000110-people-prepaid-releases';
 import { LoginThrottleByAddress1796653894003 } from './infra/migrations/1796653894003-LoginThrottleByAddress';
+import { PrepaidStore } from './infra/prepaid-store';
 import { TokenIssuer } from './infra/tokens';
 import { ticketsHandlers } from './messaging/tickets-consumer';
 import { contractsEntities } from './infra/entities';
@@ -50,7 +53,9 @@ export function buildContractsApp(
   const { dataSource, transactions } = runtime;
   const { clock } = platform;
   const contracts = new Contracts(dataSource, transactions, clock);
-  const prepaid = new PrepaidLedger(dataSource, transactions, clock, contracts);
+  const prepaidStore = new PrepaidStore(dataSource);
+  const prepaidMonths = new PrepaidMonths(prepaidStore, clock);
+  const prepaid = new PrepaidLedger(prepaidStore, prepaidMonths, transactions, clock, contracts);
   return {
     dataSource,
     auth: new Auth(
@@ -66,7 +71,8 @@ export function buildContractsApp(
     staff: new Staff(dataSource, transactions, clock),
     contracts,
     prepaid,
-    timeLogging: new TimeLogging(dataSource, transactions, clock, prepaid),
+    prepaidReads: new PrepaidReads(prepaidStore, clock),
+    timeLogging: new TimeLogging(dataSource, transactions, clock, prepaidMonths),
     releases: new Releases(dataSource, transactions, clock),
   };
 }

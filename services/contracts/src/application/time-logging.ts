@@ -22,7 +22,7 @@ import { type PrepaidAccountEntity, TimeEntryEntity } from '../infra/prepaid.ent
 import { actorOf, requireAdminOverride, requireStaff } from './access';
 import { origin } from './facts';
 import { afterId, type Page } from './paging';
-import type { PrepaidLedger } from './prepaid';
+import type { PrepaidMonths } from './prepaid-months';
 
 export interface TimeInput {
   ticketId: string;
@@ -63,7 +63,7 @@ export class TimeLogging {
     private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
-    private readonly prepaid: PrepaidLedger,
+    private readonly prepaid: PrepaidMonths,
   ) {}
 
   async logTime(caller: Caller, input: TimeInput): Promise<TimeEntryEntity> {
@@ -142,7 +142,7 @@ export class TimeLogging {
           { field: 'ticketId' },
         );
       }
-      const packages = await this.prepaid.packageTerms(tx.manager, contract);
+      const packages = await this.prepaid.packageTerms(tx, contract);
       const service = work.service ?? (ticket.serviceCode ? (findServiceItem(ticket.serviceCode) ?? null) : null);
       const now = this.clock.now();
       const month = monthOf(now, contract.timeZone);

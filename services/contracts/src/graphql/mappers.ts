@@ -1,6 +1,6 @@
 import type { Category } from '@reglament/shared/domain';
 import type { Viewer as ViewerModel } from '../application/auth';
-import type { BalanceView } from '../application/prepaid';
+import type { BalanceView } from '../application/prepaid-reads';
 import type { PresetDefinition } from '../domain/presets';
 import type { ServiceItem as ServiceItemModel } from '../domain/service-catalog';
 import type { ContractEntity, OrganizationEntity } from '../infra/entities';
