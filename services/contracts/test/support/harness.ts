@@ -5,7 +5,7 @@ import {
   type EventType,
   makeEvent,
   newId,
-  type TicketFacts,
+  type TicketAfterChange,
 } from '@reglament/shared/domain';
 import {
   closePlatform,
@@ -97,7 +97,7 @@ export class ContractsHarness {
     category: Category | null,
     serviceCode: string | null = null,
   ) {
-    const facts: TicketFacts = {
+    const facts: TicketAfterChange = {
       ticketId: newId(),
       number: `T-${Math.floor(Math.random() * 1e6)}`,
       organizationId: contract.organizationId,
