@@ -1,4 +1,4 @@
-/** The error codes of the public API (API.md); every refusal carries one in `extensions.code`. */
+/** The error codes of the public API (docs/api.md "Errors"); every refusal carries one in `extensions.code`. */
 export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
