@@ -9,6 +9,7 @@ COPY services/sla/package.json services/sla/
 COPY services/contracts/package.json services/contracts/
 COPY services/notifications/package.json services/notifications/
 COPY gateway/package.json gateway/
+COPY packages/launcher/package.json packages/launcher/
 COPY test/package.json test/
 RUN pnpm install --frozen-lockfile
 COPY . .
