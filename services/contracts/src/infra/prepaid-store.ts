@@ -151,7 +151,7 @@ export class PrepaidStore {
       .orderBy('e.id', 'ASC')
       .take(page.first + 1)
       .getMany();
-    return toConnection(rows, page.first, totalCount, (row) => encodeCursor(row.id));
+    return toConnection(rows, page.first, totalCount, (row) => encodeCursor(row.id), Boolean(page.after));
   }
 }
 
