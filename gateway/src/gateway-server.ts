@@ -31,10 +31,11 @@ import { PAGES_DIR } from '@reglament/wallboard';
 import { GatewayMetrics } from './observability/metrics';
 import { metricsPlugin } from './observability/metrics-plugin';
 import { readinessProbe } from './observability/readiness';
+import { unavailablePlugin } from './observability/unavailable-plugin';
 import { APQ_BUCKET_BYTES, APQ_TTL_MS, PersistedQueryCache } from './persisted/apq-cache';
 import { ManifestStore, PERSISTED_DIR } from './persisted/manifest-store';
 import { DEFAULT_LIMITS, type GatewayLimits } from './settings';
-import { CallerSigner, createGateway, loadSupergraph } from './supergraph';
+import { CallerSigner, createGateway, loadSupergraph, subgraphEndpoints } from './supergraph';
 import { SubscriptionHub } from './subscriptions/hub';
 import { withSubscriptions } from './subscriptions/schema';
 import { startWebSocketServer } from './subscriptions/ws-server';
@@ -151,7 +152,7 @@ export async function startGateway(
     // Parsing is bounded before anything else runs: an operation of a million tokens is refused at once.
     parseOptions: { maxTokens: MAX_OPERATION_TOKENS },
     persistedQueries: { cache: new PersistedQueryCache(limits.apqCacheEntries, sharedApq, log) },
-    plugins: [guard.plugin(), metricsPlugin(metrics), ApolloServerPluginUsageReportingDisabled()],
+    plugins: [guard.plugin(), metricsPlugin(metrics), unavailablePlugin(), ApolloServerPluginUsageReportingDisabled()],
     // Shutdown is ours (stop taking requests, drain consumers and relay, close the DB), not Apollo's.
     stopOnTerminationSignals: false,
   });
@@ -197,12 +198,8 @@ export async function startGateway(
     },
   });
 
-  const ready = readinessProbe(
-    Object.fromEntries(
-      Object.entries(settings.subgraphUrls).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
-    ),
-    () => deps.bus.isHealthy(),
-  );
+  // Every subgraph the gateway routes to, the supergraph's default URLs included.
+  const ready = readinessProbe(subgraphEndpoints(supergraphSdl, settings.subgraphUrls), () => deps.bus.isHealthy());
   const metricsRoute: Route = async (req, res, url) => {
     if (url.pathname !== '/metrics') return false;
     if (settings.metricsToken && !bearerIs(req.headers.authorization, settings.metricsToken)) {

@@ -6,10 +6,10 @@ import {
   type GraphQLDataSourceProcessOptions,
   IntrospectAndCompose,
 } from '@apollo/gateway';
-import { type Caller, signCaller } from '@reglament/shared';
+import { type Caller, ErrorCode, outageOf, serviceUnavailable, signCaller } from '@reglament/shared';
 import type { GraphQLFormattedError } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import { Pool } from 'undici';
+import { type Dispatcher, Pool } from 'undici';
 import type { GatewayContext } from './context';
 
 export const SUPERGRAPH_PATH = join(__dirname, '..', 'supergraph.graphql');
@@ -114,15 +114,29 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       ...(request.operationName ? { operationName: request.operationName } : {}),
       ...(request.variables ? { variables: request.variables } : {}),
     });
-    const response = await this.pool.request({
-      path: this.path,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...this.signer.headersFor(context) },
-      body,
-    });
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await this.pool.request({
+        path: this.path,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...this.signer.headersFor(context) },
+        body,
+      });
+    } catch (error) {
+      const outage = outageOf(error);
+      if (!outage.outage) throw error;
+      // Refused: nothing ran, safe to send again. Broken mid-way: a query may be sent again, a
+      // mutation may have taken effect.
+      const mutation = /^\s*mutation\b/.test(request.query ?? '');
+      return { errors: [unavailable(this.name, outage.connect || !mutation)] };
+    }
     const type = String(response.headers['content-type'] ?? '');
     if (!type.includes('json')) {
       const text = await response.body.text();
+      // A proxy or a part that is starting or stopping: an outage, not a bug.
+      if (response.statusCode === 502 || response.statusCode === 503 || response.statusCode === 504) {
+        return { errors: [unavailable(this.name, response.statusCode !== 504)] };
+      }
       throw new Error(`Subgraph ${this.name} answered HTTP ${response.statusCode} without JSON: ${text.slice(0, 200)}`);
     }
     const chunks: Buffer[] = [];
@@ -152,4 +166,23 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   close(): Promise<void> {
     return this.pool.close();
   }
+}
+
+/** The error a subgraph that cannot be reached answers in (typed, with whether a retry is safe). */
+function unavailable(service: string, retryable: boolean): GraphQLFormattedError {
+  const error = serviceUnavailable(`The ${service} service`, retryable);
+  return { message: error.message, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, ...error.details } };
+}
+
+/** Every subgraph of a supergraph with the URL it is called at: configuration, else the supergraph's default. */
+export function subgraphEndpoints(
+  supergraphSdl: string | null,
+  configured: Partial<Record<string, string>>,
+): Record<string, string> {
+  const endpoints: Record<string, string> = {};
+  for (const match of (supergraphSdl ?? '').matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]*)"\)/g)) {
+    endpoints[match[1]!] = match[2]!;
+  }
+  for (const [name, url] of Object.entries(configured)) if (url) endpoints[name] = url;
+  return endpoints;
 }

@@ -4,7 +4,7 @@ import { jwtVerify } from 'jose';
 import { mintToken, TEST_JWT_SECRET, TestSystem } from '../support/system';
 
 /**
- * R-ACC-1 and API.md "Auth" through the gateway: login issues the token the gateway accepts;
+ * R-ACC-1 and docs/api.md "Authentication and tokens" through the gateway: login issues the token the gateway accepts;
  * a contact of one organization can never act for, or see, another; a contract expires by the
  * shared clock and says so with an event.
  */

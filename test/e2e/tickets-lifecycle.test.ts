@@ -41,7 +41,7 @@ interface PresetWalk {
   onSite?: boolean;
 }
 
-// Written out from DOMAIN.md: imc-typical Error/Normal resolves by the next planned update (R-SLA-4);
+// Written out from docs/domain.md: imc-typical Error/Normal resolves by the next planned update (R-SLA-4);
 // asmo Low is the provider's agreed date (R-SLA-6); altec priority 1 is Urgent (R-SLA-5).
 const WALKS: PresetWalk[] = [
   { preset: 'imc-typical', category: 'ERROR', priority: 'NORMAL', planned: false },

@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from '@reglament/shared/testing
 import { slaEntities, slaMigrations } from '@reglament/sla';
 import { ticketsEntities, ticketsMigrations } from '@reglament/tickets';
 
-/** Migrations are files, never `synchronize`; CI fails when entities and migrations disagree (STYLE.md 9). */
+/** Migrations are files, never `synchronize`; CI fails when entities and migrations disagree (docs/architecture.md "Parts and what they own"). */
 describe('entities and migrations agree', () => {
   let db: TestDatabase;
   beforeAll(async () => {

@@ -23,7 +23,7 @@ const VERIFIED_TOKENS = 10_000;
 
 /**
  * Access tokens: JWT, HS256 with JWT_SECRET or keys from JWT_JWKS_URL; claims `sub`, `role`,
- * `org` (CUSTOMER and organization-bound PARTNER), `name`, `exp` (API.md "Auth"). A token
+ * `org` (CUSTOMER and organization-bound PARTNER), `name`, `exp` (docs/api.md "Authentication and tokens"). A token
  * already verified is not verified again (its signature cannot have changed); its expiry is
  * checked on every use.
  */

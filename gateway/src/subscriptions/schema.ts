@@ -2,7 +2,7 @@ import { extendSchema, type GraphQLSchema, parse } from 'graphql';
 
 /**
  * @apollo/gateway federates queries and mutations only; the gateway adds the Subscription
- * type (API.md "Subscriptions") to the supergraph's API schema and serves it itself.
+ * type (docs/api.md "Subscriptions") to the supergraph's API schema and serves it itself.
  * `ticket` and `timer` in the payloads are full federated types: their selections are
  * resolved through the gateway's own executor.
  */

@@ -1,4 +1,4 @@
-/** The enums of the public API (API.md), shared by every part. */
+/** The enums of the public API (docs/api.md), shared by every part. */
 export const TICKET_STATUSES = [
   'REGISTERED',
   'IN_ANALYSIS',
@@ -47,7 +47,7 @@ export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES = ['DISPATCHER', 'ENGINEER', 'ADMIN'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-/** The five regulations that ship as presets (DOMAIN.md "Presets"). */
+/** The five regulations that ship as presets (docs/domain.md "The five presets"). */
 export const PRESET_IDS = ['imc-typical', 'asmo', 'altec-8x5x4', 'kz-supplier', 'infocraft-365'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 

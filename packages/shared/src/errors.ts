@@ -1,4 +1,4 @@
-/** The error codes of the public API (API.md); every refusal carries one in `extensions.code`. */
+/** The error codes of the public API (docs/api.md "Errors"); every refusal carries one in `extensions.code`. */
 export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
@@ -15,6 +15,11 @@ export enum ErrorCode {
   PERSISTED_QUERY_HASH_MISMATCH = 'PERSISTED_QUERY_HASH_MISMATCH',
   /** The answer would be larger than the gateway sends (MAX_RESPONSE_BYTES). */
   RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE',
+  /**
+   * A part (or its database) could not be reached: an outage, not a bug. `extensions.retryable`
+   * says whether sending the same request again is safe (true when it cannot have run).
+   */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -42,3 +47,54 @@ export const unauthenticated = (message = 'Authentication required: send a valid
   new AppError(ErrorCode.UNAUTHENTICATED, message);
 export const conflict = (message: string, details: Record<string, unknown> = {}) =>
   new AppError(ErrorCode.CONFLICT, message, details);
+
+/** Codes of errors that say a connection could not be made at all: the request did not run. */
+const CONNECT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** Codes of errors that say a connection broke or timed out: the request may have run. */
+const BROKEN_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+/** PostgreSQL SQLSTATE classes/codes of an unavailable server (connection exceptions, shutdowns). */
+function isUnavailableSqlState(code: string): boolean {
+  return code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code === '53300';
+}
+
+/**
+ * An error from an outage rather than from the request: a connection refused, broken or timed
+ * out, a database that was shut down or cut our connection. Such errors are retried (consumers
+ * never park an event for them) and answered SERVICE_UNAVAILABLE.
+ * `connect`: the connection could not be made at all (nothing ran).
+ */
+export function outageOf(error: unknown): { outage: boolean; connect: boolean } {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') {
+      if (CONNECT_CODES.has(code)) return { outage: true, connect: true };
+      if (BROKEN_CODES.has(code) || isUnavailableSqlState(code)) return { outage: true, connect: false };
+    }
+    const message = (e as { message?: unknown }).message;
+    if (
+      typeof message === 'string' &&
+      /Connection terminated|connection is closed|terminating connection|Client has encountered a connection error/i.test(
+        message,
+      )
+    )
+      return { outage: true, connect: false };
+    e = (e as { cause?: unknown; driverError?: unknown }).driverError ?? (e as { cause?: unknown }).cause;
+  }
+  return { outage: false, connect: false };
+}
+
+export const serviceUnavailable = (what: string, retryable: boolean) =>
+  new AppError(
+    ErrorCode.SERVICE_UNAVAILABLE,
+    `${what} is unavailable for a moment; ${retryable ? 'send the request again shortly' : 'check whether it took effect before sending it again'}`,
+    { retryable },
+  );

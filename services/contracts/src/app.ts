@@ -53,7 +53,7 @@ export interface ContractsSettings extends StorageSettings {
   port: number;
   /** HS256 key of the access tokens `login` issues (the gateway verifies them with the same key). */
   jwtSecret?: string;
-  /** The first admin, created at first start (API.md "Auth"). */
+  /** The first admin, created at first start (docs/api.md "Authentication and tokens"). */
   adminEmail?: string;
   adminPassword?: string;
   /** Embedded demo: one customer under each preset, with printed logins. */

@@ -3,7 +3,7 @@ import { decodeProtectedHeader, jwtVerify } from 'jose';
 import { FREE_FAILURES } from '../src/domain/login-throttle';
 import { ADMIN, ContractsHarness, customer, JWT_SECRET } from './support/harness';
 
-/** R-ACC-1 and API.md "Auth": logins of contacts and staff, the JWT, and slowed-down failures. */
+/** R-ACC-1 and docs/api.md "Authentication and tokens": logins of contacts and staff, the JWT, and slowed-down failures. */
 describe('login (R-ACC-1)', () => {
   let h: ContractsHarness;
 

@@ -1,12 +1,27 @@
 import { type Platform, type RunningService, ServiceRuntime, type StorageSettings } from '@reglament/shared';
 import { NotificationInbox } from './application/inbox';
+import { NotificationRecorder } from './application/recorder';
+import { TextRenderer } from './application/render';
 import { buildNotificationsSchema } from './graphql/schema';
-import { NotificationEntity } from './infra/entities';
+import {
+  KnownContractEntity,
+  KnownPersonEntity,
+  KnownTicketEntity,
+  KnownTimerEntity,
+  NotificationEntity,
+} from './infra/entities';
 import { Notifications1763700000400 } from './infra/migrations/1763700000400-notifications';
-import { ticketsHandlers } from './messaging/tickets-consumer';
+import { NotificationRules1763700000410 } from './infra/migrations/1763700000410-notification-rules';
+import { domainHandlers } from './messaging/handlers';
 
-export const notificationsEntities = [NotificationEntity];
-export const notificationsMigrations = [Notifications1763700000400];
+export const notificationsEntities = [
+  NotificationEntity,
+  KnownTicketEntity,
+  KnownPersonEntity,
+  KnownContractEntity,
+  KnownTimerEntity,
+];
+export const notificationsMigrations = [Notifications1763700000400, NotificationRules1763700000410];
 
 export interface NotificationsSettings extends StorageSettings {
   port: number;
@@ -21,8 +36,14 @@ export async function startNotifications(platform: Platform, settings: Notificat
     migrations: notificationsMigrations,
   });
   try {
+    const renderer = new TextRenderer();
+    const recorder = new NotificationRecorder(renderer);
     const app = { inbox: new NotificationInbox(runtime.dataSource, platform.clock) };
-    await runtime.consume('tickets', ticketsHandlers);
+    const handlers = domainHandlers(recorder);
+    // Contracts first: people and contracts are known before the tickets that name them.
+    await runtime.consume('contracts', handlers.contracts);
+    await runtime.consume('tickets', handlers.tickets);
+    await runtime.consume('sla', handlers.sla);
     const server = await runtime.serve(await buildNotificationsSchema(), settings.port, (caller) => ({ caller, app }));
     return { name: 'notifications', url: server.url, port: server.port, runtime, stop: () => runtime.stop() };
   } catch (error) {

@@ -29,7 +29,7 @@ interface Row {
   onSite?: boolean;
 }
 
-// Written out from DOMAIN.md R-TKT-9..14 and API.md, not from the code's table.
+// Written out from docs/domain.md R-TKT-9..14 and docs/api.md, not from the code's table.
 const TABLE: Record<string, Row> = {
   ACKNOWLEDGE: {
     mutation: `acknowledgeTicket(id: $id, message: "We are looking into it")`,

@@ -29,6 +29,13 @@ import {
 
 const codec = JSONCodec<AnyEventEnvelope>();
 const DUPLICATE_WINDOW_MS = 10 * 60_000;
+/** A publish gives up after this long (the relay then retries): a dead connection must not hold it. */
+const PUBLISH_TIMEOUT_MS = 2_000;
+/**
+ * An event handed to a consumer that died is handed out again after this long; a live handler
+ * that takes longer says it is still working (every ACK_WAIT_MS / 3).
+ */
+export const ACK_WAIT_MS = 5_000;
 
 export interface NatsBusOptions {
   url: string;
@@ -109,22 +116,38 @@ export class NatsEventBus implements EventBus {
   async publish(event: AnyEventEnvelope): Promise<void> {
     domainOf(event.type);
     const subject = subjectFor(this.options.prefix, event.type, event.organizationId);
-    await this.js.publish(subject, codec.encode(event), { msgID: event.id, timeout: 10_000 });
+    // Not connected: fail at once (the relay retries) rather than wait for the reconnect.
+    if (!this.connected) throw new Error('NATS is not connected; the event stays in the outbox and is retried');
+    await this.js.publish(subject, codec.encode(event), { msgID: event.id, timeout: PUBLISH_TIMEOUT_MS });
   }
 
   async consume(options: ConsumeOptions): Promise<Stoppable> {
     const stream = streamName(this.options.prefix, options.domain);
-    try {
-      await this.jsm.consumers.info(stream, options.durable);
-    } catch {
-      await this.jsm.consumers.add(stream, {
-        durable_name: options.durable,
-        ack_policy: AckPolicy.Explicit,
-        deliver_policy: DeliverPolicy.All,
-        filter_subject: domainFilter(this.options.prefix, options.domain),
-        ack_wait: nanos(30_000),
-        max_ack_pending: 1000,
-      });
+    // One event out at a time per durable consumer (max_ack_pending 1): the next event of the
+    // stream is handed out only once this one is acknowledged, so an event held by a replica
+    // that died comes back (after ACK_WAIT_MS) before any later one: per-ticket order holds
+    // across crashes and replicas (docs/adr/0016-consumer-order-across-crashes.md).
+    const limits = { ack_wait: nanos(ACK_WAIT_MS), max_ack_pending: 1 };
+    const existing = await this.jsm.consumers.info(stream, options.durable).catch(() => null);
+    if (!existing) {
+      await this.jsm.consumers
+        .add(stream, {
+          durable_name: options.durable,
+          ack_policy: AckPolicy.Explicit,
+          deliver_policy: DeliverPolicy.All,
+          filter_subject: domainFilter(this.options.prefix, options.domain),
+          ...limits,
+        })
+        .catch(async (error: unknown) => {
+          // A replica created it in between.
+          if (!(await this.jsm.consumers.info(stream, options.durable).catch(() => null))) throw error;
+        });
+    } else if (
+      existing.config.max_ack_pending !== limits.max_ack_pending ||
+      existing.config.ack_wait !== limits.ack_wait
+    ) {
+      // Made by an older version (1000 pending, 30 s): brought to the ordered settings.
+      await this.jsm.consumers.update(stream, options.durable, limits);
     }
     const consumer = await this.js.consumers.get(stream, options.durable);
     const messages = await consumer.consume({ max_messages: 100 });
@@ -172,7 +195,7 @@ export class NatsEventBus implements EventBus {
     };
     for (let attempt = 0; ; attempt++) {
       try {
-        await options.handle(delivered);
+        await withHeartbeat(message, () => options.handle(delivered));
         message.ack();
         return;
       } catch (error) {
@@ -185,7 +208,7 @@ export class NatsEventBus implements EventBus {
           return;
         }
         message.working();
-        await sleep(retryDelay(attempt));
+        await withHeartbeat(message, () => sleep(retryDelay(attempt)));
         delivered.redelivered = true;
       }
     }
@@ -295,6 +318,22 @@ export class NatsEventBus implements EventBus {
         await this.jsm.streams.delete(stream.config.name).catch(() => false);
       }
     }
+  }
+}
+
+/** Runs `work`, telling the server every ACK_WAIT_MS / 3 that the message is still being handled. */
+async function withHeartbeat<T>(message: JsMsg, work: () => Promise<T>): Promise<T> {
+  const timer = setInterval(() => {
+    try {
+      message.working();
+    } catch {
+      // the connection is gone: the server hands the event out again after ACK_WAIT_MS
+    }
+  }, ACK_WAIT_MS / 3);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
   }
 }
 

@@ -15,6 +15,10 @@ export interface ContactFacts {
   email: string;
   phone: string | null;
   active: boolean;
+  /** Optional (added within v1): the language of notifications to them, RU (default) or EN. */
+  language?: 'RU' | 'EN';
+  /** Optional (added within v1): notification kinds they asked not to get by e-mail (legally required ones still go). */
+  emailOff?: string[];
 }
 
 export interface StaffFacts {
@@ -23,6 +27,10 @@ export interface StaffFacts {
   email: string;
   role: StaffRole;
   active: boolean;
+  /** Optional (added within v1): the language of notifications to them, RU (default) or EN. */
+  language?: 'RU' | 'EN';
+  /** Optional (added within v1): notification kinds they asked not to get by e-mail (legally required ones still go). */
+  emailOff?: string[];
 }
 
 /**

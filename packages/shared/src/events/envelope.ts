@@ -2,7 +2,7 @@ import { newId } from '../ids';
 import type { EventPayloads, EventType } from './catalog';
 import { EVENT_VERSIONS } from './catalog';
 
-/** The envelope every event travels in (ARCHITECTURE.md "Events"). */
+/** The envelope every event travels in (docs/architecture.md "Events"). */
 export interface EventEnvelope<T extends EventType = EventType> {
   id: string;
   type: T;

@@ -16,7 +16,7 @@ function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 }
 
-/** The API's enums (API.md), registered once, used by every subgraph with the same definition. */
+/** The API's enums (docs/api.md), registered once, used by every subgraph with the same definition. */
 export const TicketStatusEnum = enumOf(TICKET_STATUSES);
 export const CategoryEnum = enumOf(CATEGORIES);
 export const PriorityEnum = enumOf(PRIORITIES);

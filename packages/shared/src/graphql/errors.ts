@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { AppError, ErrorCode } from '../errors';
+import { AppError, ErrorCode, outageOf, serviceUnavailable } from '../errors';
 import type { Logger } from '../logger';
 
 const PASS_THROUGH = new Set<string>([
@@ -42,6 +42,18 @@ export function formatErrorFor(log: Logger) {
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code: 'BAD_USER_INPUT' },
+      };
+    }
+    const outage = outageOf(original);
+    if (outage.outage) {
+      // The database (or another dependency) is down: an outage the caller may retry, not a bug.
+      log.warn({ err: original }, 'a dependency is unavailable; answered SERVICE_UNAVAILABLE');
+      const error = serviceUnavailable('The service', outage.connect);
+      return {
+        message: error.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: error.code, ...error.details },
       };
     }
     log.error({ err: original }, 'unexpected error while resolving a request');

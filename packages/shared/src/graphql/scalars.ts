@@ -18,7 +18,7 @@ function inRange(value: Date): Date {
 
 const dateTime = DateTimeResolver.toConfig();
 
-/** `DateTime`: ISO-8601 with offset in, UTC out (API.md). Values are JS Dates. */
+/** `DateTime`: ISO-8601 with offset in, UTC out (docs/api.md). Values are JS Dates. */
 export const DateTimeScalar = new GraphQLScalarType({
   ...dateTime,
   parseValue: (value) => inRange(dateTime.parseValue!(value) as Date),

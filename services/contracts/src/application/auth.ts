@@ -62,7 +62,7 @@ interface ThrottleKeys {
 }
 
 /**
- * Login (API.md "Auth"). A wrong password and an unknown e-mail answer the same, after the
+ * Login (docs/api.md "Authentication and tokens"). A wrong password and an unknown e-mail answer the same, after the
  * same scrypt work (a dummy hash for unknown e-mails). Failures are slowed down per (e-mail,
  * client address) and per client address, with the state in the database (login_throttle,
  * shared by replicas) and real time; and globally, in memory per process (a burst of failures

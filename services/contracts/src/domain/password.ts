@@ -2,7 +2,7 @@ import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { badInput } from '@reglament/shared';
 
 /**
- * Passwords are kept as scrypt hashes (ARCHITECTURE.md "Auth"):
+ * Passwords are kept as scrypt hashes (docs/api.md "Authentication and tokens"):
  * `scrypt$<N>$<r>$<p>$<salt base64>$<hash base64>`, so the cost can grow without a migration.
  */
 const N = 16384;

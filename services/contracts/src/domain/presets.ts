@@ -1,7 +1,7 @@
 import type { Category, PresetId } from '@reglament/shared';
 
 /**
- * The five regulations of /shared/seeds as product data (DOMAIN.md "Presets"): the calendar,
+ * The five regulations of the seeds 000-004 as product data (docs/domain.md "The five presets"): the calendar,
  * the contract template (coverage, prepaid time, customisation cap, prerequisites) and how the
  * preset reads its seed where the seed is silent or ambiguous. The SLA service owns the SLA
  * policies themselves; this is the description a contract is created from.

@@ -12,7 +12,7 @@ export interface TokenClaims {
 }
 
 /**
- * Access tokens of API.md "Auth": JWT HS256 with JWT_SECRET, claims sub, role, org, name, exp (and iat_ms),
+ * Access tokens of docs/api.md "Authentication and tokens": JWT HS256 with JWT_SECRET, claims sub, role, org, name, exp (and iat_ms),
  * verified by the gateway (gateway/src/auth/tokens.ts). `iat`/`exp` are real time, not the
  * platform clock: the gateway checks them against real time, and a token must work even when
  * a test has moved the business clock to 2025.

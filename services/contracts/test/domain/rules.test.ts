@@ -6,7 +6,7 @@ import { PRESETS } from '../../src/domain/presets';
 import { SERVICE_CATALOG } from '../../src/domain/service-catalog';
 
 describe('presets and the service catalog as shipped data', () => {
-  it('has the five presets of DOMAIN.md with their seeds, calendars and zones', () => {
+  it('has the five presets of docs/domain.md with their seeds, calendars and zones', () => {
     expect(PRESETS.map((p) => [p.id, p.seed, p.calendarId, p.timeZone])).toEqual([
       ['imc-typical', '000', 'msk-0900-1800', 'Europe/Moscow'],
       ['asmo', '001', 'msk-0845-1700', 'Europe/Moscow'],

@@ -20,6 +20,9 @@ const isCursor = (key: unknown): key is { id: string } =>
   typeof (key as { id?: unknown }).id === 'string' &&
   isUuid((key as { id: string }).id);
 
+/** How many ids one markNotificationsRead may name. */
+export const MAX_MARK_IDS = 500;
+
 /** A user's own notifications: newest first; nobody reads another user's inbox. */
 export class NotificationInbox {
   constructor(
@@ -49,10 +52,46 @@ export class NotificationInbox {
     return toConnection(rows, limit, totalCount, (row) => encodeCursor({ id: row.id }));
   }
 
+  /** How many of the caller's notifications are unread. */
+  async unreadCount(caller: Caller): Promise<number> {
+    const user = this.owner(caller, 'count notifications');
+    if (!user) return 0;
+    return this.dataSource.getRepository(NotificationEntity).count({ where: { recipientId: user, readAt: IsNull() } });
+  }
+
+  /** One of the caller's own notifications (another's is "not found", never shown). */
+  async get(caller: Caller, id: string): Promise<NotificationEntity | null> {
+    const user = this.owner(caller, 'read notifications');
+    requireUuid(id, 'id');
+    if (!user) return null;
+    return this.dataSource.getRepository(NotificationEntity).findOneBy({ id, recipientId: user });
+  }
+
+  async markAllRead(caller: Caller): Promise<number> {
+    const user = this.owner(caller, 'mark notifications read');
+    if (!user) return 0;
+    const result = await this.dataSource
+      .getRepository(NotificationEntity)
+      .update({ recipientId: user, readAt: IsNull() }, { readAt: this.clock.now() });
+    return result.affected ?? 0;
+  }
+
+  /** The caller's inbox owner id (null for a tool token without one); refuses non-users. */
+  private owner(caller: Caller, action: string): string | null {
+    const user = requireUser(caller, action);
+    if (user.kind !== 'user') throw badInput('Only users have notification inboxes');
+    return isUuid(user.id) ? user.id : null;
+  }
+
   async markRead(caller: Caller, ids: string[]): Promise<number> {
     const user = requireUser(caller, 'mark notifications read');
     if (user.kind !== 'user') throw badInput('Only users have notification inboxes');
-    if (ids.length > 500) throw badInput('ids may name at most 500 notifications at once', { field: 'ids' });
+    if (ids.length > MAX_MARK_IDS) {
+      throw badInput(`ids may name at most ${MAX_MARK_IDS} notifications at once (got ${ids.length})`, {
+        field: 'ids',
+        max: MAX_MARK_IDS,
+      });
+    }
     ids.forEach((id) => requireUuid(id, 'ids'));
     if (ids.length === 0 || !isUuid(user.id)) return 0;
     const result = await this.dataSource

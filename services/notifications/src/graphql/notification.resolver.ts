@@ -1,7 +1,8 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { NotificationInbox } from '../application/inbox';
 import type { Caller } from '@reglament/shared';
-import { Notification, NotificationConnection } from './types';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { NotificationInbox } from '../application/inbox';
+import type { NotificationEntity } from '../infra/entities';
+import { Notification, NotificationConnection, Ticket } from './types';
 
 export interface NotificationsContext {
   caller: Caller;
@@ -24,11 +25,36 @@ export class NotificationResolver {
     });
   }
 
-  @Mutation(() => Int, { description: 'Marks the given notifications of the caller read; returns how many changed.' })
+  @Query(() => Int, { description: "How many of the caller's notifications are unread." })
+  async unreadNotificationCount(@Ctx() ctx: NotificationsContext): Promise<number> {
+    return ctx.app.inbox.unreadCount(ctx.caller);
+  }
+
+  @Query(() => Notification, {
+    nullable: true,
+    description: "One of the caller's own notifications (null for anyone else's).",
+  })
+  async notification(@Arg('id', () => ID) id: string, @Ctx() ctx: NotificationsContext) {
+    return ctx.app.inbox.get(ctx.caller, id);
+  }
+
+  @Mutation(() => Int, {
+    description: 'Marks the given notifications of the caller read (at most 500 ids); returns how many changed.',
+  })
   async markNotificationsRead(
     @Arg('ids', () => [ID]) ids: string[],
     @Ctx() ctx: NotificationsContext,
   ): Promise<number> {
     return ctx.app.inbox.markRead(ctx.caller, ids);
+  }
+
+  @Mutation(() => Int, { description: "Marks all the caller's notifications read; returns how many changed." })
+  async markAllNotificationsRead(@Ctx() ctx: NotificationsContext): Promise<number> {
+    return ctx.app.inbox.markAllRead(ctx.caller);
+  }
+
+  @FieldResolver(() => Ticket, { nullable: true })
+  ticket(@Root() notification: NotificationEntity): Ticket | null {
+    return notification.ticketId ? { id: notification.ticketId } : null;
   }
 }

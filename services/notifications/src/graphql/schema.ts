@@ -1,7 +1,11 @@
 import { buildFederatedSchema } from '@reglament/shared';
 import type { GraphQLSchema } from 'graphql';
 import { NotificationResolver } from './notification.resolver';
+import { Ticket } from './types';
 
 export function buildNotificationsSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: [NotificationResolver] });
+  return buildFederatedSchema(
+    { resolvers: [NotificationResolver], orphanedTypes: [Ticket] },
+    { Ticket: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) } },
+  );
 }

@@ -5,7 +5,7 @@ import { CalendarError, CalendarErrorCode } from './errors';
 /** Stable ids of the calendars the product ships. */
 export type PresetCalendarId = 'msk-0845-1700' | 'msk-0900-1800' | 'msk-0800-1800' | 'almaty-0900-1800' | '24x7';
 
-/** The five regulation presets (DOMAIN.md) and the calendar each one uses (R-SLA-1). */
+/** The five regulation presets (docs/domain.md) and the calendar each one uses (R-SLA-1). */
 export const CALENDAR_OF_PRESET = {
   'imc-typical': 'msk-0900-1800',
   asmo: 'msk-0845-1700',

@@ -4,7 +4,7 @@ import type { SlaContext } from './context';
 
 const DISABLED = 'The test clock is off: start the system with TEST_CLOCK=1 to set or advance time';
 
-/** The shared test clock (API.md "Test clock"); FORBIDDEN unless started with TEST_CLOCK=1. */
+/** The shared test clock (docs/api.md "Test clock"); FORBIDDEN unless started with TEST_CLOCK=1. */
 @Resolver()
 export class ClockResolver {
   @Query(() => Date, { description: 'The platform clock (TEST_CLOCK=1 only).' })

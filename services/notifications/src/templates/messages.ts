@@ -1,0 +1,253 @@
+import type { Language, NotificationKind } from '../domain/kinds';
+
+/**
+ * The texts of every kind, Russian and English, as Handlebars templates (rendered with
+ * `noEscape` for plain text; the HTML part escapes). Variables: `number`, `title` (the
+ * ticket's), `customer` (true for the customer side), `name` (the recipient), the rule's facts,
+ * and `link` to the ticket in the portal. Dates go through `{{date x}}`, enum values through
+ * `{{label x}}`.
+ */
+export interface MessageTemplate {
+  title: string;
+  body: string;
+}
+
+export const MESSAGES: Record<NotificationKind, Record<Language, MessageTemplate>> = {
+  TICKET_REGISTERED: {
+    RU: {
+      title: '{{#if customer}}Обращение {{number}} зарегистрировано{{else}}Новое обращение {{number}}{{/if}}',
+      body: '{{#if customer}}Ваше обращение «{{title}}» зарегистрировано под номером {{number}}.{{else}}Зарегистрировано обращение {{number}} «{{title}}»: ждёт первичного анализа.{{/if}}',
+    },
+    EN: {
+      title: '{{#if customer}}Ticket {{number}} registered{{else}}New ticket {{number}}{{/if}}',
+      body: '{{#if customer}}Your request "{{title}}" was registered under number {{number}}.{{else}}Ticket {{number}} "{{title}}" was registered and awaits primary analysis.{{/if}}',
+    },
+  },
+  STATUS_CHANGED: {
+    RU: {
+      title: 'Обращение {{number}}: {{label toStatus}}',
+      body: 'Статус обращения {{number}} «{{title}}» изменён: {{label fromStatus}} → {{label toStatus}}.',
+    },
+    EN: {
+      title: 'Ticket {{number}}: {{label toStatus}}',
+      body: 'The status of ticket {{number}} "{{title}}" changed: {{label fromStatus}} → {{label toStatus}}.',
+    },
+  },
+  PLANNED_DATE_CHANGED: {
+    RU: {
+      title: 'Обращение {{number}}: плановый срок {{date plannedResolutionAt}}',
+      body: '{{#if previousPlannedResolutionAt}}Плановый срок решения обращения {{number}} «{{title}}» перенесён с {{date previousPlannedResolutionAt}} на {{date plannedResolutionAt}}.{{else}}Плановый срок решения обращения {{number}} «{{title}}»: {{date plannedResolutionAt}}.{{/if}}',
+    },
+    EN: {
+      title: 'Ticket {{number}}: planned for {{date plannedResolutionAt}}',
+      body: '{{#if previousPlannedResolutionAt}}The planned resolution date of ticket {{number}} "{{title}}" moved from {{date previousPlannedResolutionAt}} to {{date plannedResolutionAt}}.{{else}}The planned resolution date of ticket {{number}} "{{title}}" is {{date plannedResolutionAt}}.{{/if}}',
+    },
+  },
+  PRIORITY_CHANGED: {
+    RU: {
+      title: 'Обращение {{number}}: приоритет {{label priority}}',
+      body: 'Приоритет обращения {{number}} «{{title}}» изменён на {{label priority}}.{{#if reason}} Причина: {{reason}}{{/if}}',
+    },
+    EN: {
+      title: 'Ticket {{number}}: priority {{label priority}}',
+      body: 'The priority of ticket {{number}} "{{title}}" is now {{label priority}}.{{#if reason}} Reason: {{reason}}{{/if}}',
+    },
+  },
+  ASSIGNED: {
+    RU: {
+      title:
+        '{{#if customer}}Обращение {{number}}: назначен исполнитель{{else}}Вам назначено обращение {{number}}{{/if}}',
+      body: '{{#if customer}}Обращением {{number}} «{{title}}» занимается {{assigneeName}}.{{else}}Вам назначено обращение {{number}} «{{title}}».{{/if}}',
+    },
+    EN: {
+      title: '{{#if customer}}Ticket {{number}}: engineer assigned{{else}}Ticket {{number}} assigned to you{{/if}}',
+      body: '{{#if customer}}{{assigneeName}} is working on ticket {{number}} "{{title}}".{{else}}Ticket {{number}} "{{title}}" is assigned to you.{{/if}}',
+    },
+  },
+  MESSAGE_ADDED: {
+    RU: {
+      title: 'Обращение {{number}}: новое сообщение',
+      body: 'Новое сообщение по обращению {{number}} «{{title}}»:\n\n{{message}}',
+    },
+    EN: {
+      title: 'Ticket {{number}}: new message',
+      body: 'A new message on ticket {{number}} "{{title}}":\n\n{{message}}',
+    },
+  },
+  CLARIFICATION_REQUESTED: {
+    RU: {
+      title: 'Обращение {{number}}: нужно уточнение',
+      body: 'По обращению {{number}} «{{title}}» исполнителю нужна информация:\n\n{{question}}\n\nОтветьте, пожалуйста, в течение 3 рабочих дней{{#if answerBy}} (до {{date answerBy}}){{/if}}: без ответа обращение может быть закрыто.',
+    },
+    EN: {
+      title: 'Ticket {{number}}: clarification needed',
+      body: 'The engineer needs information on ticket {{number}} "{{title}}":\n\n{{question}}\n\nPlease answer within 3 working days{{#if answerBy}} (by {{date answerBy}}){{/if}}: without an answer the ticket may be closed.',
+    },
+  },
+  CLARIFICATION_ANSWERED: {
+    RU: {
+      title: 'Обращение {{number}}: клиент ответил',
+      body: 'Клиент ответил на уточнение по обращению {{number}} «{{title}}»:\n\n{{answer}}',
+    },
+    EN: {
+      title: 'Ticket {{number}}: the customer answered',
+      body: 'The customer answered the clarification on ticket {{number}} "{{title}}":\n\n{{answer}}',
+    },
+  },
+  SOLUTION_PROVIDED: {
+    RU: {
+      title: 'Обращение {{number}}: предоставлено решение',
+      body: 'По обращению {{number}} «{{title}}» предоставлено решение:\n\n{{solution}}\n\nПримите решение или верните его с замечаниями{{#if acceptBy}} до {{date acceptBy}}{{/if}}. Без ответа обращение будет закрыто автоматически {{date autoCloseAt}}.',
+    },
+    EN: {
+      title: 'Ticket {{number}}: solution provided',
+      body: 'A solution was provided on ticket {{number}} "{{title}}":\n\n{{solution}}\n\nPlease accept it or return it with remarks{{#if acceptBy}} by {{date acceptBy}}{{/if}}. Without an answer the ticket closes automatically on {{date autoCloseAt}}.',
+    },
+  },
+  SOLUTION_RETURNED: {
+    RU: {
+      title: 'Обращение {{number}}: решение возвращено',
+      body: 'Клиент вернул решение по обращению {{number}} «{{title}}» с замечаниями:\n\n{{remarks}}',
+    },
+    EN: {
+      title: 'Ticket {{number}}: solution returned',
+      body: 'The customer returned the solution of ticket {{number}} "{{title}}" with remarks:\n\n{{remarks}}',
+    },
+  },
+  TICKET_CLOSED: {
+    RU: {
+      title: 'Обращение {{number}} закрыто',
+      body: 'Обращение {{number}} «{{title}}» закрыто. Причина: {{label reason}}.{{#if comment}}\n\n{{comment}}{{/if}}',
+    },
+    EN: {
+      title: 'Ticket {{number}} closed',
+      body: 'Ticket {{number}} "{{title}}" was closed. Reason: {{label reason}}.{{#if comment}}\n\n{{comment}}{{/if}}',
+    },
+  },
+  SLA_WARNING: {
+    RU: {
+      title: 'Обращение {{number}}: срок «{{label metric}}» под угрозой',
+      body: 'Предупреждение (R-SLA-9): срок «{{label metric}}» по обращению {{number}} «{{title}}» истекает {{date deadline}}. Может не успеть: {{label partyAtRisk}}.',
+    },
+    EN: {
+      title: 'Ticket {{number}}: {{label metric}} deadline at risk',
+      body: 'Warning (R-SLA-9): the {{label metric}} deadline of ticket {{number}} "{{title}}" expires {{date deadline}}. The party at risk: {{label partyAtRisk}}.',
+    },
+  },
+  SLA_BREACHED: {
+    RU: {
+      title: 'Обращение {{number}}: срок «{{label metric}}» нарушен',
+      body: 'Срок «{{label metric}}» по обращению {{number}} «{{title}}» ({{date deadline}}) нарушен.',
+    },
+    EN: {
+      title: 'Ticket {{number}}: {{label metric}} deadline breached',
+      body: 'The {{label metric}} deadline of ticket {{number}} "{{title}}" ({{date deadline}}) was breached.',
+    },
+  },
+  FAILURE_REPORT_REQUIRED: {
+    RU: {
+      title: 'Обращение {{number}}: нужен отчёт о нарушении',
+      body: 'Срок «{{label metric}}» по обращению {{number}} «{{title}}» нарушен: опишите причины и меры (R-SLA-11); без отчёта обращение не закрыть.',
+    },
+    EN: {
+      title: 'Ticket {{number}}: failure report required',
+      body: 'The {{label metric}} deadline of ticket {{number}} "{{title}}" was breached: write the causes and measures (R-SLA-11); the ticket cannot close without the report.',
+    },
+  },
+  FAILURE_REPORT_SUBMITTED: {
+    RU: {
+      title: 'Обращение {{number}}: отчёт о нарушении срока',
+      body: 'Исполнитель описал нарушение срока по обращению {{number}} «{{title}}».\n\nПричины: {{causes}}\nМеры: {{measures}}',
+    },
+    EN: {
+      title: 'Ticket {{number}}: failure report',
+      body: 'The provider reported on the missed deadline of ticket {{number}} "{{title}}".\n\nCauses: {{causes}}\nMeasures: {{measures}}',
+    },
+  },
+  PREPAID_EXHAUSTED: {
+    RU: {
+      title: 'Предоплаченное время за {{month}} исчерпано',
+      body: 'Предоплаченное время по договору {{contractNumber}} за {{month}} израсходовано. Гарантированное время реакции больше не действует; обращения обслуживаются в общей очереди (R-CON-6).',
+    },
+    EN: {
+      title: 'Prepaid time for {{month}} used up',
+      body: 'The prepaid time of contract {{contractNumber}} for {{month}} is used up. The guaranteed response time no longer applies; requests are served in the general queue (R-CON-6).',
+    },
+  },
+  CALENDAR_COVERAGE_LOW: {
+    RU: {
+      title: 'Производственный календарь «{{calendarName}}» заканчивается',
+      body: 'Данные календаря «{{calendarName}}» есть только до {{coveredUntil}} (осталось дней: {{daysLeft}}). Загрузите следующий год, иначе сроки станут предварительными.',
+    },
+    EN: {
+      title: 'Production calendar "{{calendarName}}" runs out',
+      body: 'Calendar "{{calendarName}}" has data only until {{coveredUntil}} ({{daysLeft}} days left). Import the next year, or deadlines become provisional.',
+    },
+  },
+  ADVISORY: {
+    RU: { title: 'Уведомление безопасности: {{title}}', body: '{{body}}' },
+    EN: { title: 'Security advisory: {{title}}', body: '{{body}}' },
+  },
+};
+
+/** How enum values read in each language. */
+export const LABELS: Record<Language, Record<string, string>> = {
+  RU: {
+    REGISTERED: 'Зарегистрировано',
+    IN_ANALYSIS: 'Первичный анализ',
+    AWAITING_CLARIFICATION: 'Ожидает уточнения',
+    IN_PROGRESS: 'В работе',
+    RESOLVED: 'Решено',
+    CLOSED: 'Закрыто',
+    ACCEPTED: 'решение принято',
+    AUTO_CLOSED: 'закрыто автоматически',
+    NO_CLARIFICATION: 'нет уточнения от клиента',
+    DUPLICATE: 'дубликат',
+    WITHDRAWN: 'отозвано',
+    URGENT: 'Срочный',
+    HIGH: 'Высокий',
+    NORMAL: 'Обычный',
+    LOW: 'Низкий',
+    PROVIDER: 'исполнитель',
+    CUSTOMER: 'заказчик',
+    REACTION: 'Реакция',
+    TERM_AGREEMENT: 'Согласование срока',
+    ANALYSIS: 'Первичный анализ',
+    RESOLUTION: 'Решение',
+    REWORK: 'Доработка',
+    CUSTOMER_ACCEPTANCE: 'Приёмка',
+    CLARIFICATION: 'Уточнение',
+    CALLBACK: 'Обратный звонок',
+    ON_SITE: 'Выезд',
+    AUTO_CLOSE: 'Автозакрытие',
+  },
+  EN: {
+    REGISTERED: 'Registered',
+    IN_ANALYSIS: 'In analysis',
+    AWAITING_CLARIFICATION: 'Awaiting clarification',
+    IN_PROGRESS: 'In progress',
+    RESOLVED: 'Resolved',
+    CLOSED: 'Closed',
+    ACCEPTED: 'solution accepted',
+    AUTO_CLOSED: 'closed automatically',
+    NO_CLARIFICATION: 'no clarification from the customer',
+    DUPLICATE: 'duplicate',
+    WITHDRAWN: 'withdrawn',
+    URGENT: 'Urgent',
+    HIGH: 'High',
+    NORMAL: 'Normal',
+    LOW: 'Low',
+    PROVIDER: 'the provider',
+    CUSTOMER: 'the customer',
+    REACTION: 'reaction',
+    TERM_AGREEMENT: 'term agreement',
+    ANALYSIS: 'primary analysis',
+    RESOLUTION: 'resolution',
+    REWORK: 'rework',
+    CUSTOMER_ACCEPTANCE: 'acceptance',
+    CLARIFICATION: 'clarification',
+    CALLBACK: 'call-back',
+    ON_SITE: 'on-site arrival',
+    AUTO_CLOSE: 'auto-close',
+  },
+};
