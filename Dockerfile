@@ -10,6 +10,7 @@ COPY services/contracts/package.json services/contracts/
 COPY services/notifications/package.json services/notifications/
 COPY gateway/package.json gateway/
 COPY packages/wallboard/package.json packages/wallboard/
+COPY packages/launcher/package.json packages/launcher/
 COPY test/package.json test/
 RUN pnpm install --frozen-lockfile
 COPY . .

@@ -31,10 +31,72 @@ export default tseslint.config(
     },
   },
   {
+    // The shared package has no root barrel: import what a file needs from one of its two doors.
+    files: ['**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@reglament/shared',
+              message: 'Import from @reglament/shared/domain (pure) or @reglament/shared/platform (infrastructure).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Domain code loads no infrastructure: only @reglament/shared/domain, pure libraries and its own folder
+    // (test/architecture/domain-loads-nothing.test.ts checks what actually gets loaded).
+    files: ['services/*/src/domain/**/*.ts', 'services/sla/src/calendar/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@reglament/shared',
+              message: 'Domain code imports @reglament/shared/domain only.',
+            },
+          ],
+          patterns: [
+            {
+              group: [
+                '@reglament/shared/*',
+                '!@reglament/shared/domain',
+                '@reglament/*',
+                '!@reglament/shared',
+                'typeorm',
+                'typeorm/*',
+                'nats',
+                'pg',
+                '@electric-sql/*',
+                '@apollo/*',
+                'graphql',
+                'graphql/*',
+                'type-graphql',
+                'pino',
+                'zod',
+                '**/infra/**',
+                '**/application/**',
+                '**/graphql/**',
+                '**/messaging/**',
+              ],
+              message:
+                'Domain code is pure: it imports @reglament/shared/domain, pure libraries and other domain files only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Composition roots, tooling, tests and benchmarks may read the environment.
     files: [
       '**/main.ts',
-      'gateway/src/embedded.ts',
+      'packages/launcher/src/embedded.ts',
       '**/testing/**',
       '**/test/**',
       'test/**',

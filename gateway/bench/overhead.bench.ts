@@ -5,7 +5,7 @@
  *   pnpm --filter @reglament/gateway bench:overhead
  * Options (environment): ROUNDS (3), SECONDS (10), CONNECTIONS (8).
  */
-import { signCaller } from '@reglament/shared';
+import { signCaller } from '@reglament/shared/domain';
 import { BENCH_INTERNAL_SECRET } from './support/backend';
 import { compare, type Target } from './support/load';
 import { startBackend, startOurGateway } from './support/parts';

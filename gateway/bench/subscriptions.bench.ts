@@ -13,7 +13,8 @@
  * prefix of the gateway's own, so the services do not react to them; `ticket { ... }` in the
  * selections is resolved from the real subgraphs.
  */
-import { createLogger, makeEvent, NatsEventBus, newId, type TicketFacts } from '@reglament/shared';
+import { makeEvent, newId, type TicketFacts } from '@reglament/shared/domain';
+import { createLogger, NatsEventBus } from '@reglament/shared/platform';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startBackend, startOurGateway } from './support/parts';

@@ -1,4 +1,4 @@
-import { env } from '@reglament/shared';
+import { env } from '@reglament/shared/platform';
 import { z } from 'zod';
 import { DEFAULT_LIMITS, type GatewayLimits } from './settings';
 

@@ -1,4 +1,4 @@
-import type { Caller } from '@reglament/shared';
+import type { Caller } from '@reglament/shared/domain';
 import type { ResponseBudget } from './guard/response-budget';
 
 /** A partner system calling with an API key (`x-api-key`): it may run only its manifest's operations. */

@@ -9,7 +9,7 @@ import {
   listen,
   type Logger,
   type Route,
-} from '@reglament/shared';
+} from '@reglament/shared/platform';
 import { type ExecutionResult, GraphQLError, print } from 'graphql';
 import { DeactivatedAccounts } from './auth/deactivated-accounts';
 import { MAX_OPERATION_TOKENS } from './guard/limits';

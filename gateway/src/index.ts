@@ -1,6 +1,6 @@
-export * from './system';
 export * from './gateway-server';
 export * from './context';
 export { SUPERGRAPH_PATH, loadSupergraph } from './supergraph';
 export { gatewayConfigShape } from './config';
-export { composeSupergraph } from './tools/compose';
+export { clientSchemaOf, persistedProblems } from './persisted/folders';
+export { PERSISTED_DIR } from './persisted/manifest-store';

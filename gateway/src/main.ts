@@ -1,5 +1,5 @@
 /** The gateway as its own process (distributed mode): subgraph URLs and NATS from the environment. */
-import { createPlatform, exitOnStartupFailure, loadConfigOrExit, runUntilSignal } from '@reglament/shared';
+import { createPlatform, exitOnStartupFailure, loadConfigOrExit, runUntilSignal } from '@reglament/shared/platform';
 import { join, resolve } from 'node:path';
 import { gatewayConfigShape, limitsFromConfig } from './config';
 import { startGateway } from './gateway-server';

@@ -6,7 +6,7 @@ import {
   type GraphQLDataSourceProcessOptions,
   IntrospectAndCompose,
 } from '@apollo/gateway';
-import { type Caller, ErrorCode, outageOf, serviceUnavailable, signCaller } from '@reglament/shared';
+import { type Caller, ErrorCode, outageOf, serviceUnavailable, signCaller } from '@reglament/shared/domain';
 import type { GraphQLFormattedError } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { type Dispatcher, Pool } from 'undici';

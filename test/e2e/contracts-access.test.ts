@@ -1,4 +1,5 @@
-import { type AnyEventEnvelope, createLogger, NatsEventBus, type Stoppable } from '@reglament/shared';
+import { type AnyEventEnvelope } from '@reglament/shared/domain';
+import { createLogger, NatsEventBus, type Stoppable } from '@reglament/shared/platform';
 import { eventually } from '@reglament/shared/testing';
 import { jwtVerify } from 'jose';
 import { mintToken, TEST_JWT_SECRET, TestSystem } from '../support/system';

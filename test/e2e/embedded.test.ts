@@ -22,7 +22,7 @@ describe('embedded mode: pnpm start (PGlite + in-process bus)', () => {
   async function start(): Promise<void> {
     const proc = spawn(
       join(ROOT, 'node_modules/.bin/tsx'),
-      ['--tsconfig', 'tsconfig.json', 'gateway/src/embedded.ts'],
+      ['--tsconfig', 'tsconfig.json', 'packages/launcher/src/embedded.ts'],
       {
         cwd: ROOT,
         env: {

@@ -1,4 +1,4 @@
-import { signCaller } from '@reglament/shared';
+import { signCaller } from '@reglament/shared/domain';
 import { TEST_SECRET } from '@reglament/shared/testing';
 import { TestSystem } from '../support/system';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { contractsConfigShape } from '@reglament/contracts';
 import { gatewayConfigShape } from '@reglament/gateway';
 import { notificationsConfigShape } from '@reglament/notifications';
-import { type ConfigShape, parseConfig } from '@reglament/shared';
+import { type ConfigShape, parseConfig } from '@reglament/shared/platform';
 import { slaConfigShape } from '@reglament/sla';
 import { ticketsConfigShape } from '@reglament/tickets';
 import { parse } from 'yaml';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { contractsEntities, contractsMigrations } from '@reglament/contracts';
-import { composeSupergraph } from '@reglament/gateway';
+import { composeSupergraph } from '@reglament/launcher';
 import { notificationsEntities, notificationsMigrations } from '@reglament/notifications';
-import { diffEntitiesAgainstMigrations } from '@reglament/shared';
+import { diffEntitiesAgainstMigrations } from '@reglament/shared/platform';
 import { createTestDatabase, type TestDatabase } from '@reglament/shared/testing';
 import { slaEntities, slaMigrations } from '@reglament/sla';
 import { ticketsEntities, ticketsMigrations } from '@reglament/tickets';

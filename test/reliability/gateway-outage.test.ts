@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadSupergraph, type RunningGateway, startGateway } from '@reglament/gateway';
-import { createLogger, formatErrorFor, MemoryEventBus } from '@reglament/shared';
+import { createLogger, formatErrorFor, MemoryEventBus } from '@reglament/shared/platform';
 import { TEST_SECRET } from '@reglament/shared/testing';
 import { mintToken, TEST_JWT_SECRET } from '../support/system';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DownloadLinks } from '@reglament/shared';
+import { DownloadLinks } from '@reglament/shared/platform';
 import { eventually, TEST_SECRET } from '@reglament/shared/testing';
 import { adminToken, seedCustomer, type SeededCustomer } from '../../gateway/test/support/seed';
 import { TestSystem } from '../support/system';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger, ensurePrivateDir, MemoryEventBus } from '@reglament/shared';
+import { createLogger, ensurePrivateDir, MemoryEventBus } from '@reglament/shared/platform';
 import { eventually } from '@reglament/shared/testing';
 import { adminToken, seedCustomer } from '../../gateway/test/support/seed';
 import { startReplica } from '../../gateway/test/support/gateways';

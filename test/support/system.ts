@@ -1,5 +1,5 @@
-import { type RunningSystem, startSystem } from '@reglament/gateway';
-import { type Role } from '@reglament/shared';
+import { type RunningSystem, startSystem } from '@reglament/launcher';
+import { type Role } from '@reglament/shared/domain';
 import {
   createTestDatabase,
   createTestNats,

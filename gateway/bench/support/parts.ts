@@ -8,7 +8,7 @@ const nodeArgsFrom = (variable: string): string[] => (process.env[variable] ?? '
 /** The four subgraphs in one process (BACKEND_NODE_ARGS: extra node arguments, to profile them). */
 export async function startBackend() {
   const started = await startNode(
-    'gateway/bench/support/backend.ts',
+    'packages/launcher/bench/backend.ts',
     {},
     /BACKEND (\{.*\})\n/,
     nodeArgsFrom('BACKEND_NODE_ARGS'),

@@ -1,4 +1,4 @@
-import { type Caller, unauthenticated } from '@reglament/shared';
+import { type Caller, unauthenticated } from '@reglament/shared/domain';
 import type { GatewayContext, PartnerCredential } from '../context';
 import type { DeactivatedAccounts } from './deactivated-accounts';
 import type { PartnerKeyStore } from './partner-keys';

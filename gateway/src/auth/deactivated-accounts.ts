@@ -1,4 +1,4 @@
-import type { DeliveredEvent, EventBus, Logger, Stoppable } from '@reglament/shared';
+import type { DeliveredEvent, EventBus, Logger, Stoppable } from '@reglament/shared/platform';
 
 /**
  * Accounts (contacts and staff) that were deactivated, and the last password change of each,

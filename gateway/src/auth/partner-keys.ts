@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, type FSWatcher, mkdirSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { isUuid, type Logger, newId, unauthenticated } from '@reglament/shared';
+import { isUuid, newId, unauthenticated } from '@reglament/shared/domain';
+import { type Logger } from '@reglament/shared/platform';
 import { z } from 'zod';
 import type { PartnerCredential } from '../context';
 

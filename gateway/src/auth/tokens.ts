@@ -1,5 +1,5 @@
 import { createSecretKey } from 'node:crypto';
-import { type Caller, isUuid, ROLES, type Role, unauthenticated } from '@reglament/shared';
+import { type Caller, isUuid, ROLES, type Role, unauthenticated } from '@reglament/shared/domain';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
 

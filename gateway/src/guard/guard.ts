@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { type Caller, ErrorCode, isStaff } from '@reglament/shared';
+import { type Caller, ErrorCode, isStaff } from '@reglament/shared/domain';
 import {
   type DocumentNode,
   type FragmentDefinitionNode,

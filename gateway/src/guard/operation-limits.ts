@@ -1,4 +1,4 @@
-import { ATTACHMENT_INLINE_MAX_BYTES } from '@reglament/shared';
+import { ATTACHMENT_INLINE_MAX_BYTES } from '@reglament/shared/domain';
 import {
   type FragmentDefinitionNode,
   getNamedType,

@@ -1,4 +1,4 @@
-import type { Caller } from '@reglament/shared';
+import type { Caller } from '@reglament/shared/domain';
 import type { GatewayContext } from '../context';
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '@reglament/shared';
+import { AppError, ErrorCode } from '@reglament/shared/domain';
 
 /**
  * The bytes one request's answer may take (MAX_RESPONSE_BYTES). Subgraph answers are counted

@@ -1,5 +1,6 @@
 import { pipeline } from 'node:stream/promises';
-import { DownloadLinks, ErrorCode, type Route, sendJson } from '@reglament/shared';
+import { ErrorCode } from '@reglament/shared/domain';
+import { DownloadLinks, type Route, sendJson } from '@reglament/shared/platform';
 import { Pool } from 'undici';
 import type { Authenticator } from '../auth/authenticate';
 import type { InFlightLimiter } from '../guard/in-flight';

@@ -1,4 +1,5 @@
-import { ErrorCode, formatErrorFor, type Logger } from '@reglament/shared';
+import { ErrorCode } from '@reglament/shared/domain';
+import { formatErrorFor, type Logger } from '@reglament/shared/platform';
 import type { GraphQLFormattedError } from 'graphql';
 
 const INTERNAL = 'Internal error: the request could not be completed. It has been logged.';

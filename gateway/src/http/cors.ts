@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Route } from '@reglament/shared';
+import type { Route } from '@reglament/shared/platform';
 import cors from 'cors';
 
 export interface CorsSettings {

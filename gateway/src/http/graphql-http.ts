@@ -4,16 +4,18 @@ import { type ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/s
 import {
   AppError,
   carriesLoneSurrogate,
-  carriesNul,
   ErrorCode,
   IllFormedTextError,
-  NulCharacterError,
   parseWellFormedJson,
+} from '@reglament/shared/domain';
+import {
+  carriesNul,
+  NulCharacterError,
   PayloadTooLargeError,
   readBody,
   type Route,
   sendJson,
-} from '@reglament/shared';
+} from '@reglament/shared/platform';
 import type { Authenticator } from '../auth/authenticate';
 import type { GatewayContext } from '../context';
 import type { InFlightLimiter } from '../guard/in-flight';

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import type { Route } from '@reglament/shared';
+import type { Route } from '@reglament/shared/platform';
 
 /**
  * Browser pages built at build time (packages/wallboard): everything from this origin, nothing

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ErrorCode } from '@reglament/shared';
+import { ErrorCode } from '@reglament/shared/domain';
 import type { GatewayContext } from '../context';
 
 /** Seconds a client is asked to wait before sending a request that found a part down. */

@@ -1,5 +1,5 @@
 import type { ApolloServerOptions, BaseContext } from '@apollo/server';
-import type { KeyValueStore, Logger } from '@reglament/shared';
+import type { KeyValueStore, Logger } from '@reglament/shared/platform';
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AppError, ErrorCode } from '@reglament/shared';
+import { AppError, ErrorCode } from '@reglament/shared/domain';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 

@@ -1,6 +1,6 @@
 import { existsSync, type FSWatcher, readdirSync, readFileSync, statSync, watch } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Logger } from '@reglament/shared';
+import type { Logger } from '@reglament/shared/platform';
 import type { GraphQLSchema } from 'graphql';
 import { manifestProblems, parseManifest, type PersistedOperation } from './manifest';
 

@@ -1,4 +1,4 @@
-import { AppError, badInput, ErrorCode } from '@reglament/shared';
+import { AppError, badInput, ErrorCode } from '@reglament/shared/domain';
 import type { PartnerCredential } from '../context';
 import { type PersistedOperation, requestedDocumentId } from './manifest';
 import type { ManifestStore } from './manifest-store';

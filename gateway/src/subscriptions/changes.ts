@@ -1,4 +1,5 @@
-import type { DeliveredEvent, Domain, TicketFacts, TicketTransition } from '@reglament/shared';
+import type { Domain, TicketFacts, TicketTransition } from '@reglament/shared/domain';
+import type { DeliveredEvent } from '@reglament/shared/platform';
 
 /** What a subscription payload is made from: the event, reduced to the fields of the change. */
 export interface Change {

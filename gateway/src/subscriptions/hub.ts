@@ -1,13 +1,6 @@
 import { createHash } from 'node:crypto';
-import {
-  AppError,
-  type DeliveredEvent,
-  type Domain,
-  ErrorCode,
-  type EventBus,
-  type Logger,
-  type Stoppable,
-} from '@reglament/shared';
+import { AppError, type Domain, ErrorCode } from '@reglament/shared/domain';
+import { type DeliveredEvent, type EventBus, type Logger, type Stoppable } from '@reglament/shared/platform';
 import {
   execute,
   type ExecutionArgs,

@@ -1,4 +1,4 @@
-import { AppError, type Caller, type Domain, ErrorCode, isStaff, isUuid } from '@reglament/shared';
+import { AppError, type Caller, type Domain, ErrorCode, isStaff, isUuid } from '@reglament/shared/domain';
 import {
   type ExecutionArgs,
   type FieldNode,

@@ -1,6 +1,7 @@
 import { MAX_OPERATION_TOKENS } from '../guard/limits';
 import type { IncomingMessage, Server } from 'node:http';
-import { AppError, carriesLoneSurrogate, ErrorCode, IllFormedTextError, type Logger } from '@reglament/shared';
+import { AppError, carriesLoneSurrogate, ErrorCode, IllFormedTextError } from '@reglament/shared/domain';
+import { type Logger } from '@reglament/shared/platform';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import {

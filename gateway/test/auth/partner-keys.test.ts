@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger } from '@reglament/shared';
+import { createLogger } from '@reglament/shared/platform';
 import { eventually } from '@reglament/shared/testing';
 import {
   hashPartnerKey,

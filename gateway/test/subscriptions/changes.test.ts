@@ -1,4 +1,4 @@
-import { makeEvent } from '@reglament/shared';
+import { makeEvent } from '@reglament/shared/domain';
 import { changeOf } from '../../src/subscriptions/changes';
 import { delivered, messageAdded, ORG_A, statusChanged, TICKET_1, TIMER_1, timerEvent } from '../support/events';
 

@@ -1,4 +1,5 @@
-import { createLogger, type Caller, MemoryEventBus } from '@reglament/shared';
+import { type Caller } from '@reglament/shared/domain';
+import { createLogger, MemoryEventBus } from '@reglament/shared/platform';
 import { eventually } from '@reglament/shared/testing';
 import { buildSchema, execute, type ExecutionResult, parse } from 'graphql';
 import type { GatewayContext } from '../../src/context';

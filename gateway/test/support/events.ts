@@ -1,10 +1,5 @@
-import {
-  type AnyEventEnvelope,
-  type DeliveredEvent,
-  makeEvent,
-  type TicketFacts,
-  type TicketStatus,
-} from '@reglament/shared';
+import { type AnyEventEnvelope, makeEvent, type TicketFacts, type TicketStatus } from '@reglament/shared/domain';
+import { type DeliveredEvent } from '@reglament/shared/platform';
 
 export const ORG_A = '01950000-0000-7000-8000-00000000000a';
 export const ORG_B = '01950000-0000-7000-8000-00000000000b';

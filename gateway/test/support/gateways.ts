@@ -1,4 +1,4 @@
-import { createPlatform, type Platform } from '@reglament/shared';
+import { createPlatform, type Platform } from '@reglament/shared/platform';
 import { TEST_SECRET } from '@reglament/shared/testing';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';

@@ -47,6 +47,11 @@ export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES = ['DISPATCHER', 'ENGINEER', 'ADMIN'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/** Provider staff (the one list of staff roles: STAFF_ROLES). */
+export function isStaffRole(role: string): role is StaffRole {
+  return (STAFF_ROLES as readonly string[]).includes(role);
+}
+
 /** The five regulations that ship as presets (docs/domain.md "The five presets"). */
 export const PRESET_IDS = ['imc-typical', 'asmo', 'altec-8x5x4', 'kz-supplier', 'infocraft-365'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];

@@ -1,4 +1,4 @@
-import { type Caller, signCaller, verifyCaller } from '../src';
+import { type Caller, signCaller, verifyCaller } from '../src/domain';
 
 const SECRET = 'a-secret-of-at-least-16-chars';
 const customer: Caller = { kind: 'user', id: 'u1', role: 'CUSTOMER', organizationId: 'org-1', name: 'Ivan' };

@@ -1,4 +1,4 @@
-import { ClockControl, createLogger, NatsEventBus, TestClock } from '../src';
+import { ClockControl, createLogger, NatsEventBus, TestClock } from '../src/platform';
 import { createTestNats, eventually } from '../src/testing';
 
 const log = createLogger('test', 'silent');

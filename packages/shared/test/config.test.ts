@@ -1,4 +1,4 @@
-import { ConfigError, env, parseConfig, platformConfigShape } from '../src';
+import { ConfigError, env, parseConfig, platformConfigShape } from '../src/platform';
 
 const valid = { INTERNAL_SECRET: '0123456789abcdef0123' };
 

@@ -1,5 +1,6 @@
 import type { NatsConnection } from 'nats';
-import { type AnyEventEnvelope, createLogger, type DeliveredEvent, makeEvent, NatsEventBus } from '../src';
+import { type AnyEventEnvelope, makeEvent } from '../src/domain';
+import { createLogger, type DeliveredEvent, NatsEventBus } from '../src/platform';
 import { eventually, PrivateNatsServer } from '../src/testing';
 
 const log = createLogger('test', 'silent');

@@ -1,15 +1,8 @@
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  type AnyEventEnvelope,
-  createLogger,
-  type DeliveredEvent,
-  type EventBus,
-  makeEvent,
-  MemoryEventBus,
-  NatsEventBus,
-} from '../src';
+import { type AnyEventEnvelope, makeEvent } from '../src/domain';
+import { createLogger, type DeliveredEvent, type EventBus, MemoryEventBus, NatsEventBus } from '../src/platform';
 import { connect } from 'nats';
 import { subjectFor } from '../src/events/subjects';
 import { createTestNats, eventually, type TestNats } from '../src/testing';

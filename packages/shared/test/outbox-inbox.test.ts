@@ -8,21 +8,18 @@ import {
   type MigrationInterface,
   type QueryRunner,
 } from 'typeorm';
+import { type AnyEventEnvelope, makeEvent, newId, streamName } from '../src/domain';
 import {
   applyOnce,
-  type AnyEventEnvelope,
   createLogger,
-  makeEvent,
   NatsEventBus,
-  newId,
   openDatabase,
   OutboxRelay,
   InboxRow,
   OutboxRow,
   PlatformOutboxInbox1763700000000,
-  streamName,
   Transactions,
-} from '../src';
+} from '../src/platform';
 import { createTestDatabase, createTestNats, type TestDatabase, type TestNats } from '../src/testing';
 import { connect } from 'nats';
 

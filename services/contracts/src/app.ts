@@ -1,4 +1,4 @@
-import { type Platform, type RunningService, ServiceRuntime, type StorageSettings } from '@reglament/shared';
+import { type Platform, type RunningService, ServiceRuntime, type StorageSettings } from '@reglament/shared/platform';
 import { Auth } from './application/auth';
 import { Contacts } from './application/contacts';
 import { ContractClock } from './application/contract-clock';

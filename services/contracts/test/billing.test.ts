@@ -1,4 +1,4 @@
-import { type Caller, newId } from '@reglament/shared';
+import { type Caller, newId } from '@reglament/shared/domain';
 import { LedgerEntryEntity } from '../src/infra/prepaid.entities';
 import { ADMIN, ContractsHarness, customer, ENGINEER } from './support/harness';
 

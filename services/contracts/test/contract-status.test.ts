@@ -1,4 +1,4 @@
-import { createLogger } from '@reglament/shared';
+import { createLogger } from '@reglament/shared/platform';
 import { eventually } from '@reglament/shared/testing';
 import { ContractClock } from '../src/application/contract-clock';
 import { ADMIN, ContractsHarness, customer } from './support/harness';

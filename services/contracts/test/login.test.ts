@@ -1,4 +1,4 @@
-import { newId } from '@reglament/shared';
+import { newId } from '@reglament/shared/domain';
 import { decodeProtectedHeader, jwtVerify } from 'jose';
 import { FREE_FAILURES } from '../src/domain/login-throttle';
 import { ADMIN, ContractsHarness, customer, JWT_SECRET } from './support/harness';

@@ -1,4 +1,4 @@
-import { AppError } from '@reglament/shared';
+import { AppError } from '@reglament/shared/domain';
 import { LedgerEntryEntity, TimeEntryEntity } from '../src/infra/prepaid.entities';
 import { ADMIN, ContractsHarness, customer, ENGINEER } from './support/harness';
 

@@ -1,4 +1,4 @@
-import { type Platform, type RunningService, ServiceRuntime, type StorageSettings } from '@reglament/shared';
+import { type Platform, type RunningService, ServiceRuntime, type StorageSettings } from '@reglament/shared/platform';
 import { NotificationInbox } from './application/inbox';
 import { NotificationRecorder } from './application/recorder';
 import { TextRenderer } from './application/render';

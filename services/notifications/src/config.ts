@@ -1,4 +1,4 @@
-import { env, platformConfigShape } from '@reglament/shared';
+import { env, platformConfigShape } from '@reglament/shared/platform';
 
 export const notificationsConfigShape = {
   ...platformConfigShape,

@@ -1,4 +1,4 @@
-import { type Caller, newId, type Role, type StaffRole, type TicketFacts } from '@reglament/shared';
+import { type Caller, newId, type Role, type StaffRole, type TicketFacts } from '@reglament/shared/domain';
 import { NotificationsHarness } from './support/harness';
 import { customerActor, event, staffActor, ticketFacts, timerFacts } from './support/events';
 

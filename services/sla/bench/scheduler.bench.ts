@@ -6,14 +6,14 @@
  * Real PostgreSQL and NATS (TEST_DATABASE_URL / TEST_NATS_URL or the local defaults).
  *   pnpm --filter @reglament/sla bench:scheduler [timers=1000000] [idleSeconds=60]
  */
+import { newId } from '@reglament/shared/domain';
 import {
   closePlatform,
   createLogger,
   createPlatform,
   type DeliveredEvent,
   NatsEventBus,
-  newId,
-} from '@reglament/shared';
+} from '@reglament/shared/platform';
 import { createTestDatabase, createTestNats, TEST_SECRET } from '@reglament/shared/testing';
 import { Client } from 'pg';
 import { startSla } from '../src/app';

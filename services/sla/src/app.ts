@@ -1,4 +1,4 @@
-import { type Platform, type RunningService, ServiceRuntime, type StorageSettings } from '@reglament/shared';
+import { type Platform, type RunningService, ServiceRuntime, type StorageSettings } from '@reglament/shared/platform';
 import { Compliance } from './application/compliance';
 import { CalendarCatalog } from './application/calendar-catalog';
 import { CoverageWatch } from './application/calendar-coverage';

@@ -1,4 +1,4 @@
-import { runStandalone } from '@reglament/shared';
+import { runStandalone } from '@reglament/shared/platform';
 import { startSla } from './app';
 import { slaConfigShape } from './config';
 

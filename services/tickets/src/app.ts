@@ -1,11 +1,11 @@
+import { verifyCaller } from '@reglament/shared/domain';
 import {
   DownloadLinks,
   type Platform,
   type RunningService,
   ServiceRuntime,
   type StorageSettings,
-  verifyCaller,
-} from '@reglament/shared';
+} from '@reglament/shared/platform';
 import { TicketQueries } from './application/queries';
 import { Registration } from './application/registration';
 import { TicketWorkflow } from './application/workflow';

@@ -1,4 +1,4 @@
-import { env, platformConfigShape } from '@reglament/shared';
+import { env, platformConfigShape } from '@reglament/shared/platform';
 
 export const DEFAULT_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 

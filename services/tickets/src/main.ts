@@ -1,4 +1,4 @@
-import { runStandalone } from '@reglament/shared';
+import { runStandalone } from '@reglament/shared/platform';
 import { startTickets } from './app';
 import { ticketsConfigShape } from './config';
 

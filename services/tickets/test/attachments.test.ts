@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { signCaller } from '@reglament/shared';
+import { signCaller } from '@reglament/shared/domain';
 import { TEST_SECRET } from '@reglament/shared/testing';
 import { type Tenant, TicketsHarness } from './support/harness';
 import { footprint, type TicketRef, ticketIn } from './support/tickets';

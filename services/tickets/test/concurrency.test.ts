@@ -1,4 +1,4 @@
-import type { Caller } from '@reglament/shared';
+import type { Caller } from '@reglament/shared/domain';
 import { type Tenant, TicketsHarness } from './support/harness';
 import { footprint, ticketIn } from './support/tickets';
 

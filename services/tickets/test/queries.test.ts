@@ -1,4 +1,4 @@
-import type { Caller } from '@reglament/shared';
+import type { Caller } from '@reglament/shared/domain';
 import type { Logger as OrmLogger } from 'typeorm';
 import { type Tenant, TicketsHarness } from './support/harness';
 import { type TicketRef, ticketIn } from './support/tickets';

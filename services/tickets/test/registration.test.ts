@@ -1,4 +1,4 @@
-import { type Caller, makeEvent } from '@reglament/shared';
+import { type Caller, makeEvent } from '@reglament/shared/domain';
 import { type Tenant, TicketsHarness } from './support/harness';
 
 const REGISTER = `mutation($input: RegisterTicketInput!) {

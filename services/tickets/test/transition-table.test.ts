@@ -1,4 +1,4 @@
-import { type Caller, TICKET_STATUSES, type TicketStatus } from '@reglament/shared';
+import { type Caller, TICKET_STATUSES, type TicketStatus } from '@reglament/shared/domain';
 import { type Tenant, TicketsHarness } from './support/harness';
 import { footprint, type TicketRef, ticketIn } from './support/tickets';
 

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { forbidden, unauthenticated } from '../errors';
-import type { Role } from '../domain-types';
+import { isStaffRole, type Role } from '../domain-types';
 
 /**
  * Who is calling. The gateway authenticates (JWT or partner key) and passes the caller to the
@@ -75,10 +75,8 @@ function hmac(body: string, secret: string): string {
   return createHmac('sha256', secret).update(body).digest('hex');
 }
 
-export const STAFF: readonly Role[] = ['DISPATCHER', 'ENGINEER', 'ADMIN'];
-
 export function isStaff(caller: Caller): boolean {
-  return caller.kind === 'system' || (caller.kind === 'user' && STAFF.includes(caller.role));
+  return caller.kind === 'system' || (caller.kind === 'user' && isStaffRole(caller.role));
 }
 
 export function hasRole(caller: Caller, ...roles: Role[]): boolean {
@@ -94,7 +92,7 @@ export type Visibility = { kind: 'all' } | { kind: 'organization'; organizationI
 export function visibilityOf(caller: Caller): Visibility {
   if (caller.kind === 'system') return { kind: 'all' };
   if (caller.kind === 'anonymous') return { kind: 'none' };
-  if (STAFF.includes(caller.role)) return { kind: 'all' };
+  if (isStaffRole(caller.role)) return { kind: 'all' };
   if (caller.organizationId) return { kind: 'organization', organizationId: caller.organizationId };
   return caller.role === 'PARTNER' ? { kind: 'all' } : { kind: 'none' };
 }

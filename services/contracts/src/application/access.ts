@@ -1,4 +1,4 @@
-import { type Caller, forbidden, type Role, requireRole, STAFF_ROLES } from '@reglament/shared';
+import { type Caller, forbidden, type Role, requireRole, STAFF_ROLES } from '@reglament/shared/domain';
 
 /** Who may do what in contracts: staff manage, admins manage people and override, customers read their own. */
 export const MANAGERS: readonly Role[] = ['ADMIN', 'DISPATCHER'];

@@ -4,18 +4,15 @@ import {
   AppError,
   badInput,
   type Caller,
-  type Clock,
   ErrorCode,
   forbidden,
   isUuid,
-  type Logger,
   requireRole,
   requireUser,
   type Role,
-  type Transactions,
   unauthenticated,
-  Mutex,
-} from '@reglament/shared';
+} from '@reglament/shared/domain';
+import { type Clock, type Logger, type Transactions, Mutex } from '@reglament/shared/platform';
 import { type DataSource, In } from 'typeorm';
 import {
   ADDRESS_POLICY,

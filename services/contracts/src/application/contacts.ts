@@ -2,14 +2,13 @@ import {
   canSeeOrganization,
   isUuid,
   type Caller,
-  type Clock,
   makeEvent,
   newId,
   notFound,
   requireUuid,
-  type Transactions,
   visibilityOf,
-} from '@reglament/shared';
+} from '@reglament/shared/domain';
+import { type Clock, type Transactions } from '@reglament/shared/platform';
 import { type DataSource, In } from 'typeorm';
 import { type NewContact, validateEmail, validateFullName, validateNewContact, validatePhone } from '../domain/people';
 import { OrganizationEntity } from '../infra/entities';

@@ -1,4 +1,4 @@
-import type { Clock, Logger } from '@reglament/shared';
+import type { Clock, Logger } from '@reglament/shared/platform';
 
 export interface ClockJob {
   name: string;

@@ -3,18 +3,14 @@ import {
   canSeeOrganization,
   isUuid,
   type Caller,
-  type Clock,
   conflict,
-  encodeCursor,
   makeEvent,
   newId,
   notFound,
   requireUuid,
-  toConnection,
-  type Transactions,
-  type Tx,
   visibilityOf,
-} from '@reglament/shared';
+} from '@reglament/shared/domain';
+import { type Clock, encodeCursor, toConnection, type Transactions, type Tx } from '@reglament/shared/platform';
 import { type DataSource, In } from 'typeorm';
 import {
   type ContractStatus,

@@ -1,4 +1,5 @@
-import { conflict, makeEvent, type Tx } from '@reglament/shared';
+import { conflict, makeEvent } from '@reglament/shared/domain';
+import { type Tx } from '@reglament/shared/platform';
 import { hashPassword, validatePassword } from '../domain/password';
 import { ContactEntity, CredentialEntity } from '../infra/people.entities';
 import { origin } from './facts';

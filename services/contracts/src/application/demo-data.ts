@@ -1,4 +1,5 @@
-import type { Clock, Logger, PresetId, StaffRole } from '@reglament/shared';
+import type { PresetId, StaffRole } from '@reglament/shared/domain';
+import type { Clock, Logger } from '@reglament/shared/platform';
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { presetOf } from '../domain/presets';
@@ -148,7 +149,7 @@ export interface DemoLogin {
   organization: string | null;
 }
 
-/** The logins the demo data creates (for gateway/src/embedded.ts to print). */
+/** The logins the demo data creates (for packages/launcher/src/embedded.ts to print). */
 export function demoLogins(): DemoLogin[] {
   return [
     ...DEMO_STAFF.map((s) => ({

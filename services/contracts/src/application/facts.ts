@@ -1,4 +1,4 @@
-import type { ContactFacts, ContractFacts, EventOrigin, StaffFacts } from '@reglament/shared';
+import type { ContactFacts, ContractFacts, EventOrigin, StaffFacts } from '@reglament/shared/domain';
 import type { ContractEntity } from '../infra/entities';
 import type { ContactEntity, StaffEntity } from '../infra/people.entities';
 import { presetOf } from '../domain/presets';

@@ -2,16 +2,13 @@ import {
   canSeeOrganization,
   isUuid,
   type Caller,
-  type Clock,
-  encodeCursor,
   makeEvent,
   newId,
   notFound,
   requireUuid,
-  toConnection,
-  type Transactions,
   visibilityOf,
-} from '@reglament/shared';
+} from '@reglament/shared/domain';
+import { type Clock, encodeCursor, toConnection, type Transactions } from '@reglament/shared/platform';
 import { type DataSource, In } from 'typeorm';
 import { type NewOrganization, validateNewOrganization } from '../domain/organization';
 import { OrganizationEntity } from '../infra/entities';

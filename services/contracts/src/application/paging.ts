@@ -1,4 +1,5 @@
-import { decodeCursor, isUuid } from '@reglament/shared';
+import { isUuid } from '@reglament/shared/domain';
+import { decodeCursor } from '@reglament/shared/platform';
 
 /** Lists here are ordered by id (UUID v7, so by creation): the cursor is the last id seen. */
 export function afterId(after: string | null | undefined): string | null {

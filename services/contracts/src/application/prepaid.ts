@@ -1,15 +1,5 @@
-import {
-  badInput,
-  type Caller,
-  type Clock,
-  encodeCursor,
-  makeEvent,
-  newId,
-  requireUuid,
-  toConnection,
-  type Transactions,
-  type Tx,
-} from '@reglament/shared';
+import { badInput, type Caller, makeEvent, newId, requireUuid } from '@reglament/shared/domain';
+import { type Clock, encodeCursor, toConnection, type Transactions, type Tx } from '@reglament/shared/platform';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import {
   monthOfDate,

@@ -2,15 +2,14 @@ import {
   badInput,
   type Caller,
   isUuid,
-  type Clock,
   makeEvent,
   newId,
   notFound,
   requireUser,
   requireUuid,
-  type Transactions,
   visibilityOf,
-} from '@reglament/shared';
+} from '@reglament/shared/domain';
+import { type Clock, type Transactions } from '@reglament/shared/platform';
 import { type DataSource, In } from 'typeorm';
 import {
   RELEASE_KINDS,

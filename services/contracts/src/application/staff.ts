@@ -1,18 +1,14 @@
 import {
   type Caller,
-  type Clock,
   conflict,
-  encodeCursor,
   isUuid,
   makeEvent,
   newId,
   notFound,
   requireUuid,
   type StaffRole,
-  toConnection,
-  type Transactions,
-  type Tx,
-} from '@reglament/shared';
+} from '@reglament/shared/domain';
+import { type Clock, encodeCursor, toConnection, type Transactions, type Tx } from '@reglament/shared/platform';
 import { type DataSource, In } from 'typeorm';
 import { type NewStaff, validateFullName, validateEmail, validateNewStaff, validateStaffRole } from '../domain/people';
 import { validatePassword } from '../domain/password';

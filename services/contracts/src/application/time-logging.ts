@@ -2,18 +2,14 @@ import {
   badInput,
   type Caller,
   canSeeOrganization,
-  type Clock,
   conflict,
-  encodeCursor,
   makeEvent,
   newId,
   notFound,
   requireUuid,
-  toConnection,
-  type Transactions,
-  type Tx,
   visibilityOf,
-} from '@reglament/shared';
+} from '@reglament/shared/domain';
+import { type Clock, encodeCursor, toConnection, type Transactions, type Tx } from '@reglament/shared/platform';
 import { type DataSource, In } from 'typeorm';
 import { billingOf, MAX_ENTRY_MINUTES } from '../domain/billing';
 import { capCents, checkCap, fromCents, priceCents, toCents } from '../domain/customization';

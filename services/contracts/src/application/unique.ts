@@ -1,4 +1,4 @@
-import { conflict } from '@reglament/shared';
+import { conflict } from '@reglament/shared/domain';
 
 /**
  * Two requests racing past the same uniqueness check: the database's unique index decides,

@@ -1,4 +1,4 @@
-import type { Category } from '@reglament/shared';
+import type { Category } from '@reglament/shared/domain';
 import type { ServiceItem } from './service-catalog';
 
 /**

@@ -1,4 +1,4 @@
-import { badInput, plainText, type ContractPrerequisite } from '@reglament/shared';
+import { badInput, plainText, type ContractPrerequisite } from '@reglament/shared/domain';
 import { DateTime, IANAZone } from 'luxon';
 import { findPreset, PRESETS, type PresetDefinition } from './presets';
 

@@ -1,4 +1,4 @@
-import { badInput } from '@reglament/shared';
+import { badInput } from '@reglament/shared/domain';
 import { DateTime } from 'luxon';
 
 /**

@@ -1,4 +1,4 @@
-import { badInput, plainText } from '@reglament/shared';
+import { badInput, plainText } from '@reglament/shared/domain';
 
 export interface NewOrganization {
   name: string;

@@ -1,5 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import { badInput } from '@reglament/shared';
+import { badInput } from '@reglament/shared/domain';
 
 /**
  * Passwords are kept as scrypt hashes (docs/api.md "Authentication and tokens"):

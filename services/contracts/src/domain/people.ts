@@ -1,4 +1,4 @@
-import { badInput, plainText, STAFF_ROLES, type StaffRole } from '@reglament/shared';
+import { badInput, plainText, STAFF_ROLES, type StaffRole } from '@reglament/shared/domain';
 import { isEmail, normalizeEmail } from './organization';
 
 /** R-ACC-1 (000): the customer's employees registered for portal access, and the provider's staff. */

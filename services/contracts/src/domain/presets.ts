@@ -1,4 +1,4 @@
-import type { Category, PresetId } from '@reglament/shared';
+import type { Category, PresetId } from '@reglament/shared/domain';
 
 /**
  * The five regulations of the seeds 000-004 as product data (docs/domain.md "The five presets"): the calendar,

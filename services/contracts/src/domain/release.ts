@@ -1,4 +1,4 @@
-import { badInput, plainText, PLANNING_HORIZON_MS } from '@reglament/shared';
+import { badInput, plainText, PLANNING_HORIZON_MS } from '@reglament/shared/domain';
 
 /** R-SLA-7: releases of a product's schedule; release-bound deadlines follow them. */
 export type ReleaseKind = 'PLANNED' | 'UNPLANNED';

@@ -1,4 +1,4 @@
-import { type Caller, isStaff } from '@reglament/shared';
+import { type Caller, isStaff } from '@reglament/shared/domain';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { Auth } from '../application/auth';

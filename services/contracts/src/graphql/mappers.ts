@@ -1,4 +1,4 @@
-import type { Category } from '@reglament/shared';
+import type { Category } from '@reglament/shared/domain';
 import type { Viewer as ViewerModel } from '../application/auth';
 import type { BalanceView } from '../application/prepaid';
 import type { PresetDefinition } from '../domain/presets';

@@ -1,4 +1,5 @@
-import { buildFederatedSchema, notFound } from '@reglament/shared';
+import { notFound } from '@reglament/shared/domain';
+import { buildFederatedSchema } from '@reglament/shared/platform';
 import type { GraphQLSchema } from 'graphql';
 import { type ContractsContext, contractOut } from './context';
 import { toContact, toOrganization, toRelease, toStaffUser } from './mappers';

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Category } from '@reglament/shared';
+import type { Category } from '@reglament/shared/domain';
 
 /**
  * What contracts knows of a ticket, from tickets.* events only (never by calling tickets):

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { StaffRole } from '@reglament/shared';
+import type { StaffRole } from '@reglament/shared/domain';
 
 /** R-ACC-1: an employee of a customer organization registered with the provider. */
 @Entity({ name: 'contacts' })

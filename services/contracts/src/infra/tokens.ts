@@ -1,4 +1,4 @@
-import type { Role } from '@reglament/shared';
+import type { Role } from '@reglament/shared/domain';
 import { SignJWT } from 'jose';
 
 /** How long a login lasts: one working day. */

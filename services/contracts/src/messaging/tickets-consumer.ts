@@ -1,4 +1,5 @@
-import type { EventEnvelope, EventHandlers, TicketFacts, TicketsEventPayloads, Tx } from '@reglament/shared';
+import type { EventEnvelope, TicketFacts, TicketsEventPayloads } from '@reglament/shared/domain';
+import type { EventHandlers, Tx } from '@reglament/shared/platform';
 
 /**
  * The read model of tickets, from tickets.* events only (contracts never calls tickets): to

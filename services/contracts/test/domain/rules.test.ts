@@ -1,4 +1,4 @@
-import { PRESET_IDS } from '@reglament/shared';
+import { PRESET_IDS } from '@reglament/shared/domain';
 import { contractStatusOn, validateCoverage, validateNewContract, validateTimeZone } from '../../src/domain/contract';
 import { dateIn, monthOf, monthStart, monthsFromTo } from '../../src/domain/months';
 import { closingOf, packageTerms, rollForward, totalsOf } from '../../src/domain/prepaid';

@@ -2,16 +2,18 @@ import {
   type AnyEventEnvelope,
   type Category,
   type Caller,
-  closePlatform,
-  createPlatform,
   type EventType,
   makeEvent,
   newId,
+  type TicketFacts,
+} from '@reglament/shared/domain';
+import {
+  closePlatform,
+  createPlatform,
   type Platform,
   ServiceRuntime,
   type TestClock,
-  type TicketFacts,
-} from '@reglament/shared';
+} from '@reglament/shared/platform';
 import { createTestDatabase, eventually, TEST_SECRET, type TestDatabase, uniqueName } from '@reglament/shared/testing';
 import { buildContractsApp, contractsEntities, contractsMigrations, type ContractsApp } from '../../src';
 import { ticketsHandlers } from '../../src/messaging/tickets-consumer';

@@ -1,16 +1,12 @@
+import { badInput, type Caller, isUuid, requireUser, requireUuid } from '@reglament/shared/domain';
 import {
-  badInput,
-  type Caller,
   type Clock,
   type Connection,
   decodeCursor,
   encodeCursor,
-  isUuid,
   pageSize,
-  requireUser,
-  requireUuid,
   toConnection,
-} from '@reglament/shared';
+} from '@reglament/shared/platform';
 import { type DataSource, In, IsNull, LessThan, type FindOptionsWhere } from 'typeorm';
 import { NotificationEntity } from '../infra/entities';
 

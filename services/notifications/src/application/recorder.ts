@@ -1,4 +1,5 @@
-import { type AnyEventEnvelope, makeEvent, causedBy, newId, type TicketFacts, type Tx } from '@reglament/shared';
+import { type AnyEventEnvelope, makeEvent, causedBy, newId, type TicketFacts } from '@reglament/shared/domain';
+import { type Tx } from '@reglament/shared/platform';
 import { DEFAULT_LANGUAGE, type Language, LANGUAGES } from '../domain/kinds';
 import { type Directory, type PersonView, recipientsOf, type TicketView } from '../domain/recipients';
 import { intentsFor, type Intent } from '../domain/rules';

@@ -1,4 +1,4 @@
-import type { StaffRole } from '@reglament/shared';
+import type { StaffRole } from '@reglament/shared/domain';
 import type { Language, NotificationKind } from './kinds';
 import type { Audience, Intent } from './rules';
 

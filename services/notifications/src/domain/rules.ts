@@ -1,4 +1,4 @@
-import type { AnyEventEnvelope, EventEnvelope, EventType, Party } from '@reglament/shared';
+import type { AnyEventEnvelope, EventEnvelope, EventType, Party } from '@reglament/shared/domain';
 import type { NotificationKind } from './kinds';
 
 /**

@@ -1,4 +1,4 @@
-import type { Caller } from '@reglament/shared';
+import type { Caller } from '@reglament/shared/domain';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { NotificationInbox } from '../application/inbox';
 import type { NotificationEntity } from '../infra/entities';

@@ -1,4 +1,4 @@
-import { connectionType } from '@reglament/shared';
+import { connectionType } from '@reglament/shared/platform';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../domain/kinds';
 

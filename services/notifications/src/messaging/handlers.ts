@@ -2,14 +2,12 @@ import {
   type AnyEventEnvelope,
   type ContactFacts,
   type ContractFacts,
-  type EventHandlers,
   type EventType,
   type SlaTimerFacts,
   type StaffFacts,
   type TicketFacts,
-  type Tx,
-  upsertIfNewer,
-} from '@reglament/shared';
+} from '@reglament/shared/domain';
+import { type EventHandlers, type Tx, upsertIfNewer } from '@reglament/shared/platform';
 import type { NotificationRecorder } from '../application/recorder';
 import { asLanguage } from '../application/recorder';
 import { isNotificationKind } from '../domain/kinds';

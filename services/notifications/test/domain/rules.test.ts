@@ -1,4 +1,4 @@
-import { type AnyEventEnvelope, newId, type TicketFacts } from '@reglament/shared';
+import { type AnyEventEnvelope, newId, type TicketFacts } from '@reglament/shared/domain';
 import { type Directory, type PersonView, recipientsOf } from '../../src/domain/recipients';
 import { intentsFor, RULES } from '../../src/domain/rules';
 import { customerActor, event, staffActor, systemActor, ticketFacts, timerFacts } from '../support/events';

@@ -7,7 +7,7 @@ import {
   newId,
   type SlaTimerFacts,
   type TicketFacts,
-} from '@reglament/shared';
+} from '@reglament/shared/domain';
 
 /** Builders of other services' events, as they publish them, for the notifications tests. */
 export function event<T extends EventType>(type: T, organizationId: string | null, data: EventPayloads[T]) {

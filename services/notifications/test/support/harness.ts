@@ -1,16 +1,18 @@
 import {
   type AnyEventEnvelope,
   type Caller,
-  closePlatform,
-  createPlatform,
   type EventPayloads,
   type EventType,
   makeEvent,
+  signCaller,
+} from '@reglament/shared/domain';
+import {
+  closePlatform,
+  createPlatform,
   type Platform,
   type RunningService,
-  signCaller,
   type TestClock,
-} from '@reglament/shared';
+} from '@reglament/shared/platform';
 import {
   createTestDatabase,
   createTestNats,

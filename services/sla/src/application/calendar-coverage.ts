@@ -1,4 +1,5 @@
-import { type Clock, type Logger, makeEvent, type Transactions } from '@reglament/shared';
+import { makeEvent } from '@reglament/shared/domain';
+import { type Clock, type Logger, type Transactions } from '@reglament/shared/platform';
 import { DateTime } from 'luxon';
 import type { CalendarCatalog, StoredProductionCalendar } from './calendar-catalog';
 

@@ -1,4 +1,4 @@
-import type { Clock, Logger, Transactions } from '@reglament/shared';
+import type { Clock, Logger, Transactions } from '@reglament/shared/platform';
 import type { SlaPolicy } from '../domain/policy';
 import type { CalendarCatalog } from './calendar-catalog';
 import type { TicketClocks } from './ticket-clocks';

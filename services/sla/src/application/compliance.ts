@@ -9,7 +9,7 @@ import {
   requireUuid,
   type SlaMetric,
   visibilityOf,
-} from '@reglament/shared';
+} from '@reglament/shared/domain';
 import type { DataSource } from 'typeorm';
 
 export interface ComplianceRowData {

@@ -2,15 +2,15 @@ import {
   badInput,
   type Caller,
   canSeeOrganization,
-  type Clock,
   makeEvent,
   newId,
   notFound,
   requireRole,
   requireUuid,
-  type Transactions,
   visibilityOf,
-} from '@reglament/shared';
+  STAFF_ROLES,
+} from '@reglament/shared/domain';
+import { type Clock, type Transactions } from '@reglament/shared/platform';
 import { IsNull } from 'typeorm';
 import { SlaFailureReportEntity, SlaTicketEntity, SlaTimerEntity } from '../infra/entities';
 import type { TicketClocks } from './ticket-clocks';
@@ -29,7 +29,7 @@ export class FailureReports {
     caller: Caller,
     input: { ticketId: string; causes: string; measures: string },
   ): Promise<SlaFailureReportEntity> {
-    requireRole(caller, ['DISPATCHER', 'ENGINEER', 'ADMIN'], 'submit failure reports');
+    requireRole(caller, STAFF_ROLES, 'submit failure reports');
     requireUuid(input.ticketId, 'ticketId');
     const causes = input.causes.trim();
     const measures = input.measures.trim();

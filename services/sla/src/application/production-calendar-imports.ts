@@ -1,15 +1,13 @@
 import {
   badInput,
   type Caller,
-  type Clock,
   makeEvent,
   newId,
   notFound,
   requireRole,
   type SlaProductionCalendarImportedV1,
-  type Transactions,
-  type Tx,
-} from '@reglament/shared';
+} from '@reglament/shared/domain';
+import { type Clock, type Transactions, type Tx } from '@reglament/shared/platform';
 import {
   type ParsedCalendarFile,
   parseCalendarFile,

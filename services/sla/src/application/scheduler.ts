@@ -1,4 +1,4 @@
-import type { Clock, Logger, Transactions } from '@reglament/shared';
+import type { Clock, Logger, Transactions } from '@reglament/shared/platform';
 import type { TicketClocks } from './ticket-clocks';
 
 export interface SchedulerOptions {

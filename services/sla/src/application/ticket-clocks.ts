@@ -1,12 +1,11 @@
 import {
   type AnyEventEnvelope,
   type EventOrigin,
-  type Logger,
   makeEvent,
   type SlaTimerFacts,
   type TicketFacts,
-  type Tx,
-} from '@reglament/shared';
+} from '@reglament/shared/domain';
+import { type Logger, type Tx } from '@reglament/shared/platform';
 import type { EvaluationContext } from '../domain/evaluation';
 import type { CalendarCatalog } from './calendar-catalog';
 import type { SlaPolicy } from '../domain/policy';

@@ -1,4 +1,4 @@
-import type { SlaMetric, TimerStatus } from '@reglament/shared';
+import type { SlaMetric, TimerStatus } from '@reglament/shared/domain';
 import type { BusinessCalendar } from '../calendar';
 import type { SlaPolicy } from './policy';
 

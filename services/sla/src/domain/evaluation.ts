@@ -1,4 +1,4 @@
-import type { TimerStatus } from '@reglament/shared';
+import type { TimerStatus } from '@reglament/shared/domain';
 import type { BusinessCalendar } from '../calendar';
 import { type Measure, type SlaPolicy, type Target, targetFor, type WarnOffset } from './policy';
 import type { PlannedDate, Segment, TimerInstance } from './timeline';

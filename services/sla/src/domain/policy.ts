@@ -1,4 +1,4 @@
-import type { Category, Channel, Party, Priority, SlaMetric } from '@reglament/shared';
+import type { Category, Channel, Party, Priority, SlaMetric } from '@reglament/shared/domain';
 
 /**
  * How a target's deadline is measured (R-SLA-1, R-SLA-7):

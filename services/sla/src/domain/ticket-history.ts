@@ -1,4 +1,11 @@
-import type { Category, Channel, CloseReason, Priority, TicketStatus, TicketTransition } from '@reglament/shared';
+import type {
+  Category,
+  Channel,
+  CloseReason,
+  Priority,
+  TicketStatus,
+  TicketTransition,
+} from '@reglament/shared/domain';
 
 /** What the SLA clock needs to know of a ticket at a point of its history. */
 export interface TicketSnapshot {

@@ -1,4 +1,4 @@
-import { nameBasedId, type SlaMetric, type SlaState, type TimerStatus } from '@reglament/shared';
+import { nameBasedId, type SlaMetric, type SlaState, type TimerStatus } from '@reglament/shared/domain';
 import { type EvaluationContext, evaluateTimer, type TimerView } from './evaluation';
 import type { SlaPolicy } from './policy';
 import type { HistoryEntry } from './ticket-history';

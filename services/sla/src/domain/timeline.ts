@@ -1,4 +1,4 @@
-import type { Party, SlaMetric } from '@reglament/shared';
+import type { Party, SlaMetric } from '@reglament/shared/domain';
 import { type SlaPolicy, type TicketClass, targetFor } from './policy';
 import type { HistoryEntry, TicketSnapshot } from './ticket-history';
 

@@ -1,4 +1,4 @@
-import type { TimerStatus } from '@reglament/shared';
+import type { TimerStatus } from '@reglament/shared/domain';
 
 export interface TimerState {
   id: string;

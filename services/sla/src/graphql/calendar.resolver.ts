@@ -1,4 +1,4 @@
-import { badInput, requireUser } from '@reglament/shared';
+import { badInput, requireUser } from '@reglament/shared/domain';
 import type { SlaContext } from './context';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { type BusinessCalendar as Engine, CalendarError } from '../calendar';

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, requireRole } from '@reglament/shared';
+import { AppError, ErrorCode, requireRole } from '@reglament/shared/domain';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { SlaContext } from './context';
 

@@ -1,4 +1,5 @@
-import type { Caller, Clock, ClockControl, Transactions } from '@reglament/shared';
+import type { Caller } from '@reglament/shared/domain';
+import type { Clock, ClockControl, Transactions } from '@reglament/shared/platform';
 import DataLoader from 'dataloader';
 import { type DataSource, In } from 'typeorm';
 import type { CalendarCatalog } from '../application/calendar-catalog';

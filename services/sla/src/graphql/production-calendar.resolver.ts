@@ -1,4 +1,4 @@
-import { requireRole, requireUser } from '@reglament/shared';
+import { requireRole, requireUser, STAFF_ROLES } from '@reglament/shared/domain';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { ImportedYear } from '../application/production-calendar-imports';
 import type { SlaContext } from './context';
@@ -55,7 +55,7 @@ export class ProductionCalendarResolver {
       '(admins then get a weekly sla.calendar.coverage_low notification).',
   })
   async calendarCoverage(@Ctx() ctx: SlaContext): Promise<CalendarCoverage[]> {
-    requireRole(ctx.caller, ['ADMIN', 'DISPATCHER', 'ENGINEER'], 'read calendar coverage');
+    requireRole(ctx.caller, STAFF_ROLES, 'read calendar coverage');
     return ctx.app.coverage.coverage();
   }
 

@@ -1,4 +1,4 @@
-import { DateScalar } from '@reglament/shared';
+import { DateScalar } from '@reglament/shared/platform';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum ProductionCalendarFormat {

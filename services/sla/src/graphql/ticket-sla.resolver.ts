@@ -6,7 +6,7 @@ import {
   requireUser,
   requireUuid,
   visibilityOf,
-} from '@reglament/shared';
+} from '@reglament/shared/domain';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PRESET_POLICIES } from '../domain/presets';
 import { SlaTimerEntity } from '../infra/entities';

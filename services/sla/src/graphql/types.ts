@@ -1,13 +1,5 @@
-import {
-  type Party,
-  PartyEnum,
-  type Priority,
-  PriorityEnum,
-  type SlaMetric,
-  SlaMetricEnum,
-  type TimerStatus,
-  TimerStatusEnum,
-} from '@reglament/shared';
+import { type Party, type Priority, type SlaMetric, type TimerStatus } from '@reglament/shared/domain';
+import { PartyEnum, PriorityEnum, SlaMetricEnum, TimerStatusEnum } from '@reglament/shared/platform';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum SlaState {

@@ -1,4 +1,4 @@
-import { canSeeOrganization, visibilityOf } from '@reglament/shared';
+import { canSeeOrganization, visibilityOf } from '@reglament/shared/domain';
 import { DateTime } from 'luxon';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { countdownOf, countsCalendarTime } from '../domain/countdown';

@@ -1,4 +1,4 @@
-import type { Party, SlaMetric, SlaState, TimerStatus } from '@reglament/shared';
+import type { Party, SlaMetric, SlaState, TimerStatus } from '@reglament/shared/domain';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { HistoryEntry } from '../domain/ticket-history';
 import type { PrepaidToggle } from '../domain/prepaid-spans';

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Route } from '@reglament/shared';
+import type { Route } from '@reglament/shared/platform';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { CalendarCoverageRow } from '../application/calendar-coverage';
 

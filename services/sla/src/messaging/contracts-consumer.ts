@@ -1,11 +1,5 @@
-import {
-  type AnyEventEnvelope,
-  causedBy,
-  type Clock,
-  type EventHandlers,
-  type Tx,
-  upsertIfNewer,
-} from '@reglament/shared';
+import { type AnyEventEnvelope, causedBy } from '@reglament/shared/domain';
+import { type Clock, type EventHandlers, type Tx, upsertIfNewer } from '@reglament/shared/platform';
 import type { TicketClocks } from '../application/ticket-clocks';
 import { SlaContractEntity } from '../infra/entities';
 

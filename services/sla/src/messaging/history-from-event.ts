@@ -1,4 +1,4 @@
-import type { AnyEventEnvelope, TicketFacts } from '@reglament/shared';
+import type { AnyEventEnvelope, TicketFacts } from '@reglament/shared/domain';
 import type { HistoryEntry, TicketSnapshot } from '../domain/ticket-history';
 
 function snapshot(t: TicketFacts): TicketSnapshot {

@@ -1,4 +1,11 @@
-import type { Category, Channel, CloseReason, Priority, TicketStatus, TicketTransition } from '@reglament/shared';
+import type {
+  Category,
+  Channel,
+  CloseReason,
+  Priority,
+  TicketStatus,
+  TicketTransition,
+} from '@reglament/shared/domain';
 import { getCalendar } from '../../src/calendar';
 import type { EvaluationContext, Release, Span } from '../../src/domain/evaluation';
 import type { HistoryEntry, TicketSnapshot } from '../../src/domain/ticket-history';

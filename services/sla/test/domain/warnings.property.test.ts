@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Category, Priority } from '@reglament/shared';
+import type { Category, Priority } from '@reglament/shared/domain';
 import { getCalendar } from '../../src/calendar';
 import { PRESET_POLICIES } from '../../src/domain/presets';
 import { computeTimers } from '../../src/domain/ticket-sla';

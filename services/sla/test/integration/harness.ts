@@ -1,15 +1,13 @@
+import { type AnyEventEnvelope, type Caller, signCaller } from '@reglament/shared/domain';
 import {
-  type AnyEventEnvelope,
-  type Caller,
   closePlatform,
   createLogger,
   createPlatform,
   type DeliveredEvent,
   NatsEventBus,
   type Platform,
-  signCaller,
   type Stoppable,
-} from '@reglament/shared';
+} from '@reglament/shared/platform';
 import {
   createTestDatabase,
   createTestNats,

@@ -1,4 +1,5 @@
-import { type Caller, closePlatform, createPlatform, makeEvent, newId, signCaller } from '@reglament/shared';
+import { type Caller, makeEvent, newId, signCaller } from '@reglament/shared/domain';
+import { closePlatform, createPlatform } from '@reglament/shared/platform';
 import { eventually, TEST_SECRET } from '@reglament/shared/testing';
 import { startSla } from '../../src/app';
 import { KZ_2027_SAMPLE_JSON } from './calendar-samples';

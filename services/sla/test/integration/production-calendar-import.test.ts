@@ -1,4 +1,4 @@
-import { type Caller, newId } from '@reglament/shared';
+import { type Caller, newId } from '@reglament/shared/domain';
 import { eventually } from '@reglament/shared/testing';
 import { CalendarRecomputes } from '../../src/application/calendar-recomputes';
 import type { TicketClocks } from '../../src/application/ticket-clocks';

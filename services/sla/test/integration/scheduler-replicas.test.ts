@@ -1,13 +1,13 @@
+import { newId } from '@reglament/shared/domain';
 import {
   closePlatform,
   createLogger,
   createPlatform,
   type DeliveredEvent,
   NatsEventBus,
-  newId,
   type Platform,
   type Stoppable,
-} from '@reglament/shared';
+} from '@reglament/shared/platform';
 import {
   createTestDatabase,
   createTestNats,

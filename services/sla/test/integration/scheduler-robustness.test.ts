@@ -1,4 +1,5 @@
-import { createLogger, newId } from '@reglament/shared';
+import { newId } from '@reglament/shared/domain';
+import { createLogger } from '@reglament/shared/platform';
 import { eventually } from '@reglament/shared/testing';
 import { Client } from 'pg';
 import { SlaScheduler } from '../../src/application/scheduler';

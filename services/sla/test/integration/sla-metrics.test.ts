@@ -1,4 +1,4 @@
-import { closeServer, createHttpServer, listen } from '@reglament/shared';
+import { closeServer, createHttpServer, listen } from '@reglament/shared/platform';
 import type { CalendarCoverageRow } from '../../src/application/calendar-coverage';
 import { SlaMetrics } from '../../src/infra/metrics';
 

@@ -1,4 +1,4 @@
-import { type Caller, makeEvent, newId } from '@reglament/shared';
+import { type Caller, makeEvent, newId } from '@reglament/shared/domain';
 import { eventually } from '@reglament/shared/testing';
 import { SlaHarness } from './harness';
 import { TicketEvents } from './ticket-events';

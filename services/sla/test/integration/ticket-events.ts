@@ -9,7 +9,7 @@ import {
   type TicketFacts,
   type TicketStatus,
   type TicketTransition,
-} from '@reglament/shared';
+} from '@reglament/shared/domain';
 
 /**
  * Produces the events the tickets service publishes for one ticket (payloads as in

@@ -1,4 +1,4 @@
-import { type Actor, type Caller, requireUser, visibilityOf, type Visibility } from '@reglament/shared';
+import { type Actor, type Caller, isStaff, requireUser, visibilityOf, type Visibility } from '@reglament/shared/domain';
 
 /** Who acts, as recorded in history and events; anonymous callers are refused (UNAUTHENTICATED). */
 export function actorOf(caller: Caller, action: string): Actor {
@@ -17,8 +17,5 @@ export interface ReadScope {
 }
 
 export function readScopeOf(caller: Caller): ReadScope {
-  const staff =
-    caller.kind === 'system' ||
-    (caller.kind === 'user' && (caller.role === 'DISPATCHER' || caller.role === 'ENGINEER' || caller.role === 'ADMIN'));
-  return { visibility: visibilityOf(caller), seesInternal: staff };
+  return { visibility: visibilityOf(caller), seesInternal: isStaff(caller) };
 }

@@ -1,4 +1,4 @@
-import type { Tx } from '@reglament/shared';
+import type { Tx } from '@reglament/shared/platform';
 
 /**
  * Where attachment bytes live. PostgreSQL (bytea) by default, written in the transaction of the

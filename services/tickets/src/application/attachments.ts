@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Actor, Tx } from '@reglament/shared';
+import type { Actor } from '@reglament/shared/domain';
+import type { Tx } from '@reglament/shared/platform';
 import type { CheckedAttachment } from '../domain/attachment';
 import type { TicketState } from '../domain/ticket';
 import { TicketAttachmentEntity } from '../infra/entities';

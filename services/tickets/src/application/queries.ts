@@ -2,19 +2,15 @@ import {
   badInput,
   type Caller,
   type Category,
-  type Connection,
-  decodeCursor,
-  encodeCursor,
   forbidden,
   isUuid,
   notFound,
-  pageSize,
   type Priority,
   requireUser,
   requireUuid,
   type TicketStatus,
-  toConnection,
-} from '@reglament/shared';
+} from '@reglament/shared/domain';
+import { type Connection, decodeCursor, encodeCursor, pageSize, toConnection } from '@reglament/shared/platform';
 import type { TicketAttachmentEntity, TicketEntity } from '../infra/entities';
 import type { ListedTicket, ListPosition, TicketListFilter, TicketOrder, TicketReads } from '../infra/ticket-reads';
 import { readScopeOf } from './actor';

@@ -5,8 +5,8 @@ import {
   makeEvent,
   newId,
   type TicketFacts,
-  type Tx,
-} from '@reglament/shared';
+} from '@reglament/shared/domain';
+import { type Tx } from '@reglament/shared/platform';
 import { isInternalFact, type TicketFact } from '../domain/facts';
 import type { TicketState } from '../domain/ticket';
 import { TicketHistoryEntity } from '../infra/entities';

@@ -1,15 +1,6 @@
 import { DateTime } from 'luxon';
-import {
-  badInput,
-  type Caller,
-  type Clock,
-  forbidden,
-  newId,
-  notFound,
-  requireUuid,
-  type Transactions,
-  visibilityOf,
-} from '@reglament/shared';
+import { badInput, type Caller, forbidden, newId, notFound, requireUuid, visibilityOf } from '@reglament/shared/domain';
+import { type Clock, type Transactions } from '@reglament/shared/platform';
 import { type AttachmentUpload, checkAttachment } from '../domain/attachment';
 import type { TicketFact } from '../domain/facts';
 import { type RegistrationInput, registrationRefusals, validateRegistration } from '../domain/registration';

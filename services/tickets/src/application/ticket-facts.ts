@@ -1,4 +1,4 @@
-import type { TicketFacts } from '@reglament/shared';
+import type { TicketFacts } from '@reglament/shared/domain';
 import type { TicketState } from '../domain/ticket';
 
 /** The whole ticket after a change, as every tickets.* event carries it (consumers never call back). */

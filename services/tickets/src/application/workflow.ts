@@ -1,17 +1,15 @@
 import {
   type Actor,
   type Caller,
-  type Clock,
   type EventOrigin,
   forbidden,
   newId,
   notFound,
   requireUuid,
-  type Transactions,
-  type Tx,
   visibilityOf,
   type Visibility,
-} from '@reglament/shared';
+} from '@reglament/shared/domain';
+import { type Clock, type Transactions, type Tx } from '@reglament/shared/platform';
 import { type AttachmentUpload, checkAttachment } from '../domain/attachment';
 import type { NewMessage } from '../domain/facts';
 import {

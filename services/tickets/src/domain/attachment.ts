@@ -1,4 +1,4 @@
-import { badInput, plainText } from '@reglament/shared';
+import { badInput, plainText } from '@reglament/shared/domain';
 
 export const ATTACHMENT_NAME_MAX = 255;
 const CONTENT_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(\s*;.*)?$/i;

@@ -1,4 +1,4 @@
-import type { Category, CloseReason, Priority, TicketStatus, TicketTransition } from '@reglament/shared';
+import type { Category, CloseReason, Priority, TicketStatus, TicketTransition } from '@reglament/shared/domain';
 
 /**
  * What a change records. Each fact becomes exactly one history entry (R-TKT-13) and exactly

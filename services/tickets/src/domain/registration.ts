@@ -6,7 +6,7 @@ import {
   type Category,
   type Channel,
   type Priority,
-} from '@reglament/shared';
+} from '@reglament/shared/domain';
 import { DateTime } from 'luxon';
 import { MESSAGE_MAX } from './text';
 

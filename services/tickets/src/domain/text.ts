@@ -1,4 +1,4 @@
-import { badInput, visibleText } from '@reglament/shared';
+import { badInput, visibleText } from '@reglament/shared/domain';
 
 export const MESSAGE_MAX = 20_000;
 export const NOTE_MAX = 2_000;

@@ -1,4 +1,4 @@
-import type { Category, Channel, CloseReason, Priority, TicketStatus } from '@reglament/shared';
+import type { Category, Channel, CloseReason, Priority, TicketStatus } from '@reglament/shared/domain';
 
 /** A ticket as the rules see it (the entity has the same shape; the domain never sees TypeORM). */
 export interface TicketState {

@@ -6,11 +6,13 @@ import {
   type CloseReason,
   ErrorCode,
   forbidden,
+  isStaffRole,
   PLANNING_HORIZON_MS,
+  STAFF_ROLES,
   type Priority,
   type TicketStatus,
   triageNeedsPlannedDate,
-} from '@reglament/shared';
+} from '@reglament/shared/domain';
 import type { NewMessage, TicketFact } from './facts';
 import { MESSAGE_MAX, optionalText, requiredText } from './text';
 import { OPEN_STATUSES, onSiteVisitPending, type TicketState } from './ticket';
@@ -42,7 +44,7 @@ export type TicketMove = (typeof TICKET_MOVES)[number];
 /** Who acts: a customer contact of the ticket's organization, provider staff, or the platform itself. */
 export type ActorRole = Actor['role'];
 
-const STAFF = ['DISPATCHER', 'ENGINEER', 'ADMIN'] as const satisfies readonly ActorRole[];
+const STAFF = STAFF_ROLES satisfies readonly ActorRole[];
 const CUSTOMER = ['CUSTOMER'] as const satisfies readonly ActorRole[];
 const OPEN: readonly TicketStatus[] = OPEN_STATUSES;
 /** Before the solution: where priorities and on-site visits still make sense. */
@@ -542,7 +544,7 @@ export function invalidTransition(ticket: TicketState, move: TicketMove, why: st
 
 /** Provider staff speak for the provider; customers and the e-mail intake for the customer. */
 function isProvider(actor: Actor): boolean {
-  return actor.role === 'DISPATCHER' || actor.role === 'ENGINEER' || actor.role === 'ADMIN';
+  return isStaffRole(actor.role);
 }
 
 function providerMessage(ctx: MoveContext, body: string, transition: NewMessage['transition']): NewMessage {

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import { AppError, type Caller, ErrorCode, type Route, sendJson } from '@reglament/shared';
+import { AppError, type Caller, ErrorCode } from '@reglament/shared/domain';
+import { type Route, sendJson } from '@reglament/shared/platform';
 import contentDisposition from 'content-disposition';
 import parseRange from 'range-parser';
 import type { TicketsApp } from './context';

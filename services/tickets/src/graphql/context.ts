@@ -1,4 +1,5 @@
-import type { Caller, DownloadLinks } from '@reglament/shared';
+import type { Caller } from '@reglament/shared/domain';
+import type { DownloadLinks } from '@reglament/shared/platform';
 import type { TicketQueries } from '../application/queries';
 import type { Registration } from '../application/registration';
 import type { TicketWorkflow } from '../application/workflow';

@@ -1,4 +1,4 @@
-import type { Caller } from '@reglament/shared';
+import type { Caller } from '@reglament/shared/domain';
 import DataLoader from 'dataloader';
 import { readScopeOf } from '../application/actor';
 import type { TicketsApp } from './context';

@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from '@reglament/shared';
+import { buildFederatedSchema } from '@reglament/shared/platform';
 import type { GraphQLSchema } from 'graphql';
 import { AttachmentFieldsResolver } from './attachment-fields.resolver';
 import type { TicketsContext } from './context';

@@ -1,4 +1,4 @@
-import type { Caller } from '@reglament/shared';
+import type { Caller } from '@reglament/shared/domain';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { allowedMoves, type ActorRole, type TicketMove } from '../domain/transitions';
 import type { TicketsContext } from './context';

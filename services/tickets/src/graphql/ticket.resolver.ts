@@ -1,4 +1,4 @@
-import { connectionType } from '@reglament/shared';
+import { connectionType } from '@reglament/shared/platform';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { TicketOrder } from '../infra/ticket-reads';
 import type { TicketsContext } from './context';

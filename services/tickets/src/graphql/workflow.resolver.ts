@@ -1,4 +1,5 @@
-import { type CloseReason, CloseReasonEnum, type Priority, PriorityEnum } from '@reglament/shared';
+import { type CloseReason, type Priority } from '@reglament/shared/domain';
+import { CloseReasonEnum, PriorityEnum } from '@reglament/shared/platform';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { TRANSITIONS } from '../domain/transitions';
 import type { TicketsContext } from './context';

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Actor } from '@reglament/shared';
+import type { Actor } from '@reglament/shared/domain';
 
 /** A file's description; its bytes live behind AttachmentStorage (PostgreSQL by default). */
 @Entity({ name: 'ticket_attachments' })

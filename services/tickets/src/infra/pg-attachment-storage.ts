@@ -1,4 +1,4 @@
-import type { Tx } from '@reglament/shared';
+import type { Tx } from '@reglament/shared/platform';
 import { type DataSource, In } from 'typeorm';
 import type { AttachmentStorage } from '../application/attachment-storage';
 import { TicketAttachmentContentEntity } from './entities';

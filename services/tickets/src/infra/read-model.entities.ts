@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { ContractPrerequisite, ContractStatus, SlaState, StaffRole } from '@reglament/shared';
+import type { ContractPrerequisite, ContractStatus, SlaState, StaffRole } from '@reglament/shared/domain';
 
 /** Read model of contracts, fed by contracts.contract.* events (tickets never reads contracts' tables). */
 @Entity({ name: 'known_contracts' })

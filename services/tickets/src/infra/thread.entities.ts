@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Actor, TicketTransition } from '@reglament/shared';
+import type { Actor, TicketTransition } from '@reglament/shared/domain';
 import type { TicketFactKind } from '../domain/facts';
 
 /** The ticket's conversation: public messages and provider-only (internal) notes. */

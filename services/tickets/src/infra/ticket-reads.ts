@@ -1,4 +1,4 @@
-import type { Category, Priority, TicketStatus, Visibility } from '@reglament/shared';
+import { type Category, isUuid, type Priority, type TicketStatus, type Visibility } from '@reglament/shared/domain';
 import { type DataSource, type FindOptionsWhere, In, type SelectQueryBuilder } from 'typeorm';
 import type { ReadScope } from '../application/actor';
 import {
@@ -10,7 +10,6 @@ import {
   TicketMessageEntity,
   TicketSlaStateEntity,
 } from './entities';
-import { isUuid } from './ticket-store';
 
 export interface TicketListFilter {
   organizationId: string | null;

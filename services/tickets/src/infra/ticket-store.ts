@@ -1,4 +1,4 @@
-import { conflict, type Visibility } from '@reglament/shared';
+import { conflict, isUuid, type Visibility } from '@reglament/shared/domain';
 import { type EntityManager, In } from 'typeorm';
 import type { StaffMember } from '../domain/transitions';
 import type { TicketState } from '../domain/ticket';
@@ -10,13 +10,6 @@ import {
   TicketEntity,
   TicketSlaStateEntity,
 } from './entities';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids from tokens and inputs that are not UUIDs name nobody (and must not reach a uuid column). */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 /** The write side's access to tickets and the read models a decision consults; always inside a transaction. */
 export class TicketStore {

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Category, Channel, CloseReason, Priority, TicketStatus } from '@reglament/shared';
+import type { Category, Channel, CloseReason, Priority, TicketStatus } from '@reglament/shared/domain';
 import type { TicketState } from '../domain/ticket';
 
 @Entity({ name: 'tickets' })

@@ -1,11 +1,5 @@
-import {
-  type ContactFacts,
-  type ContractFacts,
-  type EventHandlers,
-  type StaffFacts,
-  type Tx,
-  upsertIfNewer,
-} from '@reglament/shared';
+import { type ContactFacts, type ContractFacts, type StaffFacts } from '@reglament/shared/domain';
+import { type EventHandlers, type Tx, upsertIfNewer } from '@reglament/shared/platform';
 
 /**
  * Keeps the local read models of contracts, contacts and staff (R-ACC-1, R-CON-1 checks at

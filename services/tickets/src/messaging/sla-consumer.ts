@@ -3,11 +3,9 @@ import {
   AppError,
   causedBy,
   ErrorCode,
-  type EventHandlers,
-  type Logger,
   type SlaTicketStateChangedV1,
-  type Tx,
-} from '@reglament/shared';
+} from '@reglament/shared/domain';
+import { type EventHandlers, type Logger, type Tx } from '@reglament/shared/platform';
 import type { TicketWorkflow } from '../application/workflow';
 import type { MoveInputs } from '../domain/transitions';
 import { TicketEntity, TicketSlaStateEntity } from '../infra/entities';

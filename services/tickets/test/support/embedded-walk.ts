@@ -6,7 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Caller, closePlatform, createPlatform, makeEvent, newId, signCaller } from '@reglament/shared';
+import { type Caller, makeEvent, newId, signCaller } from '@reglament/shared/domain';
+import { closePlatform, createPlatform } from '@reglament/shared/platform';
 import { eventually, TEST_SECRET } from '@reglament/shared/testing';
 import { startTickets } from '../../src';
 

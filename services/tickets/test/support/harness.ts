@@ -1,21 +1,23 @@
 import {
   type AnyEventEnvelope,
   type Caller,
-  closePlatform,
   type ContractFacts,
-  createPlatform,
-  type DeliveredEvent,
   type EventPayloads,
   type EventType,
   makeEvent,
   newId,
-  type Platform,
-  type RunningService,
   signCaller,
   type StaffRole,
+} from '@reglament/shared/domain';
+import {
+  closePlatform,
+  createPlatform,
+  type DeliveredEvent,
+  type Platform,
+  type RunningService,
   type Stoppable,
   type TestClock,
-} from '@reglament/shared';
+} from '@reglament/shared/platform';
 import {
   createTestDatabase,
   createTestNats,

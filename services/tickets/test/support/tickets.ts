@@ -1,4 +1,4 @@
-import type { Caller, TicketStatus } from '@reglament/shared';
+import type { Caller, TicketStatus } from '@reglament/shared/domain';
 import type { Tenant, TicketsHarness } from './harness';
 
 export interface TicketRef {

@@ -1,4 +1,4 @@
-import { badInput } from '@reglament/shared';
+import { badInput } from '@reglament/shared/domain';
 import { Arg, Query, Resolver } from 'type-graphql';
 import { findPreset, PRESETS } from '../../domain/presets';
 import { SERVICE_CATALOG } from '../../domain/service-catalog';

@@ -1,4 +1,5 @@
-import { badInput, notFound, pageSize } from '@reglament/shared';
+import { badInput, notFound } from '@reglament/shared/domain';
+import { pageSize } from '@reglament/shared/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { capCents, fromCents, toCents } from '../../domain/customization';
 import { monthOfDate, parseMonth } from '../../domain/months';

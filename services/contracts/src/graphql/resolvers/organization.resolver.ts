@@ -1,4 +1,4 @@
-import { pageSize } from '@reglament/shared';
+import { pageSize } from '@reglament/shared/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type ContractsContext, contractOut } from '../context';
 import { toContact, toOrganization } from '../mappers';

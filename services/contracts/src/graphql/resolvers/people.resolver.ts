@@ -1,4 +1,5 @@
-import { pageSize, type Role, RoleEnum, type StaffRole } from '@reglament/shared';
+import { type Role, type StaffRole } from '@reglament/shared/domain';
+import { pageSize, RoleEnum } from '@reglament/shared/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ContractsContext } from '../context';
 import { toContact, toOrganization, toStaffUser } from '../mappers';

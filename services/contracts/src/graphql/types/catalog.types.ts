@@ -1,4 +1,5 @@
-import { type Category, CategoryEnum } from '@reglament/shared';
+import { type Category } from '@reglament/shared/domain';
+import { CategoryEnum } from '@reglament/shared/platform';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum ServiceBillingEnum {

@@ -1,4 +1,4 @@
-import { connectionType, DateScalar } from '@reglament/shared';
+import { connectionType, DateScalar } from '@reglament/shared/platform';
 import { Directive, Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum ContractStatusEnum {

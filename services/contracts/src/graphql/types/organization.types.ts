@@ -1,4 +1,4 @@
-import { connectionType } from '@reglament/shared';
+import { connectionType } from '@reglament/shared/platform';
 import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 
 @Directive('@key(fields: "id")')

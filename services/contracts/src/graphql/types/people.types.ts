@@ -1,4 +1,5 @@
-import { connectionType, type Role, RoleEnum } from '@reglament/shared';
+import { type Role } from '@reglament/shared/domain';
+import { connectionType, RoleEnum } from '@reglament/shared/platform';
 import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum ViewerKindEnum {

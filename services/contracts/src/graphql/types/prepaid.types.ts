@@ -1,4 +1,4 @@
-import { connectionType, DateScalar } from '@reglament/shared';
+import { connectionType, DateScalar } from '@reglament/shared/platform';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum HourPackageKindEnum {

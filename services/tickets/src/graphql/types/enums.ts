@@ -1,4 +1,4 @@
-import { TICKET_TRANSITIONS } from '@reglament/shared';
+import { TICKET_TRANSITIONS } from '@reglament/shared/domain';
 import { registerEnumType } from 'type-graphql';
 import type { TicketFactKind } from '../../domain/facts';
 import { TICKET_MOVES } from '../../domain/transitions';

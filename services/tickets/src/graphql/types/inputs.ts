@@ -1,13 +1,5 @@
-import {
-  type Category,
-  CategoryEnum,
-  type Channel,
-  ChannelEnum,
-  type Priority,
-  PriorityEnum,
-  type TicketStatus,
-  TicketStatusEnum,
-} from '@reglament/shared';
+import { type Category, type Channel, type Priority, type TicketStatus } from '@reglament/shared/domain';
+import { CategoryEnum, ChannelEnum, PriorityEnum, TicketStatusEnum } from '@reglament/shared/platform';
 import { Field, ID, InputType } from 'type-graphql';
 
 @InputType('AttachmentInput', {

@@ -1,4 +1,4 @@
-import type { TicketTransition } from '@reglament/shared';
+import type { TicketTransition } from '@reglament/shared/domain';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { TicketFactKind } from '../../domain/facts';
 import { TicketHistoryTypeEnum, TicketTransitionEnum } from './enums';

@@ -1,15 +1,11 @@
 import {
   type Category,
-  CategoryEnum,
   type Channel,
-  ChannelEnum,
   type CloseReason,
-  CloseReasonEnum,
   type Priority,
-  PriorityEnum,
   type TicketStatus,
-  TicketStatusEnum,
-} from '@reglament/shared';
+} from '@reglament/shared/domain';
+import { CategoryEnum, ChannelEnum, CloseReasonEnum, PriorityEnum, TicketStatusEnum } from '@reglament/shared/platform';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
 @Directive('@key(fields: "id")')

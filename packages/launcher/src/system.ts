@@ -7,11 +7,11 @@ import {
   type Platform,
   type RunningService,
   type StorageSettings,
-} from '@reglament/shared';
+} from '@reglament/shared/platform';
 import { startSla } from '@reglament/sla';
 import { startTickets } from '@reglament/tickets';
 import { join } from 'node:path';
-import { type GatewaySettings, type RunningGateway, startGateway } from './gateway-server';
+import { type GatewaySettings, type RunningGateway, startGateway } from '@reglament/gateway';
 
 export interface SystemOptions {
   /** Real PostgreSQL (each part its own schema); unset -> PGlite per part under dataDir. */

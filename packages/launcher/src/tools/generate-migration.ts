@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { contractsEntities, contractsMigrations } from '@reglament/contracts';
 import { notificationsEntities, notificationsMigrations } from '@reglament/notifications';
-import { diffEntitiesAgainstMigrations } from '@reglament/shared';
+import { diffEntitiesAgainstMigrations } from '@reglament/shared/platform';
 import { slaEntities, slaMigrations } from '@reglament/sla';
 import { ticketsEntities, ticketsMigrations } from '@reglament/tickets';
 
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const unqualified = (query: string) => query.split(`"${schema}".`).join('');
   const lines = (queries: string[]) =>
     queries.map((q) => `    await q.query(${JSON.stringify(unqualified(q).trim())});`).join('\n');
-  const file = join(resolve(__dirname, '../../..'), `services/${part}/src/infra/migrations/${timestamp}-${name}.ts`);
+  const file = join(resolve(__dirname, '../../../..'), `services/${part}/src/infra/migrations/${timestamp}-${name}.ts`);
   writeFileSync(
     file,
     `import type { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${className} implements MigrationInterface {\n  name = '${className}';\n\n  async up(q: QueryRunner): Promise<void> {\n${lines(diff.up)}\n  }\n\n  async down(q: QueryRunner): Promise<void> {\n${lines([...diff.down].reverse())}\n  }\n}\n`,

@@ -1,44 +1,39 @@
+/**
+ * `@reglament/shared/platform`: what the parts run on. Configuration, logging, clocks, the event
+ * bus, data sources and migrations, outbox/inbox, GraphQL plumbing and servers. Domain code never
+ * imports it (eslint `no-restricted-imports`); what is pure lives in `@reglament/shared/domain`.
+ */
 import 'reflect-metadata';
 
 export * from './config/config';
 export * from './config/platform-config';
 export * from './logger';
-export * from './ids';
-export * from './errors';
-export * from './domain-types';
 export * from './clock/clock';
 export * from './clock/clock-sync';
-export * from './events/catalog';
-export * from './events/envelope';
-export * from './events/subjects';
 export * from './bus/event-bus';
 export * from './bus/memory-bus';
 export * from './bus/nats-bus';
 export * from './db/data-source';
 export * from './db/platform-migration';
+export * from './db/migration-drift';
+export * from './db/mutex';
 export * from './outbox/outbox.entity';
 export * from './outbox/inbox.entity';
 export * from './outbox/transactions';
 export * from './outbox/relay';
 export * from './outbox/inbox';
 export * from './outbox/consumer';
-export * from './auth/caller';
+export * from './outbox/read-model';
 export * from './auth/download-link';
 export * from './graphql/scalars';
 export * from './graphql/errors';
 export * from './graphql/subgraph-schema';
+export * from './graphql/connection';
+export * from './graphql/enums';
 export * from './server/http';
 export * from './server/private-dir';
-export * from './text/unicode';
-export * from './text/controls';
 export * from './server/platform';
 export * from './server/lifecycle';
 export * from './server/subgraph-server';
-export * from './graphql/connection';
 export * from './server/service-runtime';
-export * from './db/migration-drift';
 export * from './server/standalone';
-export * from './graphql/enums';
-export * from './presets';
-export * from './outbox/read-model';
-export * from './db/mutex';

@@ -13,7 +13,7 @@ import {
   loadConfigOrExit,
   platformConfigShape,
   runUntilSignal,
-} from '@reglament/shared';
+} from '@reglament/shared/platform';
 import { z } from 'zod';
 import { startSystem } from './system';
 import { demoLogins } from '@reglament/contracts';

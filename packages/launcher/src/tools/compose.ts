@@ -10,11 +10,10 @@ import { join, resolve } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { clientSchemaOf, persistedProblems } from '../persisted/folders';
-import { PERSISTED_DIR } from '../persisted/manifest-store';
+import { clientSchemaOf, PERSISTED_DIR, persistedProblems } from '@reglament/gateway';
 import { SUBGRAPH_NAMES, SUBGRAPHS } from './subgraphs';
 
-const ROOT = resolve(__dirname, '../../..');
+const ROOT = resolve(__dirname, '../../../..');
 export const SUPERGRAPH_FILE = join(ROOT, 'gateway/supergraph.graphql');
 
 export async function composeSupergraph(): Promise<{ files: Map<string, string> }> {

@@ -1,5 +1,5 @@
 import { demoLogins } from '@reglament/contracts';
-import type { Logger } from '@reglament/shared';
+import type { Logger } from '@reglament/shared/platform';
 
 /** One open request per demo customer, so the five presets show running clocks after the first start. */
 const DEMO_TICKETS: Record<string, { title: string; description: string; category: string; priority: string }> = {
