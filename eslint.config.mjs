@@ -16,7 +16,7 @@ export default tseslint.config(
       },
     },
     rules: {
-      // Configuration is read once, in config modules and composition roots (STYLE.md 4).
+      // Configuration is read once, in config modules and composition roots: one validated config per part (docs/architecture.md).
       'no-restricted-properties': [
         'error',
         {

@@ -10,7 +10,7 @@ import {
   type Logger,
   type Route,
 } from '@reglament/shared/platform';
-import { type ExecutionResult, GraphQLError, print } from 'graphql';
+import { type ExecutionResult, GraphQLError, type GraphQLSchema, print } from 'graphql';
 import { DeactivatedAccounts } from './auth/deactivated-accounts';
 import { MAX_OPERATION_TOKENS } from './guard/limits';
 import { Authenticator } from './auth/authenticate';
@@ -37,6 +37,7 @@ import { ManifestStore, PERSISTED_DIR } from './persisted/manifest-store';
 import { DEFAULT_LIMITS, type GatewayLimits } from './settings';
 import { CallerSigner, createGateway, loadSupergraph, subgraphEndpoints } from './supergraph';
 import { SubscriptionHub } from './subscriptions/hub';
+import { clientIntrospectionPlugin } from './subscriptions/introspection';
 import { withSubscriptions } from './subscriptions/schema';
 import { startWebSocketServer } from './subscriptions/ws-server';
 
@@ -129,6 +130,8 @@ export async function startGateway(
     internalSecret: settings.internalSecret,
   });
   let hub: SubscriptionHub | null = null;
+  // The schema clients see (API schema + Subscription), set once the gateway has loaded.
+  let clientSchema: GraphQLSchema | null = null;
   let wsConnections = 0;
   const metrics = new GatewayMetrics({
     subscriptions: () => hub?.subscriberCount ?? 0,
@@ -152,7 +155,13 @@ export async function startGateway(
     // Parsing is bounded before anything else runs: an operation of a million tokens is refused at once.
     parseOptions: { maxTokens: MAX_OPERATION_TOKENS },
     persistedQueries: { cache: new PersistedQueryCache(limits.apqCacheEntries, sharedApq, log) },
-    plugins: [guard.plugin(), metricsPlugin(metrics), unavailablePlugin(), ApolloServerPluginUsageReportingDisabled()],
+    plugins: [
+      guard.plugin(),
+      clientIntrospectionPlugin(() => clientSchema),
+      metricsPlugin(metrics),
+      unavailablePlugin(),
+      ApolloServerPluginUsageReportingDisabled(),
+    ],
     // Shutdown is ours (stop taking requests, drain consumers and relay, close the DB), not Apollo's.
     stopOnTerminationSignals: false,
   });
@@ -182,6 +191,7 @@ export async function startGateway(
   };
 
   const schema = withSubscriptions(federation.gateway.schema!);
+  clientSchema = schema;
   const manifests = ManifestStore.open(settings.persistedDir ?? PERSISTED_DIR, schema, log);
   hub = new SubscriptionHub({
     bus: deps.bus,

@@ -1,6 +1,7 @@
 /**
  * Composes the supergraph at build time (never at run time in production):
- *   pnpm compose          writes services/<part>/schema.graphql and gateway/supergraph.graphql
+ *   pnpm compose          writes services/<part>/schema.graphql, gateway/supergraph.graphql and
+ *                         gateway/schema.graphql (the client-facing schema, with the Subscription type)
  *   pnpm compose --check  fails when a committed file is stale (CI runs this)
  * Both fail when the supergraph breaks an operation of a partner's trusted documents
  * (gateway/persisted/<partner>/manifest.json) or a manifest is older than its documents.
@@ -9,14 +10,25 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { parse } from 'graphql';
+import { type GraphQLSchema, parse, printSchema } from 'graphql';
 import { clientSchemaOf, PERSISTED_DIR, persistedProblems } from '@reglament/gateway';
 import { SUBGRAPH_NAMES, SUBGRAPHS } from './subgraphs';
 
 const ROOT = resolve(__dirname, '../../../..');
 export const SUPERGRAPH_FILE = join(ROOT, 'gateway/supergraph.graphql');
+export const CLIENT_SCHEMA_FILE = join(ROOT, 'gateway/schema.graphql');
 
-export async function composeSupergraph(): Promise<{ files: Map<string, string> }> {
+const CLIENT_SCHEMA_HEADER =
+  '# The schema clients see at the gateway: the supergraph without its federation elements\n' +
+  '# plus the Subscription type the gateway serves over graphql-ws. Written by `pnpm compose`; do not edit.\n' +
+  '# Point graphql-codegen (or any client tool) here or at the endpoint: both give the same schema.\n\n';
+
+/** gateway/schema.graphql's text for a client schema (what HTTP introspection answers, printed). */
+export function printClientSchema(schema: GraphQLSchema): string {
+  return CLIENT_SCHEMA_HEADER + printSchema(schema) + '\n';
+}
+
+export async function composeSupergraph(): Promise<{ files: Map<string, string>; clientSchema: GraphQLSchema }> {
   const files = new Map<string, string>();
   const services = [];
   for (const name of SUBGRAPH_NAMES) {
@@ -30,12 +42,14 @@ export async function composeSupergraph(): Promise<{ files: Map<string, string> 
     throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }
   files.set(SUPERGRAPH_FILE, result.supergraphSdl + '\n');
-  return { files };
+  const clientSchema = await clientSchemaOf(result.supergraphSdl);
+  files.set(CLIENT_SCHEMA_FILE, printClientSchema(clientSchema));
+  return { files, clientSchema };
 }
 
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
-  const { files } = await composeSupergraph();
+  const { files, clientSchema } = await composeSupergraph();
   const stale: string[] = [];
   for (const [file, content] of files) {
     const current = existsSync(file) ? readFileSync(file, 'utf8') : null;
@@ -47,7 +61,7 @@ async function main(): Promise<void> {
     process.stderr.write(`Stale schema files (run \`pnpm compose\` and commit them): ${stale.join(', ')}\n`);
     process.exit(1);
   }
-  const problems = persistedProblems(PERSISTED_DIR, await clientSchemaOf(files.get(SUPERGRAPH_FILE)!));
+  const problems = persistedProblems(PERSISTED_DIR, clientSchema);
   if (problems.length > 0) {
     process.stderr.write(
       `The supergraph breaks trusted documents of partners (fix the change, or the operations and their manifest):\n` +

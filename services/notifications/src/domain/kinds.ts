@@ -1,4 +1,4 @@
-/** What a notification is about (API.md `Notification.kind`). */
+/** What a notification is about (`Notification.kind`, docs/api.md). */
 export const NOTIFICATION_KINDS = [
   'TICKET_REGISTERED',
   'STATUS_CHANGED',
