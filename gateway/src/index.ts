@@ -4,3 +4,4 @@ export { SUPERGRAPH_PATH, loadSupergraph } from './supergraph';
 export { gatewayConfigShape } from './config';
 export { clientSchemaOf, persistedProblems } from './persisted/folders';
 export { PERSISTED_DIR } from './persisted/manifest-store';
+export { buildOperationsSchema, OPERATIONS_SUBGRAPH } from './operations/parked-events';

@@ -11,6 +11,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { type Dispatcher, Pool } from 'undici';
 import type { GatewayContext } from './context';
+import { buildOperationsSchema, OPERATIONS_SUBGRAPH, operationsDataSource } from './operations/parked-events';
 
 export const SUPERGRAPH_PATH = join(__dirname, '..', 'supergraph.graphql');
 
@@ -33,6 +34,8 @@ export function createGateway(options: {
 }): { gateway: ApolloGateway; close(): Promise<void> } {
   const sources: SubgraphDataSource[] = [];
   const signer = new CallerSigner(options.internalSecret);
+  const parts = subgraphEndpoints(options.supergraphSdl, options.subgraphUrls);
+  const operations = buildOperationsSchema(() => parts, signer);
   const gateway = new ApolloGateway({
     ...(options.supergraphSdl
       ? { supergraphSdl: options.supergraphSdl }
@@ -42,6 +45,7 @@ export function createGateway(options: {
           }),
         }),
     buildService: ({ name, url }) => {
+      if (name === OPERATIONS_SUBGRAPH) return operationsDataSource(operations);
       const source = new SubgraphDataSource(name, options.subgraphUrls[name] ?? url!, signer);
       sources.push(source);
       return source;
@@ -184,5 +188,7 @@ export function subgraphEndpoints(
     endpoints[match[1]!] = match[2]!;
   }
   for (const [name, url] of Object.entries(configured)) if (url) endpoints[name] = url;
+  // The gateway's own subgraph is served in its process: nothing to call or probe.
+  delete endpoints[OPERATIONS_SUBGRAPH];
   return endpoints;
 }

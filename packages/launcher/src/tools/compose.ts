@@ -32,10 +32,10 @@ export async function composeSupergraph(): Promise<{ files: Map<string, string>;
   const files = new Map<string, string>();
   const services = [];
   for (const name of SUBGRAPH_NAMES) {
-    const { build, dir, port } = SUBGRAPHS[name];
+    const { build, dir, port, url } = SUBGRAPHS[name];
     const sdl = printSubgraphSchema(await build()) + '\n';
     files.set(join(ROOT, dir, 'schema.graphql'), sdl);
-    services.push({ name, url: `http://localhost:${port}/graphql`, typeDefs: parse(sdl) });
+    services.push({ name, url: url ?? `http://localhost:${port}/graphql`, typeDefs: parse(sdl) });
   }
   const result = composeServices(services);
   if (result.errors) {

@@ -8,6 +8,8 @@ export interface DeliveredEvent {
   /** Position in the domain's stream; the resume cursor of subscriptions. */
   seq: number;
   redelivered: boolean;
+  /** Failed attempts at this event before this one (0 on the first). */
+  attempt?: number;
 }
 
 export interface ConsumeOptions {

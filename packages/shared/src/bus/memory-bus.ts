@@ -218,6 +218,7 @@ class DurableConsumer {
         domain: this.domain,
         seq: stored.seq,
         redelivered: attempt > 0,
+        attempt,
       };
       try {
         await this.options.handle(delivered);

@@ -195,6 +195,7 @@ export class NatsEventBus implements EventBus {
     };
     for (let attempt = 0; ; attempt++) {
       try {
+        delivered.attempt = attempt;
         await withHeartbeat(message, () => options.handle(delivered));
         message.ack();
         return;

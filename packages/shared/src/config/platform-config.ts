@@ -11,4 +11,6 @@ export const platformConfigShape = {
   INTERNAL_SECRET: env.secret('HMAC key the gateway signs callers with'),
   TEST_CLOCK: env.flag(false),
   LOG_LEVEL: env.logLevel(),
+  /** A consumer parks an event its handler failed this many times (the consumer goes on). */
+  PARK_AFTER_ATTEMPTS: env.integer(5, 1, 1000, 'failed attempts before a consumer parks an event'),
 };

@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
 import type { DatabaseOptions } from './data-source';
 import { InboxRow } from '../outbox/inbox.entity';
+import { ParkedEventRow } from '../outbox/parked.entity';
 import { OutboxRow } from '../outbox/outbox.entity';
-import { PlatformOutboxInbox1763700000000 } from './platform-migration';
+import { PLATFORM_MIGRATIONS } from './platform-migration';
 
 export interface SchemaDiff {
   up: string[];
@@ -30,8 +31,8 @@ export async function diffEntitiesAgainstMigrations(options: {
     url: options.databaseUrl,
     schema: options.schema,
     extra: { options: `-c search_path=${options.schema}`, max: 2 },
-    entities: [OutboxRow, InboxRow, ...list(options.entities)],
-    migrations: [PlatformOutboxInbox1763700000000, ...list(options.migrations)],
+    entities: [OutboxRow, InboxRow, ParkedEventRow, ...list(options.entities)],
+    migrations: [...PLATFORM_MIGRATIONS, ...list(options.migrations)],
     migrationsTableName: 'migrations',
   });
   await dataSource.initialize();

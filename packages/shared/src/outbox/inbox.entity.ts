@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** Events a consumer has applied; written in the same transaction as the effect. */
 @Entity({ name: 'inbox' })
+@Index('inbox_processed_at_idx', ['processedAt'])
 export class InboxRow {
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_inbox' })
   consumer!: string;

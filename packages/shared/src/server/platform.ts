@@ -16,6 +16,8 @@ export interface Platform {
   eventPrefix: string;
   /** The interface subgraphs listen on (default 127.0.0.1: only the gateway, on this machine, calls them). */
   host?: string;
+  /** Failed attempts after which a consumer parks an event (PARK_AFTER_ATTEMPTS). */
+  parkAfterAttempts?: number;
 }
 
 export interface PlatformSettings {
@@ -29,6 +31,7 @@ export interface PlatformSettings {
   busDir?: string;
   /** The interface subgraphs listen on (default 127.0.0.1). */
   host?: string;
+  parkAfterAttempts?: number;
 }
 
 /** Builds the platform of one process. Embedded mode builds one and shares it across parts. */
@@ -47,6 +50,7 @@ export async function createPlatform(settings: PlatformSettings): Promise<Platfo
     internalSecret: settings.internalSecret,
     eventPrefix: settings.eventPrefix,
     ...(settings.host ? { host: settings.host } : {}),
+    ...(settings.parkAfterAttempts ? { parkAfterAttempts: settings.parkAfterAttempts } : {}),
   };
 }
 

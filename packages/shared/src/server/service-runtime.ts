@@ -3,13 +3,16 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '../auth/caller';
 import { openDatabase, type DatabaseOptions } from '../db/data-source';
-import { PlatformOutboxInbox1763700000000 } from '../db/platform-migration';
+import { PLATFORM_MIGRATIONS } from '../db/platform-migration';
 import type { Domain } from '../events/subjects';
 import type { Logger } from '../logger';
 import { startConsumer, type EventHandlers } from '../outbox/consumer';
 import { InboxRow } from '../outbox/inbox.entity';
+import { ParkedEventRow } from '../outbox/parked.entity';
 import { OutboxRow } from '../outbox/outbox.entity';
+import { ParkedEvents } from '../outbox/parking';
 import { OutboxRelay } from '../outbox/relay';
+import { parkedEventsRoute } from './parked-route';
 import { Transactions } from '../outbox/transactions';
 import { Lifecycle } from './lifecycle';
 import type { Platform } from './platform';
@@ -39,6 +42,8 @@ export interface ServiceRuntimeOptions extends StorageSettings {
 export class ServiceRuntime {
   readonly lifecycle = new Lifecycle();
   readonly log: Logger;
+  /** Events this part's consumers parked (dead-letter store), retried or discarded by admins. */
+  readonly parked: ParkedEvents;
   server: RunningServer | null = null;
 
   private constructor(
@@ -49,6 +54,7 @@ export class ServiceRuntime {
     readonly transactions: Transactions,
   ) {
     this.log = platform.log.child({ part: service });
+    this.parked = new ParkedEvents(dataSource, relay, this.log, platform.parkAfterAttempts);
   }
 
   static async start(platform: Platform, options: ServiceRuntimeOptions): Promise<ServiceRuntime> {
@@ -57,8 +63,8 @@ export class ServiceRuntime {
       service: options.service,
       ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
       dataDir: options.dataDir,
-      entities: [OutboxRow, InboxRow, ...asArray(options.entities)],
-      migrations: [PlatformOutboxInbox1763700000000, ...asArray(options.migrations)],
+      entities: [OutboxRow, InboxRow, ParkedEventRow, ...asArray(options.entities)],
+      migrations: [...PLATFORM_MIGRATIONS, ...asArray(options.migrations)],
       log,
     });
     const relay = new OutboxRelay({ dataSource, bus: platform.bus, log, singleProcess: !options.databaseUrl });
@@ -85,6 +91,7 @@ export class ServiceRuntime {
       relay: this.relay,
       log: this.log,
       handlers,
+      parked: this.parked,
     });
     this.lifecycle.add(`consumer of ${domain}`, () => consumer.stop());
   }
@@ -103,6 +110,7 @@ export class ServiceRuntime {
       dataSource: this.dataSource,
       context,
       ...options,
+      routes: [parkedEventsRoute(this.parked, this.platform.internalSecret), ...(options.routes ?? [])],
     });
     this.lifecycle.add('server', () => this.server?.stop());
     return this.server;

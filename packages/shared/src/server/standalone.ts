@@ -34,6 +34,7 @@ export function runStandalone<S extends ConfigShape>(
     testClock: config.TEST_CLOCK,
     logLevel: config.LOG_LEVEL,
     host: config.HOST,
+    parkAfterAttempts: config.PARK_AFTER_ATTEMPTS,
   })
     .then(async (p) => {
       platform = p;
