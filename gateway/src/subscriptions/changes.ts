@@ -15,9 +15,16 @@ export interface Change {
   cursor: string;
   /** Internal messages and files: provider staff may see that they happened, customers may not. */
   staffOnly: boolean;
+  /** notificationAdded: whose notification it is (only that user's subscriptions get it) and its id. */
+  recipientId: string | null;
+  notificationId: string | null;
 }
 
-export const FIELD_DOMAINS: Record<string, Domain> = { ticketChanged: 'tickets', slaChanged: 'sla' };
+export const FIELD_DOMAINS: Record<string, Domain> = {
+  ticketChanged: 'tickets',
+  slaChanged: 'sla',
+  notificationAdded: 'notifications',
+};
 
 /** `tickets.ticket.<action>` -> TicketChangeType; status moves are named by their transition. */
 const TICKET_ACTIONS: Record<string, string> = {
@@ -75,6 +82,8 @@ export function changeOf({ event, seq, domain }: DeliveredEvent): Change | null 
     to: null,
     timerId: null,
     staffOnly: false,
+    recipientId: null,
+    notificationId: null,
   };
   if (domain === 'tickets' && entity === 'ticket') {
     const ticket = data.ticket as Partial<TicketFacts> | undefined;
@@ -98,6 +107,19 @@ export function changeOf({ event, seq, domain }: DeliveredEvent): Change | null 
       organizationId: event.organizationId ?? text(data.organizationId),
       ticketId: text(data.ticketId),
       timerId: text(data.timerId),
+    };
+  }
+  if (domain === 'notifications' && event.type === 'notifications.notification.created') {
+    const recipientId = text(data.recipientId);
+    const notificationId = text(data.notificationId);
+    if (!recipientId || !notificationId) return null;
+    return {
+      ...base,
+      type: 'NOTIFICATION_ADDED',
+      organizationId: event.organizationId,
+      ticketId: text(data.ticketId),
+      recipientId,
+      notificationId,
     };
   }
   return null;
