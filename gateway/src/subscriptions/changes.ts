@@ -1,4 +1,4 @@
-import type { Domain, TicketFacts, TicketTransition } from '@reglament/shared/domain';
+import type { Domain, TicketAfterChange, TicketTransition } from '@reglament/shared/domain';
 import type { DeliveredEvent } from '@reglament/shared/platform';
 
 /** What a subscription payload is made from: the event, reduced to the fields of the change. */
@@ -15,9 +15,16 @@ export interface Change {
   cursor: string;
   /** Internal messages and files: provider staff may see that they happened, customers may not. */
   staffOnly: boolean;
+  /** notificationAdded: whose notification it is (only that user's subscriptions get it) and its id. */
+  recipientId: string | null;
+  notificationId: string | null;
 }
 
-export const FIELD_DOMAINS: Record<string, Domain> = { ticketChanged: 'tickets', slaChanged: 'sla' };
+export const FIELD_DOMAINS: Record<string, Domain> = {
+  ticketChanged: 'tickets',
+  slaChanged: 'sla',
+  notificationAdded: 'notifications',
+};
 
 /** `tickets.ticket.<action>` -> TicketChangeType; status moves are named by their transition. */
 const TICKET_ACTIONS: Record<string, string> = {
@@ -75,9 +82,11 @@ export function changeOf({ event, seq, domain }: DeliveredEvent): Change | null 
     to: null,
     timerId: null,
     staffOnly: false,
+    recipientId: null,
+    notificationId: null,
   };
   if (domain === 'tickets' && entity === 'ticket') {
-    const ticket = data.ticket as Partial<TicketFacts> | undefined;
+    const ticket = data.ticket as Partial<TicketAfterChange> | undefined;
     const ticketId = text(ticket?.ticketId) ?? text(data.ticketId);
     if (!ticketId) return null;
     const transition = text(data.transition) as TicketTransition | null;
@@ -98,6 +107,19 @@ export function changeOf({ event, seq, domain }: DeliveredEvent): Change | null 
       organizationId: event.organizationId ?? text(data.organizationId),
       ticketId: text(data.ticketId),
       timerId: text(data.timerId),
+    };
+  }
+  if (domain === 'notifications' && event.type === 'notifications.notification.created') {
+    const recipientId = text(data.recipientId);
+    const notificationId = text(data.notificationId);
+    if (!recipientId || !notificationId) return null;
+    return {
+      ...base,
+      type: 'NOTIFICATION_ADDED',
+      organizationId: event.organizationId,
+      ticketId: text(data.ticketId),
+      recipientId,
+      notificationId,
     };
   }
   return null;

@@ -118,7 +118,7 @@ export class SubscriptionHub {
     const context = args.contextValue as GatewayContext;
     try {
       const scope = isScope(args.rootValue) ? args.rootValue : await this.authorize(args);
-      const key = hash([selectionKey(args), visibilityKey(context.caller)]);
+      const key = hash([selectionKey(args), visibilityKey(context.caller, scope.recipientId)]);
       const group = await this.liveGroup(key, scope, args, context);
       let replay: Group | null = null;
       const queue = new SubscriberQueue(
@@ -228,7 +228,7 @@ export class SubscriptionHub {
       members: new Set(),
       replay,
       chain: Promise.resolve(),
-      visibility: visibilityKey(context.caller),
+      visibility: visibilityKey(context.caller, scope.recipientId),
       resolved: 0,
       tailKey,
     };
@@ -259,6 +259,7 @@ export class SubscriptionHub {
       if (scope.ticketId && scope.ticketId !== change.ticketId) continue;
       if (scope.organizationId && scope.organizationId !== change.organizationId) continue;
       if (change.staffOnly && !scope.staff) continue;
+      if ((scope.recipientId || change.recipientId) && scope.recipientId !== change.recipientId) continue;
       let batch = batches.get(group.visibility);
       if (!batch) {
         batch = new PayloadBatch(
@@ -308,7 +309,13 @@ export class SubscriptionHub {
   /** Payload fields come from the change; `ticket` and `timer` are loaded through the federated executor. */
   private readonly fieldResolver: GraphQLFieldResolver<unknown, GatewayContext> = (source, _args, _context, info) => {
     const parent = info.parentType.name;
-    if (parent === 'Subscription') return (source as Record<string, unknown>)[info.fieldName];
+    if (parent === 'Subscription') {
+      const value = (source as Record<string, unknown>)[info.fieldName];
+      if (info.fieldName !== 'notificationAdded') return value;
+      // The notification itself is the payload: loaded (as its recipient) from the notifications subgraph.
+      const { change, batch, partialErrors } = value as PayloadSource;
+      return batch.load(info, 'notification', change.notificationId!, partialErrors);
+    }
     if (parent === 'TicketChange' || parent === 'SlaChange') {
       const { change, batch, partialErrors } = source as PayloadSource;
       if (info.fieldName === 'ticket')

@@ -3,7 +3,7 @@ import { extendSchema, type GraphQLSchema, parse } from 'graphql';
 /**
  * @apollo/gateway federates queries and mutations only; the gateway adds the Subscription
  * type (docs/api.md "Subscriptions") to the supergraph's API schema and serves it itself.
- * `ticket` and `timer` in the payloads are full federated types: their selections are
+ * `ticket` and `timer` in the payloads (and `notificationAdded` itself) are full federated types: their selections are
  * resolved through the gateway's own executor.
  */
 export const SUBSCRIPTION_SDL = /* GraphQL */ `
@@ -82,6 +82,15 @@ export const SUBSCRIPTION_SDL = /* GraphQL */ `
   }
 `;
 
+/** Added where the supergraph has the notifications subgraph's `Notification`. */
+export const NOTIFICATION_SUBSCRIPTION_SDL = /* GraphQL */ `
+  extend type Subscription {
+    "The caller's own new notifications (the notifications subgraph's Notification), live."
+    notificationAdded: Notification!
+  }
+`;
+
 export function withSubscriptions(apiSchema: GraphQLSchema): GraphQLSchema {
-  return extendSchema(apiSchema, parse(SUBSCRIPTION_SDL));
+  const schema = extendSchema(apiSchema, parse(SUBSCRIPTION_SDL));
+  return apiSchema.getType('Notification') ? extendSchema(schema, parse(NOTIFICATION_SUBSCRIPTION_SDL)) : schema;
 }

@@ -23,6 +23,8 @@ export interface SubscriptionScope {
   fromSeq: number | null;
   /** Provider staff (and the system) also see internal activity. */
   staff: boolean;
+  /** notificationAdded: the caller, whose own notifications alone it carries. */
+  recipientId: string | null;
 }
 
 /**
@@ -42,7 +44,7 @@ export function subscriptionScope(args: ExecutionArgs, caller: Caller): Subscrip
   if (!definition || !domain) {
     throw new AppError(
       ErrorCode.BAD_USER_INPUT,
-      `Unknown subscription ${fieldName}; available: ticketChanged, slaChanged`,
+      `Unknown subscription ${fieldName}; available: ${Object.keys(FIELD_DOMAINS).join(', ')}`,
     );
   }
   // Variables coerced as execution will see them (defaults applied, types checked).
@@ -76,6 +78,17 @@ export function subscriptionScope(args: ExecutionArgs, caller: Caller): Subscrip
   if (values.ticketId && !isUuid(values.ticketId)) {
     throw new AppError(ErrorCode.BAD_USER_INPUT, 'ticketId must be an id (a UUID)');
   }
+  let recipientId: string | null = null;
+  if (fieldName === 'notificationAdded') {
+    // A user's own inbox only: nobody subscribes to another's notifications.
+    if (caller.kind !== 'user' || !isUuid(caller.id)) {
+      throw new AppError(
+        ErrorCode.FORBIDDEN,
+        'notificationAdded is for signed-in users: it carries your own notifications',
+      );
+    }
+    recipientId = caller.id.toLowerCase();
+  }
   let fromSeq: number | null = null;
   if (values.after !== undefined && values.after !== null) {
     const seq = Number(values.after);
@@ -91,13 +104,15 @@ export function subscriptionScope(args: ExecutionArgs, caller: Caller): Subscrip
     ticketId: values.ticketId?.toLowerCase() ?? null,
     fromSeq,
     staff: isStaff(caller),
+    recipientId,
   };
 }
 
 /** Subscribers share a resolution only with callers who see exactly the same (role and organization). */
-export function visibilityKey(caller: Caller): string {
+export function visibilityKey(caller: Caller, recipientId: string | null = null): string {
   if (caller.kind !== 'user') return caller.kind;
-  return `${caller.role}:${caller.organizationId ?? '*'}`;
+  // Own notifications: one user's groups never share with another's (the payload is loaded as that user).
+  return `${caller.role}:${caller.organizationId ?? '*'}${recipientId ? `:${recipientId}` : ''}`;
 }
 
 /**

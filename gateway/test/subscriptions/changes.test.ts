@@ -16,6 +16,8 @@ describe('the Change a subscription payload is made from', () => {
       seq: 41,
       cursor: '41',
       staffOnly: false,
+      recipientId: null,
+      notificationId: null,
     });
   });
 
@@ -56,5 +58,27 @@ describe('the Change a subscription payload is made from', () => {
       { source: 'sla', occurredAt: new Date('2025-03-03T07:00:00Z') },
     );
     expect(changeOf(delivered(stateChanged, 9))).toBeNull();
+  });
+
+  it("names a new notification's recipient and id (notificationAdded goes to that user alone)", () => {
+    const event = makeEvent(
+      'notifications.notification.created',
+      ORG_A,
+      {
+        notificationId: '01950000-0000-7000-8000-0000000000aa',
+        recipientId: '01950000-0000-7000-8000-0000000000bb',
+        organizationId: ORG_A,
+        ticketId: TICKET_1,
+        kind: 'TICKET_REGISTERED',
+      },
+      { source: 'notifications', occurredAt: new Date('2025-03-03T07:00:00Z') },
+    );
+    expect(changeOf({ event, seq: 5, domain: 'notifications', redelivered: false })).toMatchObject({
+      type: 'NOTIFICATION_ADDED',
+      organizationId: ORG_A,
+      ticketId: TICKET_1,
+      recipientId: '01950000-0000-7000-8000-0000000000bb',
+      notificationId: '01950000-0000-7000-8000-0000000000aa',
+    });
   });
 });
