@@ -87,4 +87,45 @@ describe('client schema', () => {
       expect(body.data ?? null).toBeNull();
     }
   });
+
+  it('connections give Relay-complete pageInfo: walking organizations two at a time forward', async () => {
+    const admin = await mintToken({ sub: '01950000-0000-7000-8000-0000000000d4', role: 'ADMIN' });
+    for (const name of ['Paging One', 'Paging Two', 'Paging Three']) {
+      await sys.ok(
+        `mutation($name: String!) { createOrganization(input: { name: $name, email: "it@paging.example" }) { id } }`,
+        { name },
+        admin,
+      );
+    }
+    type Page = {
+      organizations: {
+        totalCount: number;
+        edges: { cursor: string }[];
+        pageInfo: {
+          hasNextPage: boolean;
+          hasPreviousPage: boolean;
+          startCursor: string | null;
+          endCursor: string | null;
+        };
+      };
+    };
+    const query = `query($after: String) { organizations(first: 2, after: $after) {
+      totalCount edges { cursor } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+    const first = (await sys.ok<Page>(query, { after: null }, admin)).organizations;
+    expect(first.totalCount).toBe(3);
+    expect(first.pageInfo).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: first.edges[0]!.cursor,
+      endCursor: first.edges[1]!.cursor,
+    });
+    const second = (await sys.ok<Page>(query, { after: first.pageInfo.endCursor }, admin)).organizations;
+    expect(second.edges).toHaveLength(1);
+    expect(second.pageInfo).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: true,
+      startCursor: second.edges[0]!.cursor,
+      endCursor: second.edges[0]!.cursor,
+    });
+  });
 });

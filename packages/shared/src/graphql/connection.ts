@@ -4,12 +4,30 @@ import { badInput } from '../errors';
 
 // Every subgraph with a list declares the same PageInfo: shareable, or composition refuses it.
 @Directive('@shareable')
-@ObjectType('PageInfo', { description: 'Relay-style page information.' })
+@ObjectType('PageInfo', {
+  description:
+    'Relay page information. Pages go forward only (first/after); last/before are not supported (docs/api.md "Pagination").',
+})
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when more items follow this page: pass endCursor as after to get them.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Boolean, {
+    description: 'True when items come before this page, i.e. it was asked for with after (pages go forward only).',
+  })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The cursor of the first edge of this page; null when it is empty.',
+  })
+  startCursor!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The cursor of the last edge of this page (pass it as after for the next page); null when it is empty.',
+  })
   endCursor!: string | null;
 }
 
@@ -26,21 +44,25 @@ export interface Connection<T> {
 
 /** Declares `<Name>Connection` and `<Name>Edge` types for a node type (cursor pagination). */
 export function connectionType<T extends object>(node: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} in a page of a list, with its cursor.` })
   class EdgeType {
-    @Field(() => String)
+    @Field(() => String, {
+      description: 'Opaque position of this item: pass it as after to get the items that follow.',
+    })
     cursor!: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: `The ${name}.` })
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, {
+    description: `A page of ${name} items (Relay connection): first 1-100 (default 20), after a cursor; forward only.`,
+  })
   class ConnectionType {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The items of this page, in the list order.' })
     edges!: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether pages come before and after this one, and its cursors.' })
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'All items matching the filter, on every page.' })
@@ -78,18 +100,28 @@ export function decodeCursor<T>(cursor: string | null | undefined, check: (key: 
   });
 }
 
-/** Builds a connection from `limit + 1` fetched rows (the extra row says a next page exists). */
+/**
+ * Builds a connection from `limit + 1` fetched rows (the extra row says a next page exists).
+ * `afterGiven`: the page was asked for after a cursor, so at least the cursor's item precedes it
+ * (Relay lets forward-only lists answer hasPreviousPage this way).
+ */
 export function toConnection<T>(
   rows: T[],
   limit: number,
   totalCount: number,
   cursorOf: (row: T) => string,
+  afterGiven = false,
 ): Connection<T> {
   const page = rows.slice(0, limit);
   const edges = page.map((node) => ({ cursor: cursorOf(node), node }));
   return {
     edges,
     totalCount,
-    pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: rows.length > limit,
+      hasPreviousPage: afterGiven,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
   };
 }

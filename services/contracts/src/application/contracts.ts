@@ -247,7 +247,7 @@ export class Contracts {
       .orderBy('c.id', 'ASC')
       .take(page.first + 1)
       .getMany();
-    return toConnection(rows, page.first, totalCount, (row) => encodeCursor(row.id));
+    return toConnection(rows, page.first, totalCount, (row) => encodeCursor(row.id), Boolean(after));
   }
 
   /** Today's date in the contract's own zone. */

@@ -99,6 +99,6 @@ export class Organizations {
       .orderBy('o.id', 'ASC')
       .take(page.first + 1)
       .getMany();
-    return toConnection(rows, page.first, totalCount, (row) => encodeCursor(row.id));
+    return toConnection(rows, page.first, totalCount, (row) => encodeCursor(row.id), Boolean(after));
   }
 }

@@ -521,7 +521,7 @@ export class PrepaidLedger {
       .orderBy('e.id', 'ASC')
       .take(page.first + 1)
       .getMany();
-    return toConnection(rows, page.first, totalCount, (row) => encodeCursor(row.id));
+    return toConnection(rows, page.first, totalCount, (row) => encodeCursor(row.id), Boolean(after));
   }
 }
 

@@ -142,6 +142,6 @@ export class Staff {
       .orderBy('s.id', 'ASC')
       .take(page.first + 1)
       .getMany();
-    return toConnection(rows, page.first, totalCount, (row) => encodeCursor(row.id));
+    return toConnection(rows, page.first, totalCount, (row) => encodeCursor(row.id), Boolean(after));
   }
 }

@@ -338,7 +338,7 @@ export class TimeLogging {
       .orderBy('t.id', 'ASC')
       .take(page.first + 1)
       .getMany();
-    return toConnection(rows, page.first, totalCount, (row) => encodeCursor(row.id));
+    return toConnection(rows, page.first, totalCount, (row) => encodeCursor(row.id), Boolean(after));
   }
 }
 

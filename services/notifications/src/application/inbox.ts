@@ -45,7 +45,7 @@ export class NotificationInbox {
       repo.find({ where: after ? { ...base, id: LessThan(after.id) } : base, order: { id: 'DESC' }, take: limit + 1 }),
       repo.count({ where: base }),
     ]);
-    return toConnection(rows, limit, totalCount, (row) => encodeCursor({ id: row.id }));
+    return toConnection(rows, limit, totalCount, (row) => encodeCursor({ id: row.id }), Boolean(after));
   }
 
   /** How many of the caller's notifications are unread. */

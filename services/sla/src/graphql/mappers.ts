@@ -19,6 +19,10 @@ export function toTimer(row: SlaTimerEntity): SlaTimer {
     remainingWorkingMinutes: row.remainingMinutes === null ? null : Math.round(row.remainingMinutes * 100) / 100,
     failureReportId: row.failureReportId,
     provisional: row.provisional,
+    policyId: row.policyId,
+    contractId: row.contractId,
+    category: row.category,
+    priority: row.priority,
   };
 }
 

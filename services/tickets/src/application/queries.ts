@@ -77,7 +77,7 @@ export class TicketQueries {
     const after = decodeCursor(args.after, (key): key is CursorKey => isCursorKey(key, args.orderBy));
     const position: ListPosition | null = after ? { at: after.at, id: after.id } : null;
     const { rows, totalCount } = await this.reads.page(scope, filter, args.orderBy, position, limit);
-    return toConnection(rows, limit, totalCount, (row) => encodeCursor(cursorOf(row, args.orderBy)));
+    return toConnection(rows, limit, totalCount, (row) => encodeCursor(cursorOf(row, args.orderBy)), Boolean(after));
   }
 }
 
