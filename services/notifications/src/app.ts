@@ -5,27 +5,14 @@ import { createMailTransport, MailComposer, type MailSettings, mailSettings } fr
 import { NotificationRecorder } from './application/recorder';
 import { TextRenderer } from './application/render';
 import { buildNotificationsSchema } from './graphql/schema';
-import { DeliveryEntity } from './infra/delivery.entity';
-import {
-  KnownContractEntity,
-  KnownPersonEntity,
-  KnownTicketEntity,
-  KnownTimerEntity,
-  NotificationEntity,
-} from './infra/entities';
 import { Notifications1763700000400 } from './infra/migrations/1763700000400-notifications';
 import { NotificationRules1763700000410 } from './infra/migrations/1763700000410-notification-rules';
 import { Deliveries1763700000420 } from './infra/migrations/1763700000420-deliveries';
 import { domainHandlers } from './messaging/handlers';
+import { notificationsEntities } from './infra/entities';
 
-export const notificationsEntities = [
-  NotificationEntity,
-  KnownTicketEntity,
-  KnownPersonEntity,
-  KnownContractEntity,
-  KnownTimerEntity,
-  DeliveryEntity,
-];
+export { notificationsEntities };
+
 export const notificationsMigrations = [
   Notifications1763700000400,
   NotificationRules1763700000410,

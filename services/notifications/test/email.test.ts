@@ -1,5 +1,5 @@
-import { newId, type TicketFacts } from '@reglament/shared/domain';
-import { customerActor, event, staffActor, ticketFacts } from './support/events';
+import { newId, type TicketAfterChange } from '@reglament/shared/domain';
+import { customerActor, event, staffActor, ticketAfterChange } from './support/events';
 import { NotificationsHarness } from './support/harness';
 import { type Person, seedContact, seedContract, seedStaff } from './support/people';
 import { freePort, TestSmtp } from './support/smtp';
@@ -20,7 +20,7 @@ describe('notifications: e-mail', () => {
   let dora: Person;
   let quiet: Person;
   const admin = { kind: 'user', id: newId(), role: 'ADMIN', organizationId: null, name: 'Alla' } as const;
-  let ticket: TicketFacts;
+  let ticket: TicketAfterChange;
 
   /** Runs the sender until it has nothing due (the test clock decides what is due). */
   const send = () => h.service.deliveries.wake();
@@ -46,7 +46,7 @@ describe('notifications: e-mail', () => {
     quiet = await seedContact(h, org, 'Quiet', { emailOff: ['MESSAGE_ADDED', 'CLARIFICATION_REQUESTED'] });
     egor = await seedStaff(h, 'ENGINEER', 'Egor', { language: 'EN' });
     dora = await seedStaff(h, 'DISPATCHER', 'Dora');
-    ticket = ticketFacts({
+    ticket = ticketAfterChange({
       organizationId: org,
       contractId,
       requesterId: olga.id,

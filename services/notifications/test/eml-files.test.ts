@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newId } from '@reglament/shared/domain';
 import { simpleParser } from 'mailparser';
-import { customerActor, event, staffActor, ticketFacts } from './support/events';
+import { customerActor, event, staffActor, ticketAfterChange } from './support/events';
 import { NotificationsHarness } from './support/harness';
 import { seedContact, seedContract, seedStaff } from './support/people';
 
@@ -26,7 +26,12 @@ describe('notifications: e-mail as .eml files when no SMTP server is set', () =>
     const contractId = await seedContract(h, org);
     const olga = await seedContact(h, org, 'Olga', { language: 'EN' });
     const egor = await seedStaff(h, 'ENGINEER', 'Egor');
-    const ticket = ticketFacts({ organizationId: org, contractId, requesterId: olga.id, number: 'T-2025-000007' });
+    const ticket = ticketAfterChange({
+      organizationId: org,
+      contractId,
+      requesterId: olga.id,
+      number: 'T-2025-000007',
+    });
     const base = { ticketId: ticket.ticketId, organizationId: org };
     const registered = event('tickets.ticket.registered', org, {
       ...base,

@@ -12,7 +12,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import { LEGALLY_REQUIRED_KINDS } from '../domain/kinds';
-import { DeliveryEntity } from '../infra/delivery.entity';
+import { DeliveryEntity } from '../infra/entities';
 import type { MailComposer, MailTransport } from './mail';
 import type { RecordedNotification } from './recorder';
 

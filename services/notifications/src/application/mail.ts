@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Language } from '../domain/kinds';
-import type { MailMessage } from '../infra/delivery.entity';
+import type { MailMessage } from '../infra/entities';
 import type { RecordedNotification } from './recorder';
 
 export interface MailSettings {

@@ -1,8 +1,8 @@
 import { buildFederatedSchema } from '@reglament/shared/platform';
 import type { GraphQLSchema } from 'graphql';
-import { DeliveryResolver } from './delivery.resolver';
-import { NotificationResolver } from './notification.resolver';
-import { Ticket } from './types';
+import { DeliveryResolver } from './resolvers/delivery.resolver';
+import { NotificationResolver } from './resolvers/notification.resolver';
+import { Ticket } from './types/notification.types';
 
 export function buildNotificationsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(

@@ -1,8 +1,8 @@
 import { connectionType } from '@reglament/shared/platform';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DELIVERY_CHANNELS, DELIVERY_STATUSES } from '../application/deliveries';
-import { type NotificationKind } from '../domain/kinds';
-import { NotificationKindEnum } from './types';
+import { DELIVERY_CHANNELS, DELIVERY_STATUSES } from '../../application/deliveries';
+import { type NotificationKind } from '../../domain/kinds';
+import { NotificationKindEnum } from './notification.types';
 
 const enumOf = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { Delivery, DeliveryConnection, DeliveryFilter } from './delivery.types';
+import { Delivery, DeliveryConnection, DeliveryFilter } from '../types/delivery.types';
 import type { NotificationsContext } from './notification.resolver';
 
 @Resolver(() => Delivery)
