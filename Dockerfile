@@ -9,8 +9,11 @@ COPY services/sla/package.json services/sla/
 COPY services/contracts/package.json services/contracts/
 COPY services/notifications/package.json services/notifications/
 COPY gateway/package.json gateway/
+COPY packages/wallboard/package.json packages/wallboard/
 COPY packages/launcher/package.json packages/launcher/
 COPY test/package.json test/
 RUN pnpm install --frozen-lockfile
 COPY . .
+# The wallboard and the GraphQL IDE, built once into packages/wallboard/dist (served by the gateway).
+RUN pnpm build:pages
 ENV NODE_ENV=production

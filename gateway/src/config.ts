@@ -22,6 +22,8 @@ export const gatewayConfigShape = {
   /** Development: introspection for everyone; INTROSPECT_SUBGRAPHS allowed. Never in production. */
   GATEWAY_DEVELOPMENT: env.flag(false),
   INTROSPECT_SUBGRAPHS: env.flag(false),
+  /** The GraphQL IDE at GET /graphql for browsers: on in development; in production only with GATEWAY_IDE=1. */
+  GATEWAY_IDE: env.flag(false),
   /** Trusted documents: one folder per partner with its manifest.json. */
   PERSISTED_DIR: z
     .string()

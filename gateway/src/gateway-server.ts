@@ -26,6 +26,8 @@ import { type CorsSettings, corsRoute, validateCors } from './http/cors';
 import { SubgraphMap } from './guard/subgraph-map';
 import { clientErrorFormatter } from './http/client-errors';
 import { graphqlHttpRoute } from './http/graphql-http';
+import { pagesRoute } from './http/pages';
+import { PAGES_DIR } from '@reglament/wallboard';
 import { GatewayMetrics } from './observability/metrics';
 import { metricsPlugin } from './observability/metrics-plugin';
 import { readinessProbe } from './observability/readiness';
@@ -64,6 +66,10 @@ export interface GatewaySettings {
   trustedProxyHops?: number;
   /** Browser apps on other origins allowed to call the API (default: none). */
   cors?: CorsSettings;
+  /** The built browser pages (default: packages/wallboard/dist); /wallboard is always served. */
+  pagesDir?: string;
+  /** The GraphQL IDE at GET /graphql for browsers (default: on in development, off otherwise). */
+  ide?: boolean;
   /** @deprecated use limits.maxBodyBytes */
   maxBodyBytes?: number;
 }
@@ -230,6 +236,7 @@ export async function startGateway(
       ...(settings.cors?.origins.length ? [corsRoute(settings.cors)] : []),
       healthRoutes(ready),
       metricsRoute,
+      pagesRoute({ dir: settings.pagesDir ?? PAGES_DIR, ide: settings.ide ?? settings.development ?? false }),
       ...(downloads ? [downloads.route] : []),
       graphqlHttpRoute({
         apollo,

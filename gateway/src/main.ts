@@ -52,6 +52,7 @@ createPlatform({
           allowCredentials: config.CORS_ALLOW_CREDENTIALS,
         },
         development: config.GATEWAY_DEVELOPMENT,
+        ide: config.GATEWAY_DEVELOPMENT || config.GATEWAY_IDE,
         introspectSubgraphs: config.INTROSPECT_SUBGRAPHS,
         ...(config.PERSISTED_DIR ? { persistedDir: resolve(config.PERSISTED_DIR) } : {}),
         partnerKeysFile: resolve(config.PARTNER_KEYS_FILE ?? join(config.DATA_DIR, 'partner-keys.json')),

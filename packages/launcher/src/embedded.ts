@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { startSystem } from './system';
 import { demoLogins } from '@reglament/contracts';
 import { seedDemoTickets } from './demo-tickets';
+import { ensurePagesBuilt } from '@reglament/wallboard';
 
 /** The demo data set's logins (one customer under each preset), printed at start. */
 function demoText(): string {
@@ -60,6 +61,8 @@ function localSecret(dataDir: string, name: string): string {
 
 const started = Date.now();
 const dataDir = resolve(config.DATA_DIR);
+// The wallboard and the IDE are built once per change of their sources (a few seconds).
+ensurePagesBuilt((message) => process.stdout.write(`${message}\n`));
 startSystem({
   dataDir,
   eventPrefix: config.EVENT_PREFIX,
@@ -70,7 +73,8 @@ startSystem({
   adminEmail: config.ADMIN_EMAIL,
   adminPassword: config.ADMIN_PASSWORD,
   demoData: config.DEMO_DATA,
-  gateway: { development: config.GATEWAY_DEVELOPMENT },
+  // The IDE is on in the one-command start (a local installation), whatever the mode.
+  gateway: { development: config.GATEWAY_DEVELOPMENT, ide: true },
   ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
   ...(config.NATS_URL ? { natsUrl: config.NATS_URL } : {}),
   ports: {
@@ -86,6 +90,8 @@ startSystem({
       config.DATABASE_URL && config.NATS_URL ? 'distributed (PostgreSQL + NATS)' : 'embedded (PGlite + in-process bus)';
     process.stdout.write(
       `\nReglament is ready in ${((Date.now() - started) / 1000).toFixed(1)} s, ${mode}.\n` +
+        `  Wallboard: ${system.gateway.url.replace(/\/graphql$/, '/wallboard')}\n` +
+        `  GraphQL IDE (open in a browser): ${system.gateway.url}\n` +
         `  GraphQL (HTTP and graphql-ws): ${system.gateway.url}\n` +
         `  Admin login: ${config.ADMIN_EMAIL} / ${config.ADMIN_PASSWORD === 'admin-demo-password' ? 'admin-demo-password' : '(ADMIN_PASSWORD)'}\n` +
         demoText() +

@@ -3,24 +3,13 @@ import { NotificationInbox } from './application/inbox';
 import { NotificationRecorder } from './application/recorder';
 import { TextRenderer } from './application/render';
 import { buildNotificationsSchema } from './graphql/schema';
-import {
-  KnownContractEntity,
-  KnownPersonEntity,
-  KnownTicketEntity,
-  KnownTimerEntity,
-  NotificationEntity,
-} from './infra/entities';
 import { Notifications1763700000400 } from './infra/migrations/1763700000400-notifications';
 import { NotificationRules1763700000410 } from './infra/migrations/1763700000410-notification-rules';
 import { domainHandlers } from './messaging/handlers';
+import { notificationsEntities } from './infra/entities';
 
-export const notificationsEntities = [
-  NotificationEntity,
-  KnownTicketEntity,
-  KnownPersonEntity,
-  KnownContractEntity,
-  KnownTimerEntity,
-];
+export { notificationsEntities };
+
 export const notificationsMigrations = [Notifications1763700000400, NotificationRules1763700000410];
 
 export interface NotificationsSettings extends StorageSettings {

@@ -1,7 +1,7 @@
 import { buildFederatedSchema } from '@reglament/shared/platform';
 import type { GraphQLSchema } from 'graphql';
-import { NotificationResolver } from './notification.resolver';
-import { Ticket } from './types';
+import { NotificationResolver } from './resolvers/notification.resolver';
+import { Ticket } from './types/notification.types';
 
 export function buildNotificationsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(

@@ -125,6 +125,17 @@ export class BusinessCalendar {
     return i < block.count && block.starts[i] <= t;
   }
 
+  /**
+   * While `at` is working time: the instant that stretch of working time ends (the close, or
+   * the year's end for a calendar working across it); outside working time: `at` itself.
+   */
+  workingStretchEnd(at: Instant): number {
+    const t = toEpochMs(at, 'at');
+    const block = this.blockAt(t);
+    const i = firstGreater(block.ends, 0, block.count, t);
+    return i < block.count && block.starts[i] <= t ? block.ends[i] : t;
+  }
+
   /** `at` itself when it is working time, else the next opening instant. */
   nextWorkingInstant(at: Instant): number {
     return this.nextWorking(toEpochMs(at, 'at'));

@@ -1,6 +1,6 @@
 import type { SlaFailureReportEntity, SlaTimerEntity } from '../infra/entities';
 import type { SlaPolicy as Policy } from '../domain/policy';
-import type { FailureReport, SlaPolicy, SlaTimer } from './types';
+import type { FailureReport, SlaPolicy, SlaTimer } from './types/sla.types';
 
 export function toTimer(row: SlaTimerEntity): SlaTimer {
   return {
@@ -19,6 +19,10 @@ export function toTimer(row: SlaTimerEntity): SlaTimer {
     remainingWorkingMinutes: row.remainingMinutes === null ? null : Math.round(row.remainingMinutes * 100) / 100,
     failureReportId: row.failureReportId,
     provisional: row.provisional,
+    policyId: row.policyId,
+    contractId: row.contractId,
+    category: row.category,
+    priority: row.priority,
   };
 }
 

@@ -102,6 +102,12 @@ export class SlaTimer {
 
   /** Resolved by a field resolver (R-SLA-11). */
   failureReportId!: string | null;
+
+  /** What the countdown resolver needs (not fields). */
+  policyId!: string;
+  contractId!: string | null;
+  category!: string | null;
+  priority!: string;
 }
 
 @ObjectType('SlaPolicyRef', { description: "The SLA policy a ticket's clocks follow." })
