@@ -13,7 +13,7 @@
  * prefix of the gateway's own, so the services do not react to them; `ticket { ... }` in the
  * selections is resolved from the real subgraphs.
  */
-import { makeEvent, newId, type TicketFacts } from '@reglament/shared/domain';
+import { makeEvent, newId, type TicketAfterChange } from '@reglament/shared/domain';
 import { createLogger, NatsEventBus } from '@reglament/shared/platform';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -206,7 +206,7 @@ async function publishAt(bus: NatsEventBus, orgs: SeededOrganization[], perSecon
 
 function priorityChanged(org: SeededOrganization, ticketId: string) {
   const now = new Date();
-  const ticket: TicketFacts = {
+  const ticket: TicketAfterChange = {
     ticketId,
     number: 'T-bench',
     organizationId: org.organizationId,

@@ -1,4 +1,4 @@
-import type { Domain, TicketFacts, TicketTransition } from '@reglament/shared/domain';
+import type { Domain, TicketAfterChange, TicketTransition } from '@reglament/shared/domain';
 import type { DeliveredEvent } from '@reglament/shared/platform';
 
 /** What a subscription payload is made from: the event, reduced to the fields of the change. */
@@ -86,7 +86,7 @@ export function changeOf({ event, seq, domain }: DeliveredEvent): Change | null 
     notificationId: null,
   };
   if (domain === 'tickets' && entity === 'ticket') {
-    const ticket = data.ticket as Partial<TicketFacts> | undefined;
+    const ticket = data.ticket as Partial<TicketAfterChange> | undefined;
     const ticketId = text(ticket?.ticketId) ?? text(data.ticketId);
     if (!ticketId) return null;
     const transition = text(data.transition) as TicketTransition | null;

@@ -1,4 +1,4 @@
-import { type AnyEventEnvelope, makeEvent, type TicketFacts, type TicketStatus } from '@reglament/shared/domain';
+import { type AnyEventEnvelope, makeEvent, type TicketAfterChange, type TicketStatus } from '@reglament/shared/domain';
 import { type DeliveredEvent } from '@reglament/shared/platform';
 
 export const ORG_A = '01950000-0000-7000-8000-00000000000a';
@@ -9,7 +9,7 @@ export const TIMER_1 = '01950000-0000-7000-8000-0000000000f1';
 
 const AT = new Date('2025-03-03T07:00:00.000Z');
 
-export function ticketFacts(ticketId: string, organizationId: string, status: TicketStatus): TicketFacts {
+export function ticketAfterChange(ticketId: string, organizationId: string, status: TicketStatus): TicketAfterChange {
   return {
     ticketId,
     number: 'T-2025-000001',
@@ -48,7 +48,7 @@ export function statusChanged(
     'tickets.ticket.status_changed',
     organizationId,
     {
-      ticket: ticketFacts(ticketId, organizationId, to),
+      ticket: ticketAfterChange(ticketId, organizationId, to),
       actor,
       ticketId,
       organizationId,
@@ -66,7 +66,7 @@ export function messageAdded(ticketId: string, organizationId: string, internal:
     'tickets.ticket.message_added',
     organizationId,
     {
-      ticket: ticketFacts(ticketId, organizationId, 'IN_ANALYSIS'),
+      ticket: ticketAfterChange(ticketId, organizationId, 'IN_ANALYSIS'),
       actor,
       ticketId,
       organizationId,

@@ -44,7 +44,7 @@ async function round(h: ContractsHarness, withKeys: boolean) {
     }),
   );
   const elapsed = performance.now() - started;
-  const remaining = (await h.app.prepaid.balances([contract])).get(contract.id)!.remaining;
+  const remaining = (await h.app.prepaidReads.balances([contract])).get(contract.id)!.remaining;
   if (remaining !== 0) throw new Error(`balance should be 0 after ${DEBITS} debits, is ${remaining}`);
   latencies.sort((a, b) => a - b);
   return {

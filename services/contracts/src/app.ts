@@ -6,43 +6,23 @@ import { Contracts } from './application/contracts';
 import { seedDemoData } from './application/demo-data';
 import { Organizations } from './application/organizations';
 import { PrepaidLedger } from './application/prepaid';
+import { PrepaidMonths } from './application/prepaid-months';
+import { PrepaidReads } from './application/prepaid-reads';
 import { Releases } from './application/releases';
 import { Staff } from './application/staff';
 import { TimeLogging } from './application/time-logging';
 import { type ContractsApp, createLoaders } from './graphql/context';
 import { buildContractsSchema } from './graphql/schema';
-import { ContractEntity, OrganizationEntity } from './infra/entities';
-import { KnownTicketEntity } from './infra/known-ticket.entity';
 import { OrganizationsContracts1763700000100 } from './infra/migrations/1763700000100-organizations-contracts';
 import { PeoplePrepaidReleases1763700000110 } from './infra/migrations/1763700000110-people-prepaid-releases';
 import { LoginThrottleByAddress1796653894003 } from './infra/migrations/1796653894003-LoginThrottleByAddress';
-import { ContactEntity, CredentialEntity, LoginThrottleEntity, StaffEntity } from './infra/people.entities';
-import {
-  HourPackageEntity,
-  LedgerEntryEntity,
-  PaymentEntity,
-  PrepaidAccountEntity,
-  TimeEntryEntity,
-} from './infra/prepaid.entities';
-import { ReleaseEntity } from './infra/release.entity';
+import { PrepaidStore } from './infra/prepaid-store';
 import { TokenIssuer } from './infra/tokens';
 import { ticketsHandlers } from './messaging/tickets-consumer';
+import { contractsEntities } from './infra/entities';
 
-export const contractsEntities = [
-  OrganizationEntity,
-  ContractEntity,
-  ContactEntity,
-  StaffEntity,
-  CredentialEntity,
-  LoginThrottleEntity,
-  HourPackageEntity,
-  PrepaidAccountEntity,
-  LedgerEntryEntity,
-  PaymentEntity,
-  TimeEntryEntity,
-  ReleaseEntity,
-  KnownTicketEntity,
-];
+export { contractsEntities };
+
 export const contractsMigrations = [
   OrganizationsContracts1763700000100,
   PeoplePrepaidReleases1763700000110,
@@ -73,7 +53,9 @@ export function buildContractsApp(
   const { dataSource, transactions } = runtime;
   const { clock } = platform;
   const contracts = new Contracts(dataSource, transactions, clock);
-  const prepaid = new PrepaidLedger(dataSource, transactions, clock, contracts);
+  const prepaidStore = new PrepaidStore(dataSource);
+  const prepaidMonths = new PrepaidMonths(prepaidStore, clock);
+  const prepaid = new PrepaidLedger(prepaidStore, prepaidMonths, transactions, clock, contracts);
   return {
     dataSource,
     auth: new Auth(
@@ -89,7 +71,8 @@ export function buildContractsApp(
     staff: new Staff(dataSource, transactions, clock),
     contracts,
     prepaid,
-    timeLogging: new TimeLogging(dataSource, transactions, clock, prepaid),
+    prepaidReads: new PrepaidReads(prepaidStore, clock),
+    timeLogging: new TimeLogging(dataSource, transactions, clock, prepaidMonths),
     releases: new Releases(dataSource, transactions, clock),
   };
 }

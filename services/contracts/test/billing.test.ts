@@ -38,7 +38,7 @@ describe('billing of logged work', () => {
   }
 
   const remaining = async (contract: { id: string }) =>
-    (await h.app.prepaid.balances([await h.app.contracts.get(ADMIN, contract.id)])).get(contract.id)!.remaining;
+    (await h.app.prepaidReads.balances([await h.app.contracts.get(ADMIN, contract.id)])).get(contract.id)!.remaining;
 
   it('R-CON-5: error reports, the consultation line and technical consultations are logged but not debited', async () => {
     const contract = await infocraftWith100();

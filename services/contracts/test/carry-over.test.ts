@@ -47,7 +47,7 @@ describe('carry-over of prepaid minutes (R-CON-3)', () => {
   }
 
   async function month(contract: ContractEntity, m: string) {
-    return (await h.app.prepaid.balances([contract], m)).get(contract.id)!;
+    return (await h.app.prepaidReads.balances([contract], m)).get(contract.id)!;
   }
 
   async function ledger(contract: ContractEntity) {
@@ -93,9 +93,9 @@ describe('carry-over of prepaid minutes (R-CON-3)', () => {
       '2025-04 GRANT 600',
       '2025-04 CARRY_IN 400',
     ]);
-    expect((await h.app.prepaid.paymentsOf([contract.id])).get(contract.id)!.map((p) => [p.month, p.onTime])).toEqual([
-      ['2025-04', true],
-    ]);
+    expect(
+      (await h.app.prepaidReads.paymentsOf([contract.id])).get(contract.id)!.map((p) => [p.month, p.onTime]),
+    ).toEqual([['2025-04', true]]);
   });
 
   it('next month paid late: nothing is carried, the unused minutes expire', async () => {
@@ -112,9 +112,9 @@ describe('carry-over of prepaid minutes (R-CON-3)', () => {
     // March: 600 - 200 = 400 unused, not carried -> expired.
     expect(await month(contract, '2025-03')).toMatchObject({ carriedOut: 0, expired: 400, remaining: 0 });
     expect(await month(contract, '2025-04')).toMatchObject({ granted: 600, carriedIn: 0, remaining: 600 });
-    expect((await h.app.prepaid.paymentsOf([contract.id])).get(contract.id)!.map((p) => [p.month, p.onTime])).toEqual([
-      ['2025-04', false],
-    ]);
+    expect(
+      (await h.app.prepaidReads.paymentsOf([contract.id])).get(contract.id)!.map((p) => [p.month, p.onTime]),
+    ).toEqual([['2025-04', false]]);
   });
 
   it('one-off minutes last their month only, even when the next month is paid on time', async () => {

@@ -75,7 +75,7 @@ describe('prepaid debits under concurrency (R-CON-3)', () => {
     expect(await h.runtime.dataSource.getRepository(TimeEntryEntity).countBy({ contractId: contract.id })).toBe(600);
     // Grant 600 - 600 x 1 = 0; the balance is the sum of the ledger.
     expect(ledger.reduce((sum, e) => sum + e.minutes, 0)).toBe(0);
-    const balance = (await h.app.prepaid.balances([contract])).get(contract.id)!;
+    const balance = (await h.app.prepaidReads.balances([contract])).get(contract.id)!;
     expect(balance).toMatchObject({ month: '2025-03', granted: 600, used: 600, remaining: 0, exhausted: true });
     // R-CON-6: reaching zero is published once, not by every late debit.
     const exhausted = (await h.events('contracts.prepaid.exhausted')).filter((e) => e.data.contractId === contract.id);
@@ -105,7 +105,7 @@ describe('prepaid debits under concurrency (R-CON-3)', () => {
     expect(ledger.filter((e) => e.kind === 'DEBIT')).toHaveLength(1000);
     // 2000 - 1000 x 3 = -1000 (overdraft allowed).
     expect(ledger.reduce((sum, e) => sum + e.minutes, 0)).toBe(-1000);
-    const balance = (await h.app.prepaid.balances([contract])).get(contract.id)!;
+    const balance = (await h.app.prepaidReads.balances([contract])).get(contract.id)!;
     expect(balance).toMatchObject({ granted: 2000, used: 3000, remaining: -1000, exhausted: true });
     const exhausted = (await h.events('contracts.prepaid.exhausted')).filter((e) => e.data.contractId === contract.id);
     expect(exhausted).toHaveLength(1);
@@ -156,6 +156,6 @@ describe('prepaid debits under concurrency (R-CON-3)', () => {
       message: expect.stringMatching(/^idempotencyKey was already used for other work/),
     });
     // 100 - 15 = 85: applied once.
-    expect((await h.app.prepaid.balances([contract])).get(contract.id)!.remaining).toBe(85);
+    expect((await h.app.prepaidReads.balances([contract])).get(contract.id)!.remaining).toBe(85);
   });
 });

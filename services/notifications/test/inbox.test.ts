@@ -1,6 +1,6 @@
-import { type Caller, newId, type Role, type StaffRole, type TicketFacts } from '@reglament/shared/domain';
+import { type Caller, newId, type Role, type StaffRole, type TicketAfterChange } from '@reglament/shared/domain';
 import { NotificationsHarness } from './support/harness';
-import { customerActor, event, staffActor, ticketFacts, timerFacts } from './support/events';
+import { customerActor, event, staffActor, ticketAfterChange, timerFacts } from './support/events';
 
 /**
  * The in-app channel on real PostgreSQL and NATS: read models from contracts/tickets/sla
@@ -19,7 +19,7 @@ describe('notifications: in-app inbox from events', () => {
   const fedor = user(newId(), 'CUSTOMER', orgB, 'Fedor');
   const egor = user(newId(), 'ENGINEER', null, 'Egor');
   const dora = user(newId(), 'DISPATCHER', null, 'Dora');
-  let ticket: TicketFacts;
+  let ticket: TicketAfterChange;
 
   const inbox = async (caller: Caller) =>
     (
@@ -73,7 +73,7 @@ describe('notifications: in-app inbox from events', () => {
         language,
       });
     }
-    ticket = ticketFacts({
+    ticket = ticketAfterChange({
       organizationId: orgA,
       contractId,
       requesterId: olga.id,

@@ -11,19 +11,6 @@ import { PRESET_POLICIES } from './domain/presets';
 import { createLoaders, type SlaApp } from './graphql/context';
 import { buildSlaSchema } from './graphql/schema';
 import { SlaMetrics } from './infra/metrics';
-import {
-  SlaContractEntity,
-  SlaFailureReportEntity,
-  SlaHistoryEntity,
-  SlaReleaseEntity,
-  SlaTicketEntity,
-  SlaTimerEntity,
-} from './infra/entities';
-import {
-  CalendarRecomputeEntity,
-  ProductionCalendarEntity,
-  ProductionCalendarYearEntity,
-} from './infra/production-calendar.entities';
 import { SlaTimers1763700000300 } from './infra/migrations/1763700000300-sla-timers';
 import { SlaEngine1795299140908 } from './infra/migrations/1795299140908-SlaEngine';
 import { ContractCalendars1795300715004 } from './infra/migrations/1795300715004-ContractCalendars';
@@ -33,18 +20,10 @@ import { ContractEventOrder1795400000000 } from './infra/migrations/179540000000
 import { ProductionCalendars1796652247956 } from './infra/migrations/1796652247956-ProductionCalendars';
 import { contractsHandlers } from './messaging/contracts-consumer';
 import { ticketsHandlers } from './messaging/tickets-consumer';
+import { slaEntities } from './infra/entities';
 
-export const slaEntities = [
-  SlaTimerEntity,
-  SlaTicketEntity,
-  SlaHistoryEntity,
-  SlaReleaseEntity,
-  SlaContractEntity,
-  SlaFailureReportEntity,
-  ProductionCalendarEntity,
-  ProductionCalendarYearEntity,
-  CalendarRecomputeEntity,
-];
+export { slaEntities };
+
 export const slaMigrations = [
   SlaTimers1763700000300,
   SlaEngine1795299140908,

@@ -14,18 +14,6 @@ import { attachmentDownloadRoute } from './graphql/attachment-download.route';
 import type { TicketsApp } from './graphql/context';
 import { createLoaders } from './graphql/loaders';
 import { buildTicketsSchema } from './graphql/schema';
-import {
-  KnownContactEntity,
-  KnownContractEntity,
-  KnownStaffEntity,
-  TicketAttachmentContentEntity,
-  TicketAttachmentEntity,
-  TicketEntity,
-  TicketHistoryEntity,
-  TicketMessageEntity,
-  TicketNumberCounterEntity,
-  TicketSlaStateEntity,
-} from './infra/entities';
 import { Tickets1763700000200 } from './infra/migrations/1763700000200-tickets';
 import { TicketsLifecycle1763700000210 } from './infra/migrations/1763700000210-tickets-lifecycle';
 import { ReadModelEventOrder1795307263753 } from './infra/migrations/1795307263753-ReadModelEventOrder';
@@ -35,19 +23,10 @@ import { PostgresAttachmentStorage } from './infra/pg-attachment-storage';
 import { TicketReads } from './infra/ticket-reads';
 import { contractsHandlers } from './messaging/contracts-consumer';
 import { slaHandlers } from './messaging/sla-consumer';
+import { ticketsEntities } from './infra/entities';
 
-export const ticketsEntities = [
-  TicketEntity,
-  TicketNumberCounterEntity,
-  TicketMessageEntity,
-  TicketHistoryEntity,
-  TicketAttachmentEntity,
-  TicketAttachmentContentEntity,
-  KnownContractEntity,
-  KnownContactEntity,
-  KnownStaffEntity,
-  TicketSlaStateEntity,
-];
+export { ticketsEntities };
+
 export const ticketsMigrations = [
   Tickets1763700000200,
   TicketsLifecycle1763700000210,

@@ -2,7 +2,7 @@
 import type { Category, Channel, CloseReason, Priority, Role, TicketStatus } from '../domain-types';
 
 /** What every tickets.* event carries about the ticket (its state after the change), so consumers never call back. */
-export interface TicketFacts {
+export interface TicketAfterChange {
   ticketId: string;
   number: string;
   organizationId: string;
@@ -35,7 +35,7 @@ export interface Actor {
 }
 
 interface TicketEventBase {
-  ticket: TicketFacts;
+  ticket: TicketAfterChange;
   actor: Actor;
 }
 

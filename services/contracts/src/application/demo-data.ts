@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { presetOf } from '../domain/presets';
 import { CredentialEntity } from '../infra/people.entities';
-import { ReleaseEntity } from '../infra/release.entity';
+import { ReleaseEntity } from '../infra/release.entities';
 import { SYSTEM } from './access';
 import type { Contacts } from './contacts';
 import type { Contracts } from './contracts';

@@ -19,7 +19,7 @@ import {
   validateVersion,
 } from '../domain/release';
 import { ContractEntity } from '../infra/entities';
-import { ReleaseEntity } from '../infra/release.entity';
+import { ReleaseEntity } from '../infra/release.entities';
 import { requireManager } from './access';
 import { origin } from './facts';
 

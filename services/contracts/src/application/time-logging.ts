@@ -17,12 +17,12 @@ import { monthOf } from '../domain/months';
 import { overdraftAllowed, isActiveIn } from '../domain/prepaid';
 import { findServiceItem, SERVICE_CATALOG, type ServiceItem } from '../domain/service-catalog';
 import { ContractEntity } from '../infra/entities';
-import { KnownTicketEntity } from '../infra/known-ticket.entity';
+import { KnownTicketEntity } from '../infra/read-model.entities';
 import { type PrepaidAccountEntity, TimeEntryEntity } from '../infra/prepaid.entities';
 import { actorOf, requireAdminOverride, requireStaff } from './access';
 import { origin } from './facts';
 import { afterId, type Page } from './paging';
-import type { PrepaidLedger } from './prepaid';
+import type { PrepaidMonths } from './prepaid-months';
 
 export interface TimeInput {
   ticketId: string;
@@ -63,7 +63,7 @@ export class TimeLogging {
     private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
-    private readonly prepaid: PrepaidLedger,
+    private readonly prepaid: PrepaidMonths,
   ) {}
 
   async logTime(caller: Caller, input: TimeInput): Promise<TimeEntryEntity> {
@@ -142,7 +142,7 @@ export class TimeLogging {
           { field: 'ticketId' },
         );
       }
-      const packages = await this.prepaid.packageTerms(tx.manager, contract);
+      const packages = await this.prepaid.packageTerms(tx, contract);
       const service = work.service ?? (ticket.serviceCode ? (findServiceItem(ticket.serviceCode) ?? null) : null);
       const now = this.clock.now();
       const month = monthOf(now, contract.timeZone);

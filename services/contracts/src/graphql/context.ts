@@ -5,14 +5,15 @@ import type { Auth } from '../application/auth';
 import type { Contacts } from '../application/contacts';
 import type { Contracts } from '../application/contracts';
 import type { Organizations } from '../application/organizations';
-import type { BalanceView, PrepaidLedger } from '../application/prepaid';
+import type { PrepaidLedger } from '../application/prepaid';
+import type { BalanceView, PrepaidReads } from '../application/prepaid-reads';
 import type { Releases } from '../application/releases';
 import type { Staff } from '../application/staff';
 import type { TimeLogging } from '../application/time-logging';
 import type { ContractEntity, OrganizationEntity } from '../infra/entities';
 import type { ContactEntity, StaffEntity } from '../infra/people.entities';
 import type { HourPackageEntity, PaymentEntity, TimeEntryEntity } from '../infra/prepaid.entities';
-import type { ReleaseEntity } from '../infra/release.entity';
+import type { ReleaseEntity } from '../infra/release.entities';
 import { toContract } from './mappers';
 import type { Contract } from './types/contract.types';
 
@@ -24,6 +25,7 @@ export interface ContractsApp {
   staff: Staff;
   contracts: Contracts;
   prepaid: PrepaidLedger;
+  prepaidReads: PrepaidReads;
   timeLogging: TimeLogging;
   releases: Releases;
 }
@@ -63,13 +65,13 @@ export function createLoaders(app: ContractsApp, caller: Caller) {
     release: byId<ReleaseEntity>((ids) => app.releases.byIds(caller, ids)),
     contactsByOrganization: grouped<ContactEntity>((ids) => app.contacts.visibleByOrganizations(caller, ids)),
     contractsByOrganization: grouped<ContractEntity>((ids) => app.contracts.visibleByOrganizations(caller, ids)),
-    packagesByContract: grouped<HourPackageEntity>((ids) => app.prepaid.packagesOf(ids)),
-    paymentsByContract: grouped<PaymentEntity>((ids) => app.prepaid.paymentsOf(ids)),
+    packagesByContract: grouped<HourPackageEntity>((ids) => app.prepaidReads.packagesOf(ids)),
+    paymentsByContract: grouped<PaymentEntity>((ids) => app.prepaidReads.paymentsOf(ids)),
     timeEntriesByTicket: grouped<TimeEntryEntity>((ids) => app.timeLogging.byTickets(caller, ids)),
     /** The current month's balance of contracts (the row is loaded by `contract` first). */
     prepaidNow: new DataLoader<ContractEntity, BalanceView | null, string>(
       async (rows) => {
-        const balances = await app.prepaid.balances(rows);
+        const balances = await app.prepaidReads.balances(rows);
         return rows.map((row) => balances.get(row.id) ?? null);
       },
       { cacheKeyFn: (row) => row.id },

@@ -1,12 +1,12 @@
 import type { Category } from '@reglament/shared/domain';
 import type { Viewer as ViewerModel } from '../application/auth';
-import type { BalanceView } from '../application/prepaid';
+import type { BalanceView } from '../application/prepaid-reads';
 import type { PresetDefinition } from '../domain/presets';
 import type { ServiceItem as ServiceItemModel } from '../domain/service-catalog';
 import type { ContractEntity, OrganizationEntity } from '../infra/entities';
 import type { ContactEntity, StaffEntity } from '../infra/people.entities';
 import type { HourPackageEntity, LedgerEntryEntity, PaymentEntity, TimeEntryEntity } from '../infra/prepaid.entities';
-import type { ReleaseEntity } from '../infra/release.entity';
+import type { ReleaseEntity } from '../infra/release.entities';
 import { type Preset, ServiceBillingEnum, type ServiceItem } from './types/catalog.types';
 import { type Contract, ContractStatusEnum } from './types/contract.types';
 import type { Organization } from './types/organization.types';

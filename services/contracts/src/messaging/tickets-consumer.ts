@@ -1,4 +1,4 @@
-import type { EventEnvelope, TicketFacts, TicketsEventPayloads } from '@reglament/shared/domain';
+import type { EventEnvelope, TicketAfterChange, TicketsEventPayloads } from '@reglament/shared/domain';
 import type { EventHandlers, Tx } from '@reglament/shared/platform';
 
 /**
@@ -6,7 +6,7 @@ import type { EventHandlers, Tx } from '@reglament/shared/platform';
  * bill logged work it needs the ticket's contract, category and service. Every tickets event
  * carries the whole ticket; an older version never overwrites a newer one.
  */
-async function remember(ticket: TicketFacts, tx: Tx): Promise<void> {
+async function remember(ticket: TicketAfterChange, tx: Tx): Promise<void> {
   await tx.manager.query(
     `INSERT INTO known_tickets (ticket_id, organization_id, contract_id, number, category, service_code, status, version)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)

@@ -5,7 +5,7 @@ import {
   type EventType,
   makeEvent,
   newId,
-  type TicketFacts,
+  type TicketAfterChange,
 } from '@reglament/shared/domain';
 import {
   closePlatform,
@@ -17,7 +17,7 @@ import {
 import { createTestDatabase, eventually, TEST_SECRET, type TestDatabase, uniqueName } from '@reglament/shared/testing';
 import { buildContractsApp, contractsEntities, contractsMigrations, type ContractsApp } from '../../src';
 import { ticketsHandlers } from '../../src/messaging/tickets-consumer';
-import { KnownTicketEntity } from '../../src/infra/known-ticket.entity';
+import { KnownTicketEntity } from '../../src/infra/read-model.entities';
 
 export const JWT_SECRET = 'contracts-test-jwt-secret-0123456789';
 export const ADMIN: Caller = { kind: 'user', id: newId(), role: 'ADMIN', organizationId: null, name: 'Admin' };
@@ -97,7 +97,7 @@ export class ContractsHarness {
     category: Category | null,
     serviceCode: string | null = null,
   ) {
-    const facts: TicketFacts = {
+    const facts: TicketAfterChange = {
       ticketId: newId(),
       number: `T-${Math.floor(Math.random() * 1e6)}`,
       organizationId: contract.organizationId,

@@ -1,4 +1,4 @@
-import { type AnyEventEnvelope, makeEvent, causedBy, newId, type TicketFacts } from '@reglament/shared/domain';
+import { type AnyEventEnvelope, makeEvent, causedBy, newId, type TicketAfterChange } from '@reglament/shared/domain';
 import { type Tx } from '@reglament/shared/platform';
 import { DEFAULT_LANGUAGE, type Language, LANGUAGES } from '../domain/kinds';
 import { type Directory, type PersonView, recipientsOf, type TicketView } from '../domain/recipients';
@@ -128,7 +128,7 @@ export class NotificationRecorder {
 
   /** The ticket as the event tells it (tickets.*) or as the read model knows it (sla.*). */
   private async ticketOf(event: AnyEventEnvelope, tx: Tx): Promise<TicketView | null> {
-    const data = event.data as unknown as { ticket?: TicketFacts; ticketId?: string };
+    const data = event.data as unknown as { ticket?: TicketAfterChange; ticketId?: string };
     if (data.ticket) return ticketView(data.ticket);
     if (!data.ticketId) return null;
     const known = await tx.manager.findOneBy(KnownTicketEntity, { ticketId: data.ticketId });
@@ -171,7 +171,7 @@ export class NotificationRecorder {
   }
 }
 
-export function ticketView(t: TicketFacts): TicketView {
+export function ticketView(t: TicketAfterChange): TicketView {
   return {
     ticketId: t.ticketId,
     number: t.number,

@@ -5,7 +5,7 @@ import {
   type EventType,
   type SlaTimerFacts,
   type StaffFacts,
-  type TicketFacts,
+  type TicketAfterChange,
 } from '@reglament/shared/domain';
 import { type EventHandlers, type Tx, upsertIfNewer } from '@reglament/shared/platform';
 import type { NotificationRecorder } from '../application/recorder';
@@ -77,7 +77,7 @@ export function domainHandlers(recorder: NotificationRecorder): Record<'tickets'
 }
 
 async function saveTicket(event: AnyEventEnvelope, tx: Tx): Promise<void> {
-  const t = (event.data as { ticket: TicketFacts }).ticket;
+  const t = (event.data as { ticket: TicketAfterChange }).ticket;
   await upsertIfNewer(
     tx.manager,
     'known_tickets',

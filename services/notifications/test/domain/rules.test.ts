@@ -1,7 +1,7 @@
-import { type AnyEventEnvelope, newId, type TicketFacts } from '@reglament/shared/domain';
+import { type AnyEventEnvelope, newId, type TicketAfterChange } from '@reglament/shared/domain';
 import { type Directory, type PersonView, recipientsOf } from '../../src/domain/recipients';
 import { intentsFor, RULES } from '../../src/domain/rules';
-import { customerActor, event, staffActor, systemActor, ticketFacts, timerFacts } from '../support/events';
+import { customerActor, event, staffActor, systemActor, ticketAfterChange, timerFacts } from '../support/events';
 
 /**
  * The rules table, row by row (R-NTF-1, R-TKT-1, R-TKT-9, R-TKT-12, R-SLA-9, R-SLA-11, R-CON-6):
@@ -31,11 +31,15 @@ const alla = person('Alla', 'STAFF', 'ADMIN', null);
 const retired = { ...person('Rita', 'STAFF', 'DISPATCHER', null), active: false };
 const everyone = [olga, oleg, fedor, egor, ivan, dora, dima, alla, retired];
 
-const ticket = (overrides: Partial<TicketFacts> = {}) =>
-  ticketFacts({ organizationId: orgA, requesterId: olga.id, assigneeId: egor.id, ...overrides });
+const ticket = (overrides: Partial<TicketAfterChange> = {}) =>
+  ticketAfterChange({ organizationId: orgA, requesterId: olga.id, assigneeId: egor.id, ...overrides });
 
 /** kind -> recipients' names (sorted), for one event. */
-function told(e: AnyEventEnvelope, t: TicketFacts | null, actorId: string | null = null): Record<string, string[]> {
+function told(
+  e: AnyEventEnvelope,
+  t: TicketAfterChange | null,
+  actorId: string | null = null,
+): Record<string, string[]> {
   const directory: Directory = {
     organizationId: e.organizationId,
     ticket: t
@@ -59,7 +63,7 @@ function told(e: AnyEventEnvelope, t: TicketFacts | null, actorId: string | null
   return result;
 }
 
-const base = (t: TicketFacts, actor = staffActor(dora.id)) => ({
+const base = (t: TicketAfterChange, actor = staffActor(dora.id)) => ({
   ticket: t,
   actor,
   ticketId: t.ticketId,

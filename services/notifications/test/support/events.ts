@@ -6,7 +6,7 @@ import {
   makeEvent,
   newId,
   type SlaTimerFacts,
-  type TicketFacts,
+  type TicketAfterChange,
 } from '@reglament/shared/domain';
 
 /** Builders of other services' events, as they publish them, for the notifications tests. */
@@ -17,7 +17,9 @@ export function event<T extends EventType>(type: T, organizationId: string | nul
   }) as AnyEventEnvelope;
 }
 
-export function ticketFacts(overrides: Partial<TicketFacts> & { organizationId: string }): TicketFacts {
+export function ticketAfterChange(
+  overrides: Partial<TicketAfterChange> & { organizationId: string },
+): TicketAfterChange {
   return {
     ticketId: newId(),
     number: 'T-2025-000042',
@@ -47,7 +49,7 @@ export const staffActor = (id: string): Actor => ({ id, role: 'DISPATCHER', name
 export const customerActor = (id: string): Actor => ({ id, role: 'CUSTOMER', name: 'Olga' });
 export const systemActor: Actor = { id: null, role: 'SYSTEM', name: null };
 
-export function timerFacts(ticket: TicketFacts, overrides: Partial<SlaTimerFacts> = {}): SlaTimerFacts {
+export function timerFacts(ticket: TicketAfterChange, overrides: Partial<SlaTimerFacts> = {}): SlaTimerFacts {
   return {
     timerId: newId(),
     ticketId: ticket.ticketId,

@@ -3,7 +3,7 @@ import {
   type EventOrigin,
   makeEvent,
   type SlaTimerFacts,
-  type TicketFacts,
+  type TicketAfterChange,
 } from '@reglament/shared/domain';
 import { type Logger, type Tx } from '@reglament/shared/platform';
 import type { EvaluationContext } from '../domain/evaluation';
@@ -49,7 +49,7 @@ export class TicketClocks {
   async record(tx: Tx, event: AnyEventEnvelope, now: number, origin: EventOrigin): Promise<void> {
     const entry = historyEntryOf(event);
     if (!entry) return;
-    const facts = (event.data as { ticket: TicketFacts }).ticket;
+    const facts = (event.data as { ticket: TicketAfterChange }).ticket;
     await tx.manager.query(
       `INSERT INTO sla_tickets (ticket_id, organization_id, contract_id, preset, product, closed)
        VALUES ($1, $2, $3, $4, $5, $6)

@@ -1,6 +1,6 @@
 import type { SlaFailureReportEntity, SlaTimerEntity } from '../infra/entities';
 import type { SlaPolicy as Policy } from '../domain/policy';
-import type { FailureReport, SlaPolicy, SlaTimer } from './types';
+import type { FailureReport, SlaPolicy, SlaTimer } from './types/sla.types';
 
 export function toTimer(row: SlaTimerEntity): SlaTimer {
   return {

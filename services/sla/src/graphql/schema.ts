@@ -1,13 +1,13 @@
 import { buildFederatedSchema } from '@reglament/shared/platform';
 import type { GraphQLSchema } from 'graphql';
-import { CalendarResolver } from './calendar.resolver';
-import { ClockResolver } from './clock.resolver';
-import { PolicyResolver } from './policy.resolver';
-import { ProductionCalendarResolver } from './production-calendar.resolver';
-import { SlaTimerResolver, TicketSlaResolver } from './ticket-sla.resolver';
-import { Ticket } from './types';
-import { ContractSlaResolver, SlaCountdownResolver } from './wallboard.resolver';
-import { Contract } from './wallboard.types';
+import { CalendarResolver } from './resolvers/calendar.resolver';
+import { ClockResolver } from './resolvers/clock.resolver';
+import { PolicyResolver } from './resolvers/policy.resolver';
+import { ProductionCalendarResolver } from './resolvers/production-calendar.resolver';
+import { SlaTimerResolver, TicketSlaResolver } from './resolvers/ticket-sla.resolver';
+import { Ticket } from './types/sla.types';
+import { ContractSlaResolver, SlaCountdownResolver } from './resolvers/wallboard.resolver';
+import { Contract } from './types/wallboard.types';
 
 export function buildSlaSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(

@@ -1,4 +1,4 @@
-import { type AnyEventEnvelope, causedBy } from '@reglament/shared/domain';
+import { type AnyEventEnvelope, causedBy, type EventEnvelope } from '@reglament/shared/domain';
 import { type Clock, type EventHandlers, type Tx, upsertIfNewer } from '@reglament/shared/platform';
 import type { TicketClocks } from '../application/ticket-clocks';
 import { SlaContractEntity } from '../infra/entities';
@@ -63,65 +63,66 @@ export function contractsHandlers(clocks: TicketClocks, clock: Clock): EventHand
     tx: Tx,
     origin: ReturnType<typeof causedBy>,
   ) => {
-    const c = event.data;
-    const contract = await ensureContract(tx, c.contractId, c.organizationId);
+    const change = event.data;
+    const contract = await ensureContract(tx, change.contractId, change.organizationId);
     // Replicas may apply two changes of one contract out of order: an older snapshot is ignored
     // (event ids are UUID v7, ordered by time, as the read models' upsertIfNewer).
     if (contract.snapshotEventId !== null && event.id <= contract.snapshotEventId) return;
-    const holidays = [...new Set(c.holidays ?? [])].sort();
-    const timeZone = c.timeZone ?? null;
+    const holidays = [...new Set(change.holidays ?? [])].sort();
+    const timeZone = change.timeZone ?? null;
     if (
-      contract.coverage === c.coverage &&
+      contract.coverage === change.coverage &&
       contract.timeZone === timeZone &&
       contract.holidays.join(',') === holidays.join(',')
     ) {
-      await tx.manager.update(SlaContractEntity, { contractId: c.contractId }, { snapshotEventId: event.id });
+      await tx.manager.update(SlaContractEntity, { contractId: change.contractId }, { snapshotEventId: event.id });
       return;
     }
     await tx.manager.update(
       SlaContractEntity,
-      { contractId: c.contractId },
-      { coverage: c.coverage, timeZone, holidays, snapshotEventId: event.id },
+      { contractId: change.contractId },
+      { coverage: change.coverage, timeZone, holidays, snapshotEventId: event.id },
     );
-    await recomputeOpen(tx, 'contract_id', c.contractId, origin);
+    await recomputeOpen(tx, 'contract_id', change.contractId, origin);
+  };
+
+  /** A release scheduled or moved (R-SLA-7): its planned instant moves the clocks of open tickets of its product. */
+  const releasePlanned = async (
+    event: EventEnvelope<'contracts.release.scheduled'> | EventEnvelope<'contracts.release.moved'>,
+    tx: Tx,
+  ) => {
+    const release = event.data;
+    await upsertIfNewer(
+      tx.manager,
+      'sla_releases',
+      'release_id',
+      {
+        release_id: release.releaseId,
+        product: release.product,
+        kind: release.kind,
+        planned_at: new Date(release.plannedAt),
+      },
+      event.id,
+    );
+    await recomputeOpen(tx, 'product', release.product, causedBy(event, 'sla', clock.now()));
   };
 
   return {
     'contracts.contract.created': (event, tx) => contractChanged(event, tx, causedBy(event, 'sla', clock.now())),
     'contracts.contract.updated': (event, tx) => contractChanged(event, tx, causedBy(event, 'sla', clock.now())),
     'contracts.contract.status_changed': (event, tx) => contractChanged(event, tx, causedBy(event, 'sla', clock.now())),
-    'contracts.release.scheduled': async (event, tx) => {
-      const r = event.data;
-      await upsertIfNewer(
-        tx.manager,
-        'sla_releases',
-        'release_id',
-        { release_id: r.releaseId, product: r.product, kind: r.kind, planned_at: new Date(r.plannedAt) },
-        event.id,
-      );
-      await recomputeOpen(tx, 'product', r.product, causedBy(event, 'sla', clock.now()));
-    },
-    'contracts.release.moved': async (event, tx) => {
-      const r = event.data;
-      await upsertIfNewer(
-        tx.manager,
-        'sla_releases',
-        'release_id',
-        { release_id: r.releaseId, product: r.product, kind: r.kind, planned_at: new Date(r.plannedAt) },
-        event.id,
-      );
-      await recomputeOpen(tx, 'product', r.product, causedBy(event, 'sla', clock.now()));
-    },
+    'contracts.release.scheduled': releasePlanned,
+    'contracts.release.moved': releasePlanned,
     'contracts.hour_package.added': async (event, tx) => {
-      const p = event.data;
-      await ensureContract(tx, p.contractId, p.organizationId);
-      if (p.reactionWorkingMinutes !== null) {
+      const hourPackage = event.data;
+      await ensureContract(tx, hourPackage.contractId, hourPackage.organizationId);
+      if (hourPackage.reactionWorkingMinutes !== null) {
         await tx.manager.update(
           SlaContractEntity,
-          { contractId: p.contractId },
-          { reactionMinutes: p.reactionWorkingMinutes },
+          { contractId: hourPackage.contractId },
+          { reactionMinutes: hourPackage.reactionWorkingMinutes },
         );
-        await recomputeOpen(tx, 'contract_id', p.contractId, causedBy(event, 'sla', clock.now()));
+        await recomputeOpen(tx, 'contract_id', hourPackage.contractId, causedBy(event, 'sla', clock.now()));
       }
     },
     'contracts.prepaid.exhausted': (event, tx) => prepaidChanged(event, tx, true),

@@ -1,7 +1,7 @@
-import type { AnyEventEnvelope, TicketFacts } from '@reglament/shared/domain';
+import type { AnyEventEnvelope, TicketAfterChange } from '@reglament/shared/domain';
 import type { HistoryEntry, TicketSnapshot } from '../domain/ticket-history';
 
-function snapshot(t: TicketFacts): TicketSnapshot {
+function snapshot(t: TicketAfterChange): TicketSnapshot {
   return {
     category: t.category,
     priority: t.priority,
@@ -15,7 +15,7 @@ function snapshot(t: TicketFacts): TicketSnapshot {
 /** The SLA-relevant part of a tickets event, or null for events that move no clock. */
 export function historyEntryOf(event: AnyEventEnvelope): HistoryEntry | null {
   if (!event.type.startsWith('tickets.ticket.')) return null;
-  const data = event.data as { ticket: TicketFacts; actor?: { role: string } };
+  const data = event.data as { ticket: TicketAfterChange; actor?: { role: string } };
   const base = { at: Date.parse(event.occurredAt), version: data.ticket.version, ticket: snapshot(data.ticket) };
   const byProvider = data.actor?.role !== 'CUSTOMER';
   switch (event.type) {

@@ -6,7 +6,7 @@ import {
   makeEvent,
   newId,
   type Priority,
-  type TicketFacts,
+  type TicketAfterChange,
   type TicketStatus,
   type TicketTransition,
 } from '@reglament/shared/domain';
@@ -16,7 +16,7 @@ import {
  * packages/shared/src/events/tickets-events.ts), so the SLA service can be tested on its own.
  */
 export class TicketEvents {
-  readonly facts: TicketFacts;
+  readonly facts: TicketAfterChange;
   private readonly staff = { id: newId(), role: 'DISPATCHER' as const, name: 'Dispatcher' };
   private readonly customer = { id: newId(), role: 'CUSTOMER' as const, name: 'Customer' };
   private beforeClarification: TicketStatus = 'IN_ANALYSIS';
@@ -59,7 +59,7 @@ export class TicketEvents {
     return this.facts.ticketId;
   }
 
-  private next(changes: Partial<TicketFacts>) {
+  private next(changes: Partial<TicketAfterChange>) {
     Object.assign(this.facts, changes, { version: this.facts.version + 1 });
     return { ticketId: this.facts.ticketId, organizationId: this.facts.organizationId, ticket: { ...this.facts } };
   }

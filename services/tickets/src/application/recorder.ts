@@ -4,13 +4,13 @@ import {
   type EventOrigin,
   makeEvent,
   newId,
-  type TicketFacts,
+  type TicketAfterChange,
 } from '@reglament/shared/domain';
 import { type Tx } from '@reglament/shared/platform';
-import { isInternalFact, type TicketFact } from '../domain/facts';
+import { isInternalChange, type TicketChange } from '../domain/changes';
 import type { TicketState } from '../domain/ticket';
 import { TicketHistoryEntity } from '../infra/entities';
-import { ticketFacts } from './ticket-facts';
+import { ticketAfterChange } from './ticket-after-change';
 
 const HISTORY_NOTE_MAX = 500;
 
@@ -22,10 +22,10 @@ export async function recordFacts(
   tx: Tx,
   ticket: TicketState,
   actor: Actor,
-  facts: TicketFact[],
+  facts: TicketChange[],
   origin: EventOrigin,
 ): Promise<void> {
-  const snapshot = ticketFacts(ticket);
+  const snapshot = ticketAfterChange(ticket);
   const entries: TicketHistoryEntity[] = [];
   facts.forEach((fact, position) => {
     const event = eventOf(fact, snapshot, actor, origin);
@@ -40,7 +40,7 @@ export async function recordFacts(
       actorId: actor.id,
       actorRole: actor.role,
       actorName: actor.name,
-      internal: isInternalFact(fact),
+      internal: isInternalChange(fact),
       eventId: event.id,
       ...historyOf(fact),
     });
@@ -50,7 +50,7 @@ export async function recordFacts(
 
 type HistoryValues = Pick<TicketHistoryEntity, 'type' | 'transition' | 'fromValue' | 'toValue' | 'note' | 'reason'>;
 
-function historyOf(fact: TicketFact): HistoryValues {
+function historyOf(fact: TicketChange): HistoryValues {
   const entry = (values: Partial<HistoryValues>): HistoryValues => ({
     type: fact.kind,
     transition: null,
@@ -103,7 +103,7 @@ function historyOf(fact: TicketFact): HistoryValues {
   }
 }
 
-function eventOf(fact: TicketFact, ticket: TicketFacts, actor: Actor, origin: EventOrigin): AnyEventEnvelope {
+function eventOf(fact: TicketChange, ticket: TicketAfterChange, actor: Actor, origin: EventOrigin): AnyEventEnvelope {
   const base = { ticketId: ticket.ticketId, organizationId: ticket.organizationId, ticket, actor };
   const org = ticket.organizationId;
   switch (fact.kind) {

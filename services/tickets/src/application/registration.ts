@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { badInput, type Caller, forbidden, newId, notFound, requireUuid, visibilityOf } from '@reglament/shared/domain';
 import { type Clock, type Transactions } from '@reglament/shared/platform';
 import { type AttachmentUpload, checkAttachment } from '../domain/attachment';
-import type { TicketFact } from '../domain/facts';
+import type { TicketChange } from '../domain/changes';
 import { type RegistrationInput, registrationRefusals, validateRegistration } from '../domain/registration';
 import { requireMayPostInternal } from '../domain/transitions';
 import type { TicketEntity } from '../infra/entities';
@@ -111,7 +111,7 @@ export class Registration {
         version: 1,
       };
       await store.insert(ticket);
-      const facts: TicketFact[] = [{ kind: 'REGISTERED', answeredOnCall: valid.answeredOnCall }];
+      const facts: TicketChange[] = [{ kind: 'REGISTERED', answeredOnCall: valid.answeredOnCall }];
       for (const file of files) {
         const saved = await saveAttachment(tx, this.storage, ticket, newId(), file, actor, now);
         facts.push({

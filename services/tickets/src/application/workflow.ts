@@ -11,7 +11,7 @@ import {
 } from '@reglament/shared/domain';
 import { type Clock, type Transactions, type Tx } from '@reglament/shared/platform';
 import { type AttachmentUpload, checkAttachment } from '../domain/attachment';
-import type { NewMessage } from '../domain/facts';
+import type { NewMessage } from '../domain/changes';
 import {
   decideMove,
   type MoveContext,

@@ -13,7 +13,7 @@ import {
   type TicketStatus,
   triageNeedsPlannedDate,
 } from '@reglament/shared/domain';
-import type { NewMessage, TicketFact } from './facts';
+import type { NewMessage, TicketChange } from './changes';
 import { MESSAGE_MAX, optionalText, requiredText } from './text';
 import { OPEN_STATUSES, onSiteVisitPending, type TicketState } from './ticket';
 
@@ -88,7 +88,7 @@ export interface MoveContext {
 export interface MoveOutcome {
   /** The fields that change (the version is bumped by whoever persists). */
   changes: Partial<TicketState>;
-  facts: TicketFact[];
+  facts: TicketChange[];
   message: NewMessage | null;
   /** Set by ADD_ATTACHMENT: the id its content is stored under. */
   attachmentId?: string;
@@ -150,7 +150,7 @@ export const TRANSITIONS: { readonly [M in TicketMove]: MoveRule<M> } = {
     record: (t, input, ctx) => {
       const assignee = ctx.staff(input.assigneeId);
       const planned = input.plannedResolutionAt ?? t.plannedResolutionAt;
-      const facts: TicketFact[] = [
+      const facts: TicketChange[] = [
         {
           kind: 'CLASSIFIED',
           category: input.category,
@@ -556,19 +556,19 @@ function customerMessage(ctx: MoveContext, body: string, transition: NewMessage[
 }
 
 function statusChanged(
-  transition: Extract<TicketFact, { kind: 'STATUS_CHANGED' }>['transition'],
+  transition: Extract<TicketChange, { kind: 'STATUS_CHANGED' }>['transition'],
   from: TicketStatus,
   to: TicketStatus,
   note: string | null,
-): TicketFact {
+): TicketChange {
   return { kind: 'STATUS_CHANGED', transition, from, to, note };
 }
 
-function assigned(assigneeId: string, previous: string | null, staff: StaffMember | null): TicketFact {
+function assigned(assigneeId: string, previous: string | null, staff: StaffMember | null): TicketChange {
   return { kind: 'ASSIGNED', assigneeId, previousAssigneeId: previous, assigneeName: staff?.fullName ?? null };
 }
 
-function plannedDateChanged(at: Date | null, t: TicketState, reason: string | null): TicketFact {
+function plannedDateChanged(at: Date | null, t: TicketState, reason: string | null): TicketChange {
   return {
     kind: 'PLANNED_DATE_CHANGED',
     plannedResolutionAt: at,

@@ -1,11 +1,11 @@
 import { buildFederatedSchema } from '@reglament/shared/platform';
 import type { GraphQLSchema } from 'graphql';
-import { AttachmentFieldsResolver } from './attachment-fields.resolver';
+import { AttachmentFieldsResolver } from './resolvers/attachment-fields.resolver';
 import type { TicketsContext } from './context';
 import { toTicket } from './mappers';
-import { TicketFieldsResolver } from './ticket-fields.resolver';
-import { TicketResolver } from './ticket.resolver';
-import { WorkflowResolver } from './workflow.resolver';
+import { TicketFieldsResolver } from './resolvers/ticket-fields.resolver';
+import { TicketResolver } from './resolvers/ticket.resolver';
+import { WorkflowResolver } from './resolvers/workflow.resolver';
 
 export function buildTicketsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(

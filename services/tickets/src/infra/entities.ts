@@ -1,4 +1,26 @@
+/**
+ * Every TypeORM entity of this part: the classes (defined in the `*.entities.ts` files beside
+ * this one) and the list its data source opens. `infra/entities.ts` means this in every service.
+ */
+import { TicketEntity, TicketNumberCounterEntity } from './ticket.entities';
+import { TicketMessageEntity, TicketHistoryEntity } from './thread.entities';
+import { TicketAttachmentEntity, TicketAttachmentContentEntity } from './attachment.entities';
+import { KnownContractEntity, KnownContactEntity, KnownStaffEntity, TicketSlaStateEntity } from './read-model.entities';
+
+export * from './ticket.entities';
+export * from './thread.entities';
 export * from './attachment.entities';
 export * from './read-model.entities';
-export * from './thread.entities';
-export * from './ticket.entity';
+
+export const ticketsEntities = [
+  TicketEntity,
+  TicketNumberCounterEntity,
+  TicketMessageEntity,
+  TicketHistoryEntity,
+  TicketAttachmentEntity,
+  TicketAttachmentContentEntity,
+  KnownContractEntity,
+  KnownContactEntity,
+  KnownStaffEntity,
+  TicketSlaStateEntity,
+];

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { Actor, TicketTransition } from '@reglament/shared/domain';
-import type { TicketFactKind } from '../domain/facts';
+import type { TicketChangeKind } from '../domain/changes';
 
 /** The ticket's conversation: public messages and provider-only (internal) notes. */
 @Entity({ name: 'ticket_messages' })
@@ -75,7 +75,7 @@ export class TicketHistoryEntity {
   actorName!: string | null;
 
   @Column({ type: 'text' })
-  type!: TicketFactKind;
+  type!: TicketChangeKind;
 
   @Column({ type: 'text', nullable: true })
   transition!: TicketTransition | null;

@@ -166,7 +166,7 @@ export class ContractResolver {
         field: 'month',
       });
     }
-    const balance = (await ctx.app.prepaid.balances([row], target)).get(row.id) ?? null;
+    const balance = (await ctx.app.prepaidReads.balances([row], target)).get(row.id) ?? null;
     return balance && toBalance(balance);
   }
 
@@ -179,7 +179,7 @@ export class ContractResolver {
     @Ctx() ctx: ContractsContext,
   ) {
     const row = await this.row(contract, ctx);
-    const page = await ctx.app.prepaid.ledger(row, { month }, { first: pageSize(first, 50), after });
+    const page = await ctx.app.prepaidReads.ledger(row, { month }, { first: pageSize(first, 50), after });
     return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: toLedgerEntry(edge.node) })) };
   }
 

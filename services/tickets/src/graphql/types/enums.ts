@@ -1,6 +1,6 @@
 import { TICKET_TRANSITIONS } from '@reglament/shared/domain';
 import { registerEnumType } from 'type-graphql';
-import type { TicketFactKind } from '../../domain/facts';
+import type { TicketChangeKind } from '../../domain/changes';
 import { TICKET_MOVES } from '../../domain/transitions';
 
 function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
@@ -19,7 +19,7 @@ registerEnumType(TicketTransitionEnum, {
   description: 'A move between statuses (R-TKT-14), as recorded in history and events.',
 });
 
-const HISTORY_TYPES: readonly TicketFactKind[] = [
+const HISTORY_TYPES: readonly TicketChangeKind[] = [
   'REGISTERED',
   'STATUS_CHANGED',
   'CLOSED',

@@ -1,6 +1,6 @@
 import type { TicketTransition } from '@reglament/shared/domain';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { TicketFactKind } from '../../domain/facts';
+import type { TicketChangeKind } from '../../domain/changes';
 import { TicketHistoryTypeEnum, TicketTransitionEnum } from './enums';
 
 @ObjectType('Message', { description: 'A message in a ticket: public, or internal (provider staff only).' })
@@ -62,7 +62,7 @@ export class TicketHistoryEntry {
   actorName!: string | null;
 
   @Field(() => TicketHistoryTypeEnum)
-  type!: TicketFactKind;
+  type!: TicketChangeKind;
 
   @Field(() => TicketTransitionEnum, { nullable: true })
   transition!: TicketTransition | null;

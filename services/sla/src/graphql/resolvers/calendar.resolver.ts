@@ -1,7 +1,7 @@
 import { badInput, requireUser } from '@reglament/shared/domain';
-import type { SlaContext } from './context';
+import type { SlaContext } from '../context';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { type BusinessCalendar as Engine, CalendarError } from '../calendar';
+import { type BusinessCalendar as Engine, CalendarError } from '../../calendar';
 
 @ObjectType('BusinessCalendar', { description: 'Working time of a calendar (R-SLA-1, R-SLA-2).' })
 export class BusinessCalendar {

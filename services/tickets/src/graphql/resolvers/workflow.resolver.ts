@@ -1,12 +1,12 @@
 import { type CloseReason, type Priority } from '@reglament/shared/domain';
 import { CloseReasonEnum, PriorityEnum } from '@reglament/shared/platform';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { TRANSITIONS } from '../domain/transitions';
-import type { TicketsContext } from './context';
-import { toAttachment, toMessage, toTicket } from './mappers';
-import { AttachmentInput, TriageTicketInput } from './types/inputs';
-import { Attachment, Message } from './types/thread.types';
-import { Ticket } from './types/ticket.types';
+import { TRANSITIONS } from '../../domain/transitions';
+import type { TicketsContext } from '../context';
+import { toAttachment, toMessage, toTicket } from '../mappers';
+import { AttachmentInput, TriageTicketInput } from '../types/inputs';
+import { Attachment, Message } from '../types/thread.types';
+import { Ticket } from '../types/ticket.types';
 
 /** The moves of the transition table (R-TKT-14), one mutation each; the table decides, these translate. */
 @Resolver(() => Ticket)

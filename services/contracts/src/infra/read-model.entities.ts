@@ -28,7 +28,7 @@ export class KnownTicketEntity {
   @Column({ type: 'text' })
   status!: string;
 
-  /** TicketFacts.version: an older event never overwrites a newer one. */
+  /** TicketAfterChange.version: an older event never overwrites a newer one. */
   @Column({ type: 'integer' })
   version!: number;
 }

@@ -1,13 +1,13 @@
 import { canSeeOrganization, visibilityOf } from '@reglament/shared/domain';
 import { DateTime } from 'luxon';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { countdownOf, countsCalendarTime } from '../domain/countdown';
-import type { SlaPolicy } from '../domain/policy';
-import { PRESET_POLICIES } from '../domain/presets';
-import { SlaContractEntity } from '../infra/entities';
-import type { SlaContext } from './context';
-import { SlaTimer } from './types';
-import { Contract, SlaCountdown, SlaDay } from './wallboard.types';
+import { countdownOf, countsCalendarTime } from '../../domain/countdown';
+import type { SlaPolicy } from '../../domain/policy';
+import { PRESET_POLICIES } from '../../domain/presets';
+import { SlaContractEntity } from '../../infra/entities';
+import type { SlaContext } from '../context';
+import { SlaTimer } from '../types/sla.types';
+import { Contract, SlaCountdown, SlaDay } from '../types/wallboard.types';
 
 const POLICIES_BY_ID = new Map<string, SlaPolicy>([...PRESET_POLICIES.values()].map((p) => [p.id, p]));
 

@@ -1,11 +1,11 @@
 import type { Caller } from '@reglament/shared/domain';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { allowedMoves, type ActorRole, type TicketMove } from '../domain/transitions';
-import type { TicketsContext } from './context';
-import { toAssignee, toAttachment, toHistoryEntry, toMessage, toRequester, toTicket } from './mappers';
-import { TicketMoveEnum } from './types/enums';
-import { Attachment, Message, TicketHistoryEntry } from './types/thread.types';
-import { Ticket, TicketAssignee, TicketRequester } from './types/ticket.types';
+import { allowedMoves, type ActorRole, type TicketMove } from '../../domain/transitions';
+import type { TicketsContext } from '../context';
+import { toAssignee, toAttachment, toHistoryEntry, toMessage, toRequester, toTicket } from '../mappers';
+import { TicketMoveEnum } from '../types/enums';
+import { Attachment, Message, TicketHistoryEntry } from '../types/thread.types';
+import { Ticket, TicketAssignee, TicketRequester } from '../types/ticket.types';
 
 /** What hangs off a ticket, each through a per-request DataLoader (constant queries per page). */
 @Resolver(() => Ticket)

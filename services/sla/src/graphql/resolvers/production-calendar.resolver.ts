@@ -1,7 +1,7 @@
 import { requireRole, requireUser, STAFF_ROLES } from '@reglament/shared/domain';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { ImportedYear } from '../application/production-calendar-imports';
-import type { SlaContext } from './context';
+import type { ImportedYear } from '../../application/production-calendar-imports';
+import type { SlaContext } from '../context';
 import {
   CalendarCoverage,
   ProductionCalendar,
@@ -9,7 +9,7 @@ import {
   ProductionCalendarFormat,
   ProductionCalendarYear,
   type ProductionDayKind,
-} from './production-calendar.types';
+} from '../types/production-calendar.types';
 
 function toYear(
   year: Omit<ImportedYear, 'change' | 'days'> & { change?: ImportedYear['change']; days?: ImportedYear['days'] },

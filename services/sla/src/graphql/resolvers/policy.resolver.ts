@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { PRESET_POLICIES } from '../domain/presets';
-import type { SlaContext } from './context';
-import { toPolicy } from './mappers';
-import { ComplianceRow, SlaPolicy } from './types';
+import { PRESET_POLICIES } from '../../domain/presets';
+import type { SlaContext } from '../context';
+import { toPolicy } from '../mappers';
+import { ComplianceRow, SlaPolicy } from '../types/sla.types';
 
 @Resolver()
 export class PolicyResolver {

@@ -1,12 +1,12 @@
 import { connectionType } from '@reglament/shared/platform';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { TicketOrder } from '../infra/ticket-reads';
-import type { TicketsContext } from './context';
-import { toAttachment, toTicket } from './mappers';
-import { TicketOrderEnum } from './types/enums';
-import { RegisterTicketInput, TicketFilter } from './types/inputs';
-import { Attachment } from './types/thread.types';
-import { Ticket } from './types/ticket.types';
+import type { TicketOrder } from '../../infra/ticket-reads';
+import type { TicketsContext } from '../context';
+import { toAttachment, toTicket } from '../mappers';
+import { TicketOrderEnum } from '../types/enums';
+import { RegisterTicketInput, TicketFilter } from '../types/inputs';
+import { Attachment } from '../types/thread.types';
+import { Ticket } from '../types/ticket.types';
 
 export const TicketConnection = connectionType(Ticket, 'Ticket');
 

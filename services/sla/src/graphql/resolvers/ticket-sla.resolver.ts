@@ -8,11 +8,11 @@ import {
   visibilityOf,
 } from '@reglament/shared/domain';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PRESET_POLICIES } from '../domain/presets';
-import { SlaTimerEntity } from '../infra/entities';
-import type { SlaContext } from './context';
-import { toFailureReport, toTimer } from './mappers';
-import { FailureReport, SlaState, SlaTimer, Ticket, TicketSla } from './types';
+import { PRESET_POLICIES } from '../../domain/presets';
+import { SlaTimerEntity } from '../../infra/entities';
+import type { SlaContext } from '../context';
+import { toFailureReport, toTimer } from '../mappers';
+import { FailureReport, SlaState, SlaTimer, Ticket, TicketSla } from '../types/sla.types';
 
 @Resolver(() => Ticket)
 export class TicketSlaResolver {

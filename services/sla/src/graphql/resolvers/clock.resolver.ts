@@ -1,6 +1,6 @@
 import { AppError, ErrorCode, requireRole } from '@reglament/shared/domain';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { SlaContext } from './context';
+import type { SlaContext } from '../context';
 
 const DISABLED = 'The test clock is off: start the system with TEST_CLOCK=1 to set or advance time';
 

@@ -1,7 +1,7 @@
 import { ATTACHMENT_INLINE_MAX_BYTES, badInput, forbidden, notFound } from '@reglament/shared/domain';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { TicketsContext } from './context';
-import { Attachment } from './types/thread.types';
+import type { TicketsContext } from '../context';
+import { Attachment } from '../types/thread.types';
 
 @Resolver(() => Attachment)
 export class AttachmentFieldsResolver {

@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { ComplianceRow } from './types';
+import { ComplianceRow } from './sla.types';
 
 @ObjectType('SlaCountdown', {
   description:

@@ -4,7 +4,7 @@ import type { Category, CloseReason, Priority, TicketStatus, TicketTransition } 
  * What a change records. Each fact becomes exactly one history entry (R-TKT-13) and exactly
  * one event (tickets.ticket.<kind>), written in the transaction of the change.
  */
-export type TicketFact =
+export type TicketChange =
   | { kind: 'REGISTERED'; answeredOnCall: boolean | null }
   | { kind: 'STATUS_CHANGED'; transition: TicketTransition; from: TicketStatus; to: TicketStatus; note: string | null }
   | { kind: 'CLOSED'; transition: TicketTransition; from: TicketStatus; reason: CloseReason; comment: string | null }
@@ -35,10 +35,10 @@ export type TicketFact =
       internal: boolean;
     };
 
-export type TicketFactKind = TicketFact['kind'];
+export type TicketChangeKind = TicketChange['kind'];
 
 /** Facts only provider staff may see (a customer never sees internal messages or files). */
-export function isInternalFact(fact: TicketFact): boolean {
+export function isInternalChange(fact: TicketChange): boolean {
   return (fact.kind === 'MESSAGE_ADDED' || fact.kind === 'ATTACHMENT_ADDED') && fact.internal;
 }
 

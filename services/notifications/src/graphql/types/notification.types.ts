@@ -1,6 +1,6 @@
 import { connectionType } from '@reglament/shared/platform';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { NOTIFICATION_KINDS, type NotificationKind } from '../domain/kinds';
+import { NOTIFICATION_KINDS, type NotificationKind } from '../../domain/kinds';
 
 export const NotificationKindEnum = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, k])) as {
   [K in NotificationKind]: K;

@@ -1,8 +1,8 @@
-import type { TicketFacts } from '@reglament/shared/domain';
+import type { TicketAfterChange } from '@reglament/shared/domain';
 import type { TicketState } from '../domain/ticket';
 
 /** The whole ticket after a change, as every tickets.* event carries it (consumers never call back). */
-export function ticketFacts(ticket: TicketState): TicketFacts {
+export function ticketAfterChange(ticket: TicketState): TicketAfterChange {
   return {
     ticketId: ticket.id,
     number: ticket.number,
