@@ -9,8 +9,10 @@ import {
   KnownContractEntity,
   KnownTimerEntity,
 } from './notification.entities';
+import { DeliveryEntity } from './delivery.entities';
 
 export * from './notification.entities';
+export * from './delivery.entities';
 
 export const notificationsEntities = [
   NotificationEntity,
@@ -18,4 +20,5 @@ export const notificationsEntities = [
   KnownPersonEntity,
   KnownContractEntity,
   KnownTimerEntity,
+  DeliveryEntity,
 ];

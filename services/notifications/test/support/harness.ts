@@ -6,13 +6,7 @@ import {
   makeEvent,
   signCaller,
 } from '@reglament/shared/domain';
-import {
-  closePlatform,
-  createPlatform,
-  type Platform,
-  type RunningService,
-  type TestClock,
-} from '@reglament/shared/platform';
+import { closePlatform, createPlatform, type Platform, type TestClock } from '@reglament/shared/platform';
 import {
   createTestDatabase,
   createTestNats,
@@ -21,7 +15,7 @@ import {
   type TestDatabase,
   type TestNats,
 } from '@reglament/shared/testing';
-import { startNotifications } from '../../src';
+import { type NotificationsSettings, type RunningNotifications, startNotifications } from '../../src';
 
 export interface GraphQLResult<T> {
   data?: T | null;
@@ -38,10 +32,10 @@ export class NotificationsHarness {
     readonly db: TestDatabase,
     readonly nats: TestNats,
     readonly platform: Platform,
-    readonly service: RunningService,
+    readonly service: RunningNotifications,
   ) {}
 
-  static async start(extra: Record<string, unknown> = {}): Promise<NotificationsHarness> {
+  static async start(extra: Partial<NotificationsSettings> = {}): Promise<NotificationsHarness> {
     const db = await createTestDatabase();
     const nats = createTestNats();
     const platform = await createPlatform({

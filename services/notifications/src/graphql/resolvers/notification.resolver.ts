@@ -1,12 +1,13 @@
 import type { Caller } from '@reglament/shared/domain';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Deliveries } from '../../application/deliveries';
 import type { NotificationInbox } from '../../application/inbox';
 import type { NotificationEntity } from '../../infra/entities';
 import { Notification, NotificationConnection, Ticket } from '../types/notification.types';
 
 export interface NotificationsContext {
   caller: Caller;
-  app: { inbox: NotificationInbox };
+  app: { inbox: NotificationInbox; deliveries: Deliveries };
 }
 
 @Resolver(() => Notification)
