@@ -31,7 +31,10 @@ export class TicketSlaResolver {
 @Resolver(() => SlaTimer)
 export class SlaTimerResolver {
   @Query(() => SlaTimer, { nullable: true, description: 'One SLA clock by id (wallboards, subscriptions).' })
-  async slaTimer(@Arg('id', () => ID) id: string, @Ctx() ctx: SlaContext): Promise<SlaTimer | null> {
+  async slaTimer(
+    @Arg('id', () => ID, { description: "The timer's id." }) id: string,
+    @Ctx() ctx: SlaContext,
+  ): Promise<SlaTimer | null> {
     return toTimer(await ctx.app.ticketSla.timer(ctx.caller, id));
   }
 
@@ -46,9 +49,9 @@ export class SlaTimerResolver {
     description: 'R-SLA-11: causes and measures for the breached provider deadlines of a ticket (staff).',
   })
   async submitFailureReport(
-    @Arg('ticketId', () => ID) ticketId: string,
-    @Arg('causes', () => String) causes: string,
-    @Arg('measures', () => String) measures: string,
+    @Arg('ticketId', () => ID, { description: 'The ticket with the breached provider clock.' }) ticketId: string,
+    @Arg('causes', () => String, { description: 'What caused the failure.' }) causes: string,
+    @Arg('measures', () => String, { description: 'What was done so that it does not happen again.' }) measures: string,
     @Ctx() ctx: SlaContext,
   ): Promise<FailureReport> {
     return toFailureReport(await ctx.app.failureReports.submit(ctx.caller, { ticketId, causes, measures }));
@@ -61,7 +64,11 @@ export class SlaTimerResolver {
   })
   async rebuildOpenTicketsSla(
     @Ctx() ctx: SlaContext,
-    @Arg('preset', () => String, { nullable: true }) preset?: string | null,
+    @Arg('preset', () => String, {
+      description: 'Only tickets under this preset; null: every open ticket.',
+      nullable: true,
+    })
+    preset?: string | null,
   ): Promise<number> {
     return ctx.app.ticketSla.rebuildOpenTickets(ctx.caller, preset ?? null);
   }
@@ -71,7 +78,10 @@ export class SlaTimerResolver {
       "ADMIN: rebuilds a ticket's clocks from its history (they come out the same unless a policy, " +
       'calendar or release changed).',
   })
-  async rebuildTicketSla(@Arg('ticketId', () => ID) ticketId: string, @Ctx() ctx: SlaContext): Promise<TicketSla> {
+  async rebuildTicketSla(
+    @Arg('ticketId', () => ID, { description: 'The ticket whose clocks are rebuilt.' }) ticketId: string,
+    @Ctx() ctx: SlaContext,
+  ): Promise<TicketSla> {
     await ctx.app.ticketSla.rebuildTicket(ctx.caller, ticketId);
     ctx.loaders.ticket.clear(ticketId);
     ctx.loaders.timersByTicket.clear(ticketId);
