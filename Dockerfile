@@ -17,3 +17,8 @@ COPY . .
 # The wallboard and the GraphQL IDE, built once into packages/wallboard/dist (served by the gateway).
 RUN pnpm build:pages
 ENV NODE_ENV=production
+# Not root: the parts only write under /app/.data (the gateway's partner keys; a volume in compose).
+RUN mkdir -p /app/.data && chown -R node:node /app/.data
+USER node
+# Each part is started by its own command (docker-compose.yml): node directly, never pnpm.
+CMD ["node", "--import", "tsx", "gateway/src/main.ts"]

@@ -57,7 +57,28 @@ describe('docker-compose.yml', () => {
     },
   );
 
-  it.each(parts.map(([name]) => [name]))('%s starts with its own workspace package', (name) => {
-    expect(compose.services[name]!.command).toEqual(['pnpm', '--filter', `@reglament/${name}`, 'start']);
+  it.each(parts.map(([name]) => [name]))(
+    '%s runs node itself (signals reach it; no pnpm in between) and is healthy only when /readyz says so',
+    (name) => {
+      const main = name === 'gateway' ? 'gateway/src/main.ts' : `services/${name}/src/main.ts`;
+      expect(compose.services[name]!.command).toEqual(['node', '--import', 'tsx', main]);
+      const service = compose.services[name] as ComposeService & {
+        healthcheck?: { test: string[] };
+        init?: boolean;
+      };
+      expect(service.init).toBe(true);
+      expect(service.healthcheck?.test.join(' ')).toContain('/readyz');
+    },
+  );
+
+  it('the gateway waits for every part to be healthy and keeps its data on a volume', () => {
+    const gateway = compose.services.gateway as ComposeService & {
+      depends_on: Record<string, { condition: string }>;
+      volumes: string[];
+    };
+    for (const part of ['tickets', 'sla', 'contracts', 'notifications']) {
+      expect(gateway.depends_on[part]).toEqual({ condition: 'service_healthy' });
+    }
+    expect(gateway.volumes).toContain('gatewaydata:/app/.data');
   });
 });
