@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   buildClientSchema,
+  buildSchema,
   getIntrospectionQuery,
   type GraphQLObjectType,
   type IntrospectionQuery,
@@ -69,9 +70,8 @@ describe('client schema', () => {
     const printed = printSchema(buildClientSchema(body.data!));
     const withoutHeader = committed.replace(/^(#[^\n]*\n)+\n/, '');
     expect(withoutHeader.trim()).toBe(printed.trim());
-    expect(committed).toMatch(
-      /type Subscription \{[\s\S]*ticketChanged\(organizationId: ID, ticketId: ID, after: String\): TicketChange!/,
-    );
+    const fromFile = buildSchema(committed).getSubscriptionType()?.getFields();
+    expect(String(fromFile?.ticketChanged?.type)).toBe('TicketChange!');
   });
 
   it('still refuses introspection, Subscription included, to callers who are not staff', async () => {

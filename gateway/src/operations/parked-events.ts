@@ -1,7 +1,7 @@
 import { LocalGraphQLDataSource } from '@apollo/gateway';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { AppError, badInput, ErrorCode, forbidden, hasRole } from '@reglament/shared/domain';
-import { PARKED_EVENTS_PATH } from '@reglament/shared/platform';
+import { MUTATION_DESCRIPTION, PARKED_EVENTS_PATH, QUERY_DESCRIPTION } from '@reglament/shared/platform';
 import { GraphQLError, type GraphQLSchema, parse } from 'graphql';
 import { request } from 'undici';
 import type { GatewayContext } from '../context';
@@ -17,7 +17,9 @@ export const OPERATIONS_SDL = /* GraphQL */ `
 
   "FAILED: its handler failed it PARK_AFTER_ATTEMPTS times. HELD: waits behind a parked event of the same ticket."
   enum ParkedEventState {
+    "Its handler failed it PARK_AFTER_ATTEMPTS times."
     FAILED
+    "It waits behind a parked event of the same ticket."
     HELD
   }
 
@@ -29,27 +31,39 @@ export const OPERATIONS_SDL = /* GraphQL */ `
     service: String!
     "The durable consumer, e.g. sla-on-tickets."
     consumer: String!
+    "The event's id (the envelope's id, UUID v7)."
     eventId: ID!
+    "The event's type, e.g. tickets.ticket.registered."
     eventType: String!
     "What keeps order (ticket:<id> or contract:<id>); events of the same key wait behind it."
     orderingKey: String
+    "The event's position in its domain's stream."
     streamSeq: Float!
+    "FAILED or HELD."
     state: ParkedEventState!
     "The handler's last error (HELD: which parked event it waits behind)."
     error: String!
+    "How many times its handler ran."
     attempts: Int!
+    "When it was parked (UTC)."
     parkedAt: DateTime!
     "The event's envelope as JSON text."
     envelope: String!
   }
 
+  "What became of a parked event an administrator acted on."
   enum ParkedEventResult {
+    "Applied this time; it is no longer parked."
     APPLIED
+    "Dropped for good."
     DISCARDED
+    "Its handler failed again; it stays parked."
     FAILED
   }
 
+  "The outcome of retryParkedEvent or discardParkedEvent."
   type ParkedEventOutcome {
+    "What became of the event."
     result: ParkedEventResult!
     "Set when the retry failed again (the event stays parked)."
     error: String
@@ -59,16 +73,23 @@ export const OPERATIONS_SDL = /* GraphQL */ `
     stillParked: Int!
   }
 
+  """${QUERY_DESCRIPTION}"""
   type Query {
     "Parked events of every part, oldest first (ADMIN). \`service\` narrows to one part; first: 1-500 per part."
-    parkedEvents(service: String, first: Int = 100): [ParkedEvent!]!
+    parkedEvents(
+      "Only this part's: tickets, sla, contracts or notifications."
+      service: String
+      "At most this many per part, 1-500."
+      first: Int = 100
+    ): [ParkedEvent!]!
   }
 
+  """${MUTATION_DESCRIPTION}"""
   type Mutation {
     "Applies a parked event again (once), then the events of its ticket held behind it (ADMIN)."
-    retryParkedEvent(id: ID!): ParkedEventOutcome!
+    retryParkedEvent("The parked event, <service>:<id>." id: ID!): ParkedEventOutcome!
     "Drops a parked event for good, then applies the events held behind it (ADMIN)."
-    discardParkedEvent(id: ID!): ParkedEventOutcome!
+    discardParkedEvent("The parked event, <service>:<id>." id: ID!): ParkedEventOutcome!
   }
 `;
 

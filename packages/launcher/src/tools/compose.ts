@@ -3,8 +3,9 @@
  *   pnpm compose          writes services/<part>/schema.graphql, gateway/supergraph.graphql and
  *                         gateway/schema.graphql (the client-facing schema, with the Subscription type)
  *   pnpm compose --check  fails when a committed file is stale (CI runs this)
- * Both fail when the supergraph breaks an operation of a partner's trusted documents
- * (gateway/persisted/<partner>/manifest.json) or a manifest is older than its documents.
+ * Both fail when an element of the client schema has no description (naming each), when the
+ * supergraph breaks an operation of a partner's trusted documents
+ * (gateway/persisted/<partner>/manifest.json), or when a manifest is older than its documents.
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,6 +13,7 @@ import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { type GraphQLSchema, parse, printSchema } from 'graphql';
 import { clientSchemaOf, PERSISTED_DIR, persistedProblems } from '@reglament/gateway';
+import { missingDescriptions } from './descriptions';
 import { SUBGRAPH_NAMES, SUBGRAPHS } from './subgraphs';
 
 const ROOT = resolve(__dirname, '../../../..');
@@ -59,6 +61,14 @@ async function main(): Promise<void> {
   }
   if (check && stale.length > 0) {
     process.stderr.write(`Stale schema files (run \`pnpm compose\` and commit them): ${stale.join(', ')}\n`);
+    process.exit(1);
+  }
+  const undescribed = missingDescriptions(clientSchema);
+  if (undescribed.length > 0) {
+    process.stderr.write(
+      `${undescribed.length} element(s) of the client schema have no description; describe each in English ` +
+        `(units, time zones and rule ids where they matter) where it is declared:\n- ${undescribed.join('\n- ')}\n`,
+    );
     process.exit(1);
   }
   const problems = persistedProblems(PERSISTED_DIR, clientSchema);

@@ -8,6 +8,12 @@ const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
   'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override"])';
 
+/** The root types' descriptions, the same in every subgraph (composition keeps one). */
+export const QUERY_DESCRIPTION =
+  'Reads. Every field answers as the caller: a customer sees its own organization only (docs/api.md "Roles").';
+export const MUTATION_DESCRIPTION =
+  'Changes. Each is checked against the caller\'s role and the state; a refusal is a typed error and changes nothing (docs/api.md "Errors").';
+
 export type ReferenceResolvers = Record<string, { __resolveReference: (...args: never[]) => unknown }>;
 
 /**
@@ -25,6 +31,11 @@ export async function buildFederatedSchema(
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
+  // type-graphql has no way to describe the root types themselves.
+  const query = schema.getQueryType();
+  if (query && !query.description) query.description = QUERY_DESCRIPTION;
+  const mutation = schema.getMutationType();
+  if (mutation && !mutation.description) mutation.description = MUTATION_DESCRIPTION;
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as Record<string, object>;
   for (const [type, extra] of Object.entries(referenceResolvers)) {

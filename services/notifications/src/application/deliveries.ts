@@ -203,6 +203,6 @@ export class Deliveries {
       .orderBy('d.id', 'DESC')
       .take(limit + 1)
       .getMany();
-    return toConnection(rows, limit, totalCount, (row) => encodeCursor({ id: row.id }));
+    return toConnection(rows, limit, totalCount, (row) => encodeCursor({ id: row.id }), Boolean(after));
   }
 }

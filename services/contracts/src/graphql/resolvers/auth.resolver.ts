@@ -12,8 +12,8 @@ export class AuthResolver {
       'client address (RATE_LIMITED with retryAfterSeconds, real time).',
   })
   async login(
-    @Arg('email', () => String) email: string,
-    @Arg('password', () => String) password: string,
+    @Arg('email', () => String, { description: 'The login e-mail of a contact or staff member.' }) email: string,
+    @Arg('password', () => String, { description: 'The password.' }) password: string,
     @Ctx() ctx: ContractsContext,
   ): Promise<AuthPayload> {
     const result = await ctx.app.auth.login(email, password, ctx.clientAddress ?? null);
@@ -27,8 +27,8 @@ export class AuthResolver {
 
   @Mutation(() => Boolean, { description: "Changes the caller's own password." })
   async changePassword(
-    @Arg('currentPassword', () => String) currentPassword: string,
-    @Arg('newPassword', () => String) newPassword: string,
+    @Arg('currentPassword', () => String, { description: 'The password in use now.' }) currentPassword: string,
+    @Arg('newPassword', () => String, { description: 'The new password, 8-200 characters.' }) newPassword: string,
     @Ctx() ctx: ContractsContext,
   ): Promise<boolean> {
     return ctx.app.auth.changePassword(ctx.caller, currentPassword, newPassword);

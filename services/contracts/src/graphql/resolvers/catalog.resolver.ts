@@ -13,8 +13,8 @@ export class CatalogResolver {
     return PRESETS.map(toPreset);
   }
 
-  @Query(() => Preset, { nullable: true })
-  preset(@Arg('id', () => String) id: string): Preset | null {
+  @Query(() => Preset, { description: 'One preset by id; null if there is no such preset.', nullable: true })
+  preset(@Arg('id', () => String, { description: "The preset's id, e.g. altec-8x5x4." }) id: string): Preset | null {
     const preset = findPreset(id);
     return preset ? toPreset(preset) : null;
   }
@@ -23,7 +23,13 @@ export class CatalogResolver {
     description:
       'The service catalog (R-CON-2): seed 000 items 1 ... 6.3 and seed 004 items IC.*, with norms and free flags.',
   })
-  serviceCatalog(@Arg('seed', () => String, { nullable: true }) seed: string | null): ServiceItem[] {
+  serviceCatalog(
+    @Arg('seed', () => String, {
+      description: 'Only items of this seed, 000 or 004; omitted: the whole catalog.',
+      nullable: true,
+    })
+    seed: string | null,
+  ): ServiceItem[] {
     const seeds = [...new Set(SERVICE_CATALOG.map((item) => item.seed))];
     if (seed !== null && !seeds.includes(seed)) {
       throw badInput(`seed must be one of ${seeds.join(', ')}, got "${seed}"`, { field: 'seed' });

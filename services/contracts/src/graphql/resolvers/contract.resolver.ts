@@ -39,7 +39,7 @@ function prerequisites(list: PrerequisiteInput[] | null | undefined) {
 export class ContractResolver {
   @Mutation(() => Contract, { description: 'Signs a contract under one of the presets (ADMIN, DISPATCHER).' })
   async createContract(
-    @Arg('input', () => CreateContractInput) input: CreateContractInput,
+    @Arg('input', () => CreateContractInput, { description: 'The contract.' }) input: CreateContractInput,
     @Ctx() ctx: ContractsContext,
   ): Promise<Contract> {
     const row = await ctx.app.contracts.create(ctx.caller, {
@@ -65,8 +65,9 @@ export class ContractResolver {
     description: 'Changes the terms of a contract (ADMIN, DISPATCHER); only the fields given.',
   })
   async updateContract(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateContractInput) input: UpdateContractInput,
+    @Arg('id', () => ID, { description: 'The contract to change.' }) id: string,
+    @Arg('input', () => UpdateContractInput, { description: 'The fields to change; omitted fields stay.' })
+    input: UpdateContractInput,
     @Ctx() ctx: ContractsContext,
   ): Promise<Contract> {
     const row = await ctx.app.contracts.update(ctx.caller, id, {
@@ -92,28 +93,39 @@ export class ContractResolver {
 
   @Mutation(() => Contract, { description: 'Suspends support under the contract, saying why (ADMIN, DISPATCHER).' })
   async suspendContract(
-    @Arg('id', () => ID) id: string,
-    @Arg('reason', () => String) reason: string,
+    @Arg('id', () => ID, { description: 'The contract to suspend.' }) id: string,
+    @Arg('reason', () => String, { description: 'Why, shown on the contract.' }) reason: string,
     @Ctx() ctx: ContractsContext,
   ): Promise<Contract> {
     return contractOut(ctx, await ctx.app.contracts.suspend(ctx.caller, id, reason));
   }
 
   @Mutation(() => Contract, { description: 'Ends a suspension (ADMIN, DISPATCHER).' })
-  async resumeContract(@Arg('id', () => ID) id: string, @Ctx() ctx: ContractsContext): Promise<Contract> {
+  async resumeContract(
+    @Arg('id', () => ID, { description: 'The suspended contract to resume.' }) id: string,
+    @Ctx() ctx: ContractsContext,
+  ): Promise<Contract> {
     return contractOut(ctx, await ctx.app.contracts.resume(ctx.caller, id));
   }
 
   @Query(() => Contract, { nullable: true, description: "A customer sees only its organization's contracts." })
-  async contract(@Arg('id', () => ID) id: string, @Ctx() ctx: ContractsContext): Promise<Contract> {
+  async contract(
+    @Arg('id', () => ID, { description: "The contract's id." }) id: string,
+    @Ctx() ctx: ContractsContext,
+  ): Promise<Contract> {
     return contractOut(ctx, await ctx.app.contracts.get(ctx.caller, id));
   }
 
   @Query(() => ContractConnection, { description: "Staff: all contracts; a customer: its organization's." })
   async contracts(
-    @Arg('filter', () => ContractFilter, { nullable: true }) filter: ContractFilter | null,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => ContractFilter, { description: 'Which contracts.', nullable: true })
+    filter: ContractFilter | null,
+    @Arg('first', () => Int, { description: 'Page size, 1-100 (default 20).', nullable: true }) first: number | null,
+    @Arg('after', () => String, {
+      description: 'Cursor of the last item seen (pages go forward only).',
+      nullable: true,
+    })
+    after: string | null,
     @Ctx() ctx: ContractsContext,
   ) {
     const page = await ctx.app.contracts.list(
@@ -128,7 +140,7 @@ export class ContractResolver {
     return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: contractOut(ctx, edge.node) })) };
   }
 
-  @FieldResolver(() => Organization, { nullable: true })
+  @FieldResolver(() => Organization, { description: 'The customer organization.', nullable: true })
   async organization(@Root() contract: Contract, @Ctx() ctx: ContractsContext): Promise<Organization | null> {
     const row = await ctx.loaders.organization.load(contract.organizationId);
     return row && toOrganization(row);
@@ -153,7 +165,7 @@ export class ContractResolver {
   @FieldResolver(() => PrepaidBalance, { nullable: true, description: 'Prepaid time of a given month (YYYY-MM).' })
   async prepaidMonth(
     @Root() contract: Contract,
-    @Arg('month', () => String) month: string,
+    @Arg('month', () => String, { description: "The month, YYYY-MM, in the contract's zone." }) month: string,
     @Ctx() ctx: ContractsContext,
   ): Promise<PrepaidBalance | null> {
     const row = await this.row(contract, ctx);
@@ -173,9 +185,14 @@ export class ContractResolver {
   @FieldResolver(() => LedgerEntryConnection, { description: 'The append-only prepaid ledger, oldest first.' })
   async ledger(
     @Root() contract: Contract,
-    @Arg('month', () => String, { nullable: true }) month: string | null,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('month', () => String, { description: 'Only entries of this month (YYYY-MM); null: all.', nullable: true })
+    month: string | null,
+    @Arg('first', () => Int, { description: 'Page size, 1-100 (default 20).', nullable: true }) first: number | null,
+    @Arg('after', () => String, {
+      description: 'Cursor of the last entry seen (pages go forward only).',
+      nullable: true,
+    })
+    after: string | null,
     @Ctx() ctx: ContractsContext,
   ) {
     const row = await this.row(contract, ctx);
@@ -183,12 +200,15 @@ export class ContractResolver {
     return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: toLedgerEntry(edge.node) })) };
   }
 
-  @FieldResolver(() => [HourPackage])
+  @FieldResolver(() => [HourPackage], { description: "The contract's hour packages (R-CON-3)." })
   async hourPackages(@Root() contract: Contract, @Ctx() ctx: ContractsContext): Promise<HourPackage[]> {
     return (await ctx.loaders.packagesByContract.load(contract.id)).map(toHourPackage);
   }
 
-  @FieldResolver(() => [Payment])
+  @FieldResolver(() => [Payment], {
+    description:
+      'Months paid (recordPayment): unused subscription minutes carry over only into a month paid on time (R-CON-3).',
+  })
   async payments(@Root() contract: Contract, @Ctx() ctx: ContractsContext): Promise<Payment[]> {
     return (await ctx.loaders.paymentsByContract.load(contract.id)).map(toPayment);
   }
@@ -196,8 +216,12 @@ export class ContractResolver {
   @FieldResolver(() => TimeEntryConnection, { description: 'Work logged under the contract, oldest first.' })
   async timeEntries(
     @Root() contract: Contract,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { description: 'Page size, 1-100 (default 20).', nullable: true }) first: number | null,
+    @Arg('after', () => String, {
+      description: 'Cursor of the last entry seen (pages go forward only).',
+      nullable: true,
+    })
+    after: string | null,
     @Ctx() ctx: ContractsContext,
   ) {
     const row = await this.row(contract, ctx);

@@ -18,7 +18,7 @@ import {
 export class ContactResolver {
   @Mutation(() => Contact, { description: 'Registers a contact of a customer (ADMIN, DISPATCHER); R-ACC-1.' })
   async addContact(
-    @Arg('input', () => AddContactInput) input: AddContactInput,
+    @Arg('input', () => AddContactInput, { description: 'The contact.' }) input: AddContactInput,
     @Ctx() ctx: ContractsContext,
   ): Promise<Contact> {
     const row = await ctx.app.contacts.add(ctx.caller, {
@@ -33,8 +33,11 @@ export class ContactResolver {
 
   @Mutation(() => Contact, { description: 'Changes a contact (ADMIN, DISPATCHER); active: false deactivates.' })
   async updateContact(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateContactInput) input: UpdateContactInput,
+    @Arg('id', () => ID, { description: 'The contact to change.' }) id: string,
+    @Arg('input', () => UpdateContactInput, {
+      description: 'The fields to change; a new password ends every earlier token of the contact.',
+    })
+    input: UpdateContactInput,
     @Ctx() ctx: ContractsContext,
   ): Promise<Contact> {
     const row = await ctx.app.contacts.update(ctx.caller, id, {
@@ -50,16 +53,28 @@ export class ContactResolver {
   }
 
   @Mutation(() => Contact, { description: 'The contact can no longer log in or register tickets (ADMIN, DISPATCHER).' })
-  async deactivateContact(@Arg('id', () => ID) id: string, @Ctx() ctx: ContractsContext): Promise<Contact> {
+  async deactivateContact(
+    @Arg('id', () => ID, {
+      description: 'The contact to deactivate: it can no longer log in, and its tokens are refused.',
+    })
+    id: string,
+    @Ctx() ctx: ContractsContext,
+  ): Promise<Contact> {
     return toContact(await ctx.app.contacts.deactivate(ctx.caller, id));
   }
 
-  @Query(() => Contact, { nullable: true })
-  async contact(@Arg('id', () => ID) id: string, @Ctx() ctx: ContractsContext): Promise<Contact> {
+  @Query(() => Contact, {
+    description: 'One contact by id; NOT_FOUND unless the caller may see it (staff, or its own organization).',
+    nullable: true,
+  })
+  async contact(
+    @Arg('id', () => ID, { description: "The contact's id." }) id: string,
+    @Ctx() ctx: ContractsContext,
+  ): Promise<Contact> {
     return toContact(await ctx.app.contacts.get(ctx.caller, id));
   }
 
-  @FieldResolver(() => Organization, { nullable: true })
+  @FieldResolver(() => Organization, { description: "The contact's organization.", nullable: true })
   async organization(@Root() contact: Contact, @Ctx() ctx: ContractsContext): Promise<Organization | null> {
     const row = await ctx.loaders.organization.load(contact.organizationId);
     return row && toOrganization(row);
@@ -70,7 +85,7 @@ export class ContactResolver {
 export class StaffResolver {
   @Mutation(() => StaffUser, { description: 'Adds a DISPATCHER, ENGINEER or ADMIN (ADMIN only).' })
   async addStaff(
-    @Arg('input', () => AddStaffInput) input: AddStaffInput,
+    @Arg('input', () => AddStaffInput, { description: 'The staff member.' }) input: AddStaffInput,
     @Ctx() ctx: ContractsContext,
   ): Promise<StaffUser> {
     const row = await ctx.app.staff.add(ctx.caller, {
@@ -84,8 +99,11 @@ export class StaffResolver {
 
   @Mutation(() => StaffUser, { description: 'Changes a staff member (ADMIN only); one active ADMIN always remains.' })
   async updateStaff(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateStaffInput) input: UpdateStaffInput,
+    @Arg('id', () => ID, { description: 'The staff member to change.' }) id: string,
+    @Arg('input', () => UpdateStaffInput, {
+      description: 'The fields to change; a new password ends every earlier token.',
+    })
+    input: UpdateStaffInput,
     @Ctx() ctx: ContractsContext,
   ): Promise<StaffUser> {
     const row = await ctx.app.staff.update(ctx.caller, id, {
@@ -101,16 +119,25 @@ export class StaffResolver {
   }
 
   @Query(() => StaffUser, { nullable: true, description: 'A staff member (staff only).' })
-  async staffMember(@Arg('id', () => ID) id: string, @Ctx() ctx: ContractsContext): Promise<StaffUser> {
+  async staffMember(
+    @Arg('id', () => ID, { description: "The staff member's id." }) id: string,
+    @Ctx() ctx: ContractsContext,
+  ): Promise<StaffUser> {
     return toStaffUser(await ctx.app.staff.get(ctx.caller, id));
   }
 
   @Query(() => StaffUserConnection, { description: 'The provider staff (staff only).' })
   async staff(
-    @Arg('role', () => RoleEnum, { nullable: true }) role: Role | null,
-    @Arg('activeOnly', () => Boolean, { nullable: true }) activeOnly: boolean | null,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('role', () => RoleEnum, { description: 'Only this role (DISPATCHER, ENGINEER or ADMIN).', nullable: true })
+    role: Role | null,
+    @Arg('activeOnly', () => Boolean, { description: 'Only active staff (default false).', nullable: true })
+    activeOnly: boolean | null,
+    @Arg('first', () => Int, { description: 'Page size, 1-100 (default 20).', nullable: true }) first: number | null,
+    @Arg('after', () => String, {
+      description: 'Cursor of the last item seen (pages go forward only).',
+      nullable: true,
+    })
+    after: string | null,
     @Ctx() ctx: ContractsContext,
   ) {
     const page = await ctx.app.staff.list(

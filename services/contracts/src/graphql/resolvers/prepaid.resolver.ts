@@ -19,7 +19,7 @@ export class PrepaidResolver {
     description: 'Adds prepaid minutes per month to a contract (R-CON-3; ADMIN, DISPATCHER).',
   })
   async addHourPackage(
-    @Arg('input', () => AddHourPackageInput) input: AddHourPackageInput,
+    @Arg('input', () => AddHourPackageInput, { description: 'The package.' }) input: AddHourPackageInput,
     @Ctx() ctx: ContractsContext,
   ): Promise<HourPackage> {
     const row = await ctx.app.prepaid.addPackage(ctx.caller, {
@@ -39,8 +39,8 @@ export class PrepaidResolver {
       'Records the payment of a month ("2025-03"); paid before the month begins = on time (carry-over, R-CON-3).',
   })
   async recordPayment(
-    @Arg('contractId', () => ID) contractId: string,
-    @Arg('month', () => String) month: string,
+    @Arg('contractId', () => ID, { description: 'The contract paid for.' }) contractId: string,
+    @Arg('month', () => String, { description: 'The month paid, YYYY-MM (contract zone).' }) month: string,
     @Ctx() ctx: ContractsContext,
   ): Promise<Contract> {
     return contractOut(ctx, await ctx.app.prepaid.recordPayment(ctx.caller, contractId, month));
@@ -48,7 +48,7 @@ export class PrepaidResolver {
 
   @Mutation(() => LedgerEntry, { description: 'Corrects the balance with a new ledger entry (ADMIN).' })
   async correctPrepaid(
-    @Arg('input', () => CorrectPrepaidInput) input: CorrectPrepaidInput,
+    @Arg('input', () => CorrectPrepaidInput, { description: 'The correction.' }) input: CorrectPrepaidInput,
     @Ctx() ctx: ContractsContext,
   ): Promise<LedgerEntry> {
     return toLedgerEntry(await ctx.app.prepaid.correct(ctx.caller, input));
@@ -59,7 +59,7 @@ export class PrepaidResolver {
       'Logs work on a ticket, billed per minute from prepaid time unless free (R-CON-5) or customisation (R-CON-7). Staff only.',
   })
   async logTime(
-    @Arg('input', () => LogTimeInput) input: LogTimeInput,
+    @Arg('input', () => LogTimeInput, { description: 'The time spent.' }) input: LogTimeInput,
     @Ctx() ctx: ContractsContext,
   ): Promise<TimeEntry> {
     const row = await ctx.app.timeLogging.logTime(ctx.caller, {
@@ -77,7 +77,7 @@ export class PrepaidResolver {
     description: 'Logs a service task at its norm time, whatever the actual time (R-CON-4).',
   })
   async logServiceWork(
-    @Arg('input', () => LogServiceWorkInput) input: LogServiceWorkInput,
+    @Arg('input', () => LogServiceWorkInput, { description: 'The service task.' }) input: LogServiceWorkInput,
     @Ctx() ctx: ContractsContext,
   ): Promise<TimeEntry> {
     const row = await ctx.app.timeLogging.logServiceWork(ctx.caller, {

@@ -8,7 +8,7 @@ import { Release, ScheduleReleaseInput } from '../types/release.types';
 export class ReleaseResolver {
   @Mutation(() => Release, { description: "Adds a release to a product's schedule (R-SLA-7; ADMIN, DISPATCHER)." })
   async scheduleRelease(
-    @Arg('input', () => ScheduleReleaseInput) input: ScheduleReleaseInput,
+    @Arg('input', () => ScheduleReleaseInput, { description: 'The release.' }) input: ScheduleReleaseInput,
     @Ctx() ctx: ContractsContext,
   ): Promise<Release> {
     const row = await ctx.app.releases.schedule(ctx.caller, {
@@ -22,8 +22,11 @@ export class ReleaseResolver {
 
   @Mutation(() => Release, { description: 'Moves a release; deadlines bound to it move too (R-SLA-7).' })
   async moveRelease(
-    @Arg('id', () => ID) id: string,
-    @Arg('plannedAt', () => Date) plannedAt: Date,
+    @Arg('id', () => ID, { description: 'The release to move.' }) id: string,
+    @Arg('plannedAt', () => Date, {
+      description: 'The new planned instant; deadlines bound to the release move with it (R-SLA-7).',
+    })
+    plannedAt: Date,
     @Ctx() ctx: ContractsContext,
   ): Promise<Release> {
     return toRelease(await ctx.app.releases.move(ctx.caller, id, plannedAt));
@@ -31,9 +34,10 @@ export class ReleaseResolver {
 
   @Query(() => [Release], { description: 'Release schedules, by planned time (at most 500).' })
   async releases(
-    @Arg('product', () => String, { nullable: true }) product: string | null,
-    @Arg('from', () => Date, { nullable: true }) from: Date | null,
-    @Arg('to', () => Date, { nullable: true }) to: Date | null,
+    @Arg('product', () => String, { description: "Only this product's releases.", nullable: true })
+    product: string | null,
+    @Arg('from', () => Date, { description: 'Planned at or after this instant.', nullable: true }) from: Date | null,
+    @Arg('to', () => Date, { description: 'Planned before this instant (exclusive).', nullable: true }) to: Date | null,
     @Ctx() ctx: ContractsContext,
   ): Promise<Release[]> {
     return (await ctx.app.releases.list(ctx.caller, { product, from, to })).map(toRelease);

@@ -8,6 +8,12 @@ export enum ContractStatusEnum {
   EXPIRED = 'EXPIRED',
 }
 registerEnumType(ContractStatusEnum, {
+  valuesConfig: {
+    DRAFT: { description: 'Before its start date: no support yet.' },
+    ACTIVE: { description: 'In force: tickets may be registered (R-CON-1).' },
+    SUSPENDED: { description: 'Suspended by hand, or while a contract-wide prerequisite has lapsed: no new tickets.' },
+    EXPIRED: { description: 'From midnight after its end date (contract zone).' },
+  },
   name: 'ContractStatus',
   description:
     'DRAFT before the start date; ACTIVE; SUSPENDED by hand or while a contract-wide prerequisite has lapsed (R-CON-1); ' +
@@ -18,10 +24,10 @@ registerEnumType(ContractStatusEnum, {
   description: 'What must stay valid for support to be given (R-CON-1), e.g. a 1C:ITS subscription.',
 })
 export class Prerequisite {
-  @Field(() => String)
+  @Field(() => String, { description: 'What kind, e.g. ITS (1C:ITS subscription) or UPDATES (update access).' })
   kind!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What it is, in words.' })
   description!: string;
 
   @Field(() => DateScalar, { nullable: true, description: 'Valid through this date; null: open-ended.' })
@@ -37,18 +43,24 @@ export class Prerequisite {
   valid!: boolean;
 }
 
-@InputType('PrerequisiteInput')
+@InputType('PrerequisiteInput', { description: 'What must stay valid for support (R-CON-1).' })
 export class PrerequisiteInput {
   @Field(() => String, { description: 'e.g. ITS, UPDATES' })
   kind!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'What it is, in words (optional).', nullable: true })
   description?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    description: 'Valid through this date (contract zone); null: open-ended.',
+    nullable: true,
+  })
   validUntil?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: "Only this product's support depends on it; null: the whole contract.",
+    nullable: true,
+  })
   product?: string | null;
 }
 
@@ -56,38 +68,42 @@ export class PrerequisiteInput {
   description: 'R-CON-7: customisation work priced by the hour, capped at a share of the total value.',
 })
 export class Customization {
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: 'Price of an hour of customisation work; null: not set.', nullable: true })
   hourlyRate!: number | null;
 
-  @Field(() => Float)
+  @Field(() => Float, {
+    description: "The cap as a share of the contract's total value, in percent (15 by default, R-CON-7).",
+  })
   capPercent!: number;
 
   @Field(() => Float, { nullable: true, description: 'capPercent of totalValue; null without a total value (no cap).' })
   capAmount!: number | null;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Customisation priced so far (minutes x hourlyRate / 60).' })
   spentAmount!: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: 'capAmount minus spentAmount; null without a cap.', nullable: true })
   remainingAmount!: number | null;
 }
 
 @Directive('@key(fields: "id")')
 @ObjectType('Contract', { description: 'A support contract: the regulation (preset) a customer is served under.' })
 export class Contract {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The contract's id." })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The contract's number, as the parties write it." })
   number!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer organization.' })
   organizationId!: string;
 
-  @Field(() => ContractStatusEnum)
+  @Field(() => ContractStatusEnum, {
+    description: "DRAFT, ACTIVE, SUSPENDED or EXPIRED, as of today in the contract's zone (R-CON-1).",
+  })
   status!: ContractStatusEnum;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The first day of the contract (inclusive, contract zone).' })
   startsOn!: string;
 
   @Field(() => DateScalar, { description: 'The last day of the contract (inclusive).' })
@@ -105,48 +121,58 @@ export class Contract {
   @Field(() => String, { description: 'R-CON-8: hours a day x days a week [x hours to the answer for priority 1].' })
   coverage!: string;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    description: 'Total value of the contract; the customisation cap is a share of it (R-CON-7). Null: none given.',
+    nullable: true,
+  })
   totalValue!: number | null;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Products covered; empty: every product.' })
   products!: string[];
 
-  @Field(() => [Prerequisite])
+  @Field(() => [Prerequisite], { description: 'What must stay valid for support under this contract (R-CON-1).' })
   prerequisites!: Prerequisite[];
 
   @Field(() => Boolean, { description: 'Warranty support (R-CON-1, 000): at most 12 months.' })
   warranty!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: 'Why it is suspended (by hand or a lapsed prerequisite); null unless SUSPENDED.',
+    nullable: true,
+  })
   suspensionReason!: string | null;
 
   @Field(() => [DateScalar], { description: "Days off added to the preset's calendar." })
   holidays!: string[];
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the contract was recorded (UTC).' })
   createdAt!: Date;
 }
 
 export const ContractConnection = connectionType(Contract, 'Contract');
 
-@InputType('ContractFilter')
+@InputType('ContractFilter', {
+  description: "Which contracts to list; a customer always sees its own organization's only.",
+})
 export class ContractFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: "Only this organization's contracts.", nullable: true })
   organizationId?: string | null;
 
-  @Field(() => [ContractStatusEnum], { nullable: true })
+  @Field(() => [ContractStatusEnum], { description: 'Only contracts in one of these statuses.', nullable: true })
   status?: ContractStatusEnum[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Only contracts under this preset, e.g. kz-supplier.', nullable: true })
   preset?: string | null;
 }
 
-@InputType('CreateContractInput')
+@InputType('CreateContractInput', {
+  description: 'A new contract with a customer organization under one of the five presets.',
+})
 export class CreateContractInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer organization.' })
   organizationId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The contract's number, as the parties write it." })
   number!: string;
 
   @Field(() => String, {
@@ -154,25 +180,31 @@ export class CreateContractInput {
   })
   preset!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "First day (inclusive), in the contract's zone." })
   startsOn!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'Last day (inclusive), not before startsOn.' })
   endsOn!: string;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: 'Total value; needed for the customisation cap (R-CON-7).', nullable: true })
   totalValue?: number | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { description: 'Products covered; omitted or empty: every product.', nullable: true })
   products?: string[] | null;
 
   @Field(() => String, { nullable: true, description: "R-CON-8, e.g. 8x5x4 or 24x7 (default: the preset's)." })
   coverage?: string | null;
 
-  @Field(() => [PrerequisiteInput], { nullable: true })
+  @Field(() => [PrerequisiteInput], {
+    description: 'What must stay valid for support (R-CON-1), e.g. a 1C:ITS subscription for infocraft-365.',
+    nullable: true,
+  })
   prerequisites?: PrerequisiteInput[] | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, {
+    description: "Warranty support (R-CON-1): the contract may then last at most the preset's warranty months (12).",
+    nullable: true,
+  })
   warranty?: boolean | null;
 
   @Field(() => Float, { nullable: true, description: 'R-CON-7: price of an hour of customisation work.' })
@@ -181,7 +213,10 @@ export class CreateContractInput {
   @Field(() => Float, { nullable: true, description: 'R-CON-7: cap as percent of totalValue (default 15).' })
   customizationCapPercent?: number | null;
 
-  @Field(() => [DateScalar], { nullable: true })
+  @Field(() => [DateScalar], {
+    description: "Extra days off on top of the preset's calendar (kz-supplier: the contract lists its own).",
+    nullable: true,
+  })
   holidays?: string[] | null;
 
   @Field(() => String, {
@@ -193,39 +228,45 @@ export class CreateContractInput {
   timeZone?: string | null;
 }
 
-@InputType('UpdateContractInput')
+@InputType('UpdateContractInput', { description: 'Changes to a contract; omitted fields stay.' })
 export class UpdateContractInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'New number.', nullable: true })
   number?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { description: 'New first day (contract zone).', nullable: true })
   startsOn?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { description: 'New last day (inclusive).', nullable: true })
   endsOn?: string | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: 'New total value.', nullable: true })
   totalValue?: number | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { description: 'New list of products covered.', nullable: true })
   products?: string[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: 'New coverage (R-CON-8), e.g. 24x7 or 8x5x4; clocks are recomputed.',
+    nullable: true,
+  })
   coverage?: string | null;
 
-  @Field(() => [PrerequisiteInput], { nullable: true })
+  @Field(() => [PrerequisiteInput], {
+    description: 'New prerequisites (R-CON-1), replacing the old ones.',
+    nullable: true,
+  })
   prerequisites?: PrerequisiteInput[] | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { description: 'Warranty support on or off.', nullable: true })
   warranty?: boolean | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: 'New price of an hour of customisation.', nullable: true })
   customizationHourlyRate?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: 'New cap, percent of the total value (R-CON-7).', nullable: true })
   customizationCapPercent?: number | null;
 
-  @Field(() => [DateScalar], { nullable: true })
+  @Field(() => [DateScalar], { description: 'New list of extra days off.', nullable: true })
   holidays?: string[] | null;
 
   @Field(() => String, {

@@ -8,42 +8,50 @@ export enum ViewerKindEnum {
   TOKEN = 'TOKEN',
 }
 registerEnumType(ViewerKindEnum, {
+  valuesConfig: {
+    CONTACT: { description: 'A contact of a customer organization.' },
+    STAFF: { description: 'A provider staff member.' },
+    TOKEN: { description: 'Known from its token only (minted elsewhere: tools, partners).' },
+  },
   name: 'ViewerKind',
   description: 'CONTACT or STAFF: a registered person; TOKEN: a token minted elsewhere (tools, partners).',
 });
 
 @ObjectType('Viewer', { description: 'The caller.' })
 export class Viewer {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The caller's id (the token's sub)." })
   id!: string;
 
-  @Field(() => RoleEnum)
+  @Field(() => RoleEnum, { description: "The caller's role." })
   role!: Role;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    description: "The caller's organization (customers and bound partners); null for staff.",
+    nullable: true,
+  })
   organizationId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Display name.', nullable: true })
   name!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'E-mail address, for registered people.', nullable: true })
   email!: string | null;
 
-  @Field(() => ViewerKindEnum)
+  @Field(() => ViewerKindEnum, { description: 'Where the caller is known from.' })
   kind!: ViewerKindEnum;
 }
 
-@ObjectType('AuthPayload')
+@ObjectType('AuthPayload', { description: 'The result of login: an access token and who it is for.' })
 export class AuthPayload {
   @Field(() => String, {
     description: 'JWT (HS256): sub, role, org, name, exp. Send as Authorization: Bearer <token>.',
   })
   token!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the token expires (UTC): 8 hours after login, real time.' })
   expiresAt!: Date;
 
-  @Field(() => Viewer)
+  @Field(() => Viewer, { description: 'The logged-in user: id, role, organization.' })
   user!: Viewer;
 }
 
@@ -53,19 +61,19 @@ export class AuthPayload {
     "An employee of a customer registered with the provider (R-ACC-1): the portal's login, a ticket's requester.",
 })
 export class Contact {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The contact's id (also the sub of its tokens)." })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer organization of the contact.' })
   organizationId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Full name.' })
   fullName!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'E-mail address, also the login.' })
   email!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Phone number, if given.', nullable: true })
   phone!: string | null;
 
   @Field(() => Boolean, { description: 'A deactivated contact cannot log in and registers no tickets.' })
@@ -83,19 +91,19 @@ export class Contact {
 @Directive('@key(fields: "id")')
 @ObjectType('StaffUser', { description: "The provider's staff: DISPATCHER, ENGINEER or ADMIN." })
 export class StaffUser {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The staff member's id." })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Full name.' })
   fullName!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'E-mail address, also the login.' })
   email!: string;
 
-  @Field(() => RoleEnum)
+  @Field(() => RoleEnum, { description: 'DISPATCHER, ENGINEER or ADMIN.' })
   role!: Role;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'False once deactivated: no login, cannot be assigned.' })
   active!: boolean;
 
   @Field(() => String, { description: 'Language of notifications to them: RU (default) or EN.' })
@@ -109,18 +117,24 @@ export class StaffUser {
 
 export const StaffUserConnection = connectionType(StaffUser, 'StaffUser');
 
-@InputType('AddContactInput')
+@InputType('AddContactInput', {
+  description:
+    'A new contact of a customer organization (R-ACC-1): only contacts may log in and have tickets registered.',
+})
 export class AddContactInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer organization the contact belongs to.' })
   organizationId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Full name, as shown on tickets (one line, at most 200 characters).' })
   fullName!: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description:
+      "E-mail address: the login, and where mail about the contact's tickets goes; unique across contacts and staff.",
+  })
   email!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Phone number, free form (optional).', nullable: true })
   phone?: string | null;
 
   @Field(() => String, {
@@ -130,18 +144,18 @@ export class AddContactInput {
   password?: string | null;
 }
 
-@InputType('UpdateContactInput')
+@InputType('UpdateContactInput', { description: 'Changes to a contact; omitted fields stay.' })
 export class UpdateContactInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'New full name.', nullable: true })
   fullName?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'New e-mail (also the login).', nullable: true })
   email?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'New phone number.', nullable: true })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'New password, 8-200 characters; earlier tokens stop working.', nullable: true })
   password?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'false deactivates, true reactivates.' })
@@ -159,36 +173,36 @@ export class UpdateContactInput {
   emailOff?: string[] | null;
 }
 
-@InputType('AddStaffInput')
+@InputType('AddStaffInput', { description: 'A new provider staff member (ADMIN only).' })
 export class AddStaffInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Full name, as shown on tickets.' })
   fullName!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'E-mail address: the login; unique across contacts and staff.' })
   email!: string;
 
   @Field(() => RoleEnum, { description: 'DISPATCHER, ENGINEER or ADMIN.' })
   role!: Role;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Initial password, 8-200 characters (kept as a scrypt hash).' })
   password!: string;
 }
 
-@InputType('UpdateStaffInput')
+@InputType('UpdateStaffInput', { description: 'Changes to a staff member; omitted fields stay.' })
 export class UpdateStaffInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'New full name.', nullable: true })
   fullName?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'New e-mail (also the login).', nullable: true })
   email?: string | null;
 
-  @Field(() => RoleEnum, { nullable: true })
+  @Field(() => RoleEnum, { description: 'New role: DISPATCHER, ENGINEER or ADMIN.', nullable: true })
   role?: Role | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { description: 'False deactivates: no login, and earlier tokens are refused.', nullable: true })
   active?: boolean | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'New password, 8-200 characters; earlier tokens stop working.', nullable: true })
   password?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Language of notifications: RU or EN.' })

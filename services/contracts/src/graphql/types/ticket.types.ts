@@ -7,14 +7,17 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @Directive('@key(fields: "id")')
 @ObjectType('Ticket')
 export class Ticket {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The ticket's id." })
   id!: string;
 
   @Directive('@external')
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contract it was registered under.' })
   contractId!: string;
 
   @Directive('@external')
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    description: 'The contact it is for (R-ACC-1); null for e-mail from outside (R-TKT-4).',
+    nullable: true,
+  })
   requesterId!: string | null;
 }

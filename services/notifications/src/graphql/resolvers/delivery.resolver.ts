@@ -9,9 +9,14 @@ export class DeliveryResolver {
   })
   async deliveries(
     @Ctx() ctx: NotificationsContext,
-    @Arg('filter', () => DeliveryFilter, { nullable: true }) filter?: DeliveryFilter | null,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('filter', () => DeliveryFilter, { description: 'Which deliveries.', nullable: true })
+    filter?: DeliveryFilter | null,
+    @Arg('first', () => Int, { description: 'Page size, 1-100 (default 20).', nullable: true }) first?: number | null,
+    @Arg('after', () => String, {
+      description: 'Cursor of the last item seen (pages go forward only).',
+      nullable: true,
+    })
+    after?: string | null,
   ) {
     return ctx.app.deliveries.list(ctx.caller, filter ?? {}, { first: first ?? null, after: after ?? null });
   }

@@ -15,9 +15,14 @@ export class NotificationResolver {
   @Query(() => NotificationConnection, { description: "The caller's in-app notifications, newest first." })
   async myNotifications(
     @Ctx() ctx: NotificationsContext,
-    @Arg('unreadOnly', () => Boolean, { nullable: true }) unreadOnly?: boolean | null,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('unreadOnly', () => Boolean, { description: 'Only unread ones (default false).', nullable: true })
+    unreadOnly?: boolean | null,
+    @Arg('first', () => Int, { description: 'Page size, 1-100 (default 20).', nullable: true }) first?: number | null,
+    @Arg('after', () => String, {
+      description: 'Cursor of the last item seen (pages go forward only).',
+      nullable: true,
+    })
+    after?: string | null,
   ) {
     return ctx.app.inbox.list(ctx.caller, {
       unreadOnly: unreadOnly ?? false,
@@ -35,7 +40,10 @@ export class NotificationResolver {
     nullable: true,
     description: "One of the caller's own notifications (null for anyone else's).",
   })
-  async notification(@Arg('id', () => ID) id: string, @Ctx() ctx: NotificationsContext) {
+  async notification(
+    @Arg('id', () => ID, { description: "The notification's id (one of the caller's own)." }) id: string,
+    @Ctx() ctx: NotificationsContext,
+  ) {
     return ctx.app.inbox.get(ctx.caller, id);
   }
 
@@ -43,7 +51,10 @@ export class NotificationResolver {
     description: 'Marks the given notifications of the caller read (at most 500 ids); returns how many changed.',
   })
   async markNotificationsRead(
-    @Arg('ids', () => [ID]) ids: string[],
+    @Arg('ids', () => [ID], {
+      description: "The caller's notifications to mark read (others are ignored), at most 500.",
+    })
+    ids: string[],
     @Ctx() ctx: NotificationsContext,
   ): Promise<number> {
     return ctx.app.inbox.markRead(ctx.caller, ids);

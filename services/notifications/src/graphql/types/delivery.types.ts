@@ -9,68 +9,82 @@ const enumOf = <T extends string>(values: readonly T[]) =>
 
 export const DeliveryChannelEnum = enumOf(DELIVERY_CHANNELS);
 export const DeliveryStatusEnum = enumOf(DELIVERY_STATUSES);
-registerEnumType(DeliveryChannelEnum, { name: 'DeliveryChannel', description: 'How a notification travels.' });
+registerEnumType(DeliveryChannelEnum, {
+  valuesConfig: {
+    EMAIL: { description: 'By e-mail.' },
+    IN_APP: { description: "To the recipient's in-app inbox (myNotifications)." },
+    WEBHOOK: { description: "To a partner system's webhook." },
+  },
+  name: 'DeliveryChannel',
+  description: 'How a notification travels.',
+});
 registerEnumType(DeliveryStatusEnum, {
+  valuesConfig: {
+    DEAD: { description: 'Retries used up: not sent.' },
+    FAILED: { description: 'The last attempt failed; it will be retried.' },
+    PENDING: { description: 'Not tried yet.' },
+    SENT: { description: 'Sent.' },
+  },
   name: 'DeliveryStatus',
   description: 'PENDING (not tried yet), SENT, FAILED (will be retried), DEAD (retries used up).',
 });
 
 @ObjectType('Delivery', { description: 'One notification on one channel to one recipient, with its attempts.' })
 export class Delivery {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The delivery's id." })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The notification delivered.' })
   notificationId!: string;
 
-  @Field(() => DeliveryChannelEnum)
+  @Field(() => DeliveryChannelEnum, { description: 'IN_APP, EMAIL or WEBHOOK.' })
   channel!: string;
 
-  @Field(() => NotificationKindEnum)
+  @Field(() => NotificationKindEnum, { description: 'What the notification is about.' })
   kind!: NotificationKind;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The recipient's id (a contact or staff member)." })
   recipientId!: string;
 
   @Field(() => String, { description: 'The e-mail address (EMAIL) or the user id (IN_APP).' })
   recipient!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'The ticket it is about, if any.', nullable: true })
   ticketId!: string | null;
 
-  @Field(() => DeliveryStatusEnum)
+  @Field(() => DeliveryStatusEnum, { description: 'PENDING, SENT, FAILED or DEAD.' })
   status!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many times sending was tried.' })
   attempts!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Why the last attempt failed, if it did.', nullable: true })
   lastError!: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the delivery was created (UTC).' })
   createdAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When it was last tried (UTC).', nullable: true })
   lastAttemptAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When it will be tried again (UTC); null when sent or dead.', nullable: true })
   nextAttemptAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When it was sent (UTC).', nullable: true })
   sentAt!: Date | null;
 }
 
 export const DeliveryConnection = connectionType(Delivery, 'Delivery');
 
-@InputType('DeliveryFilter')
+@InputType('DeliveryFilter', { description: 'Which deliveries to list; every condition given must hold.' })
 export class DeliveryFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'Only about this ticket.', nullable: true })
   ticketId?: string | null;
 
-  @Field(() => DeliveryChannelEnum, { nullable: true })
+  @Field(() => DeliveryChannelEnum, { description: 'Only this channel.', nullable: true })
   channel?: string | null;
 
-  @Field(() => DeliveryStatusEnum, { nullable: true })
+  @Field(() => DeliveryStatusEnum, { description: 'Only this status.', nullable: true })
   status?: string | null;
 
   @Field(() => String, { nullable: true, description: 'An e-mail address or a user id.' })

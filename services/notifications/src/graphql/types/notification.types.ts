@@ -6,6 +6,30 @@ export const NotificationKindEnum = Object.fromEntries(NOTIFICATION_KINDS.map((k
   [K in NotificationKind]: K;
 };
 registerEnumType(NotificationKindEnum, {
+  valuesConfig: {
+    TICKET_REGISTERED: { description: 'A ticket was registered; carries its number (R-TKT-1).' },
+    STATUS_CHANGED: { description: 'A ticket moved to another status.' },
+    PLANNED_DATE_CHANGED: { description: 'The planned resolution date was set or moved.' },
+    PRIORITY_CHANGED: { description: 'The priority changed.' },
+    ASSIGNED: { description: 'An engineer was assigned.' },
+    MESSAGE_ADDED: { description: 'A new message on a ticket.' },
+    CLARIFICATION_REQUESTED: {
+      description: 'The provider asked a question: the customer has 3 working days (R-TKT-9).',
+    },
+    CLARIFICATION_ANSWERED: { description: 'The customer answered a question.' },
+    SOLUTION_PROVIDED: { description: "A solution is waiting for the customer's acceptance." },
+    SOLUTION_RETURNED: { description: 'The customer returned a solution with remarks.' },
+    TICKET_CLOSED: { description: 'A ticket was closed.' },
+    SLA_WARNING: { description: 'A deadline is near (R-SLA-9).' },
+    SLA_BREACHED: { description: 'A deadline passed (R-SLA-11).' },
+    FAILURE_REPORT_REQUIRED: { description: 'A failure report is needed before the ticket can close (R-SLA-11).' },
+    FAILURE_REPORT_SUBMITTED: { description: 'A failure report was submitted.' },
+    PREPAID_EXHAUSTED: { description: "The contract's prepaid time is used up: reaction is not guaranteed (R-CON-6)." },
+    CALENDAR_COVERAGE_LOW: {
+      description: "A production calendar's data ends within 60 days (R-SLA-2): import the next year.",
+    },
+    ADVISORY: { description: 'A security advisory about a product (R-NTF-2).' },
+  },
   name: 'NotificationKind',
   description: 'What a notification is about (the rules table: README "Notifications").',
 });
@@ -14,34 +38,34 @@ registerEnumType(NotificationKindEnum, {
 @Directive('@key(fields: "id")')
 @ObjectType('Ticket')
 export class Ticket {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The ticket's id." })
   id!: string;
 }
 
 @ObjectType('Notification', { description: 'An in-app notification (R-NTF-1), only ever shown to its recipient.' })
 export class Notification {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The notification's id." })
   id!: string;
 
-  @Field(() => NotificationKindEnum)
+  @Field(() => NotificationKindEnum, { description: 'What it is about.' })
   kind!: NotificationKind;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Short title, in the recipient's language." })
   title!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The text, in the recipient's language." })
   body!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'The ticket it is about, if any.', nullable: true })
   ticketId!: string | null;
 
   @Field(() => Ticket, { nullable: true, description: 'The ticket it is about (federated), if any.' })
   ticket!: Ticket | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was created (UTC).' })
   createdAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When the recipient marked it read; null: unread.', nullable: true })
   readAt!: Date | null;
 }
 

@@ -5,10 +5,10 @@ import { type BusinessCalendar as Engine, CalendarError } from '../../calendar';
 
 @ObjectType('BusinessCalendar', { description: 'Working time of a calendar (R-SLA-1, R-SLA-2).' })
 export class BusinessCalendar {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Calendar id, e.g. msk-0900-1800 (zone and working hours).' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Human-readable name, e.g. "Moscow 09:00-18:00, production calendar".' })
   name!: string;
 
   @Field(() => String, { description: 'IANA time zone, e.g. Europe/Moscow' })
@@ -47,8 +47,9 @@ export class CalendarResolver {
   })
   addWorkingTime(
     @Root() calendar: BusinessCalendar,
-    @Arg('from', () => Date) from: Date,
-    @Arg('minutes', () => Int) minutes: number,
+    @Arg('from', () => Date, { description: "The instant to count from (any offset; counted in the calendar's zone)." })
+    from: Date,
+    @Arg('minutes', () => Int, { description: 'Working minutes to add, from 0.' }) minutes: number,
   ): Date {
     if (Math.abs(minutes) > MAX_MINUTES)
       throw badInput(`minutes must be within ±${MAX_MINUTES} (ten years)`, { field: 'minutes' });
@@ -60,8 +61,8 @@ export class CalendarResolver {
   })
   workingMinutesBetween(
     @Root() calendar: BusinessCalendar,
-    @Arg('from', () => Date) from: Date,
-    @Arg('to', () => Date) to: Date,
+    @Arg('from', () => Date, { description: 'Start of the interval (inclusive).' }) from: Date,
+    @Arg('to', () => Date, { description: 'End of the interval (exclusive).' }) to: Date,
   ): number {
     if (Math.abs(to.getTime() - from.getTime()) > MAX_SPAN_MS) {
       throw badInput('from and to may be at most ten years apart', { field: 'to' });

@@ -14,7 +14,10 @@ export class ClockResolver {
   }
 
   @Mutation(() => Date, { description: 'ADMIN: every service moves to this instant (TEST_CLOCK=1 only).' })
-  async setClock(@Arg('at', () => Date) at: Date, @Ctx() ctx: SlaContext): Promise<Date> {
+  async setClock(
+    @Arg('at', () => Date, { description: 'The instant every part moves to.' }) at: Date,
+    @Ctx() ctx: SlaContext,
+  ): Promise<Date> {
     const control = ctx.app.clockControl;
     if (!control) throw new AppError(ErrorCode.FORBIDDEN, DISABLED);
     requireRole(ctx.caller, ['ADMIN'], 'set the clock');
@@ -24,7 +27,10 @@ export class ClockResolver {
   }
 
   @Mutation(() => Date, { description: 'ADMIN: due timers fire as if the time had passed (TEST_CLOCK=1 only).' })
-  async advanceClock(@Arg('minutes', () => Int) minutes: number, @Ctx() ctx: SlaContext): Promise<Date> {
+  async advanceClock(
+    @Arg('minutes', () => Int, { description: 'Calendar minutes to move forward, from 1.' }) minutes: number,
+    @Ctx() ctx: SlaContext,
+  ): Promise<Date> {
     const control = ctx.app.clockControl;
     if (!control) throw new AppError(ErrorCode.FORBIDDEN, DISABLED);
     requireRole(ctx.caller, ['ADMIN'], 'advance the clock');

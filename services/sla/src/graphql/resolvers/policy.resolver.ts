@@ -15,9 +15,9 @@ export class PolicyResolver {
     description: 'R-SLA-12: share of clocks met per metric, party and priority, for clocks that ended in [from, to).',
   })
   async slaCompliance(
-    @Arg('contractId', () => ID) contractId: string,
-    @Arg('from', () => Date) from: Date,
-    @Arg('to', () => Date) to: Date,
+    @Arg('contractId', () => ID, { description: 'The contract.' }) contractId: string,
+    @Arg('from', () => Date, { description: 'Start of the period (inclusive).' }) from: Date,
+    @Arg('to', () => Date, { description: 'End of the period (exclusive).' }) to: Date,
     @Ctx() ctx: SlaContext,
   ): Promise<ComplianceRow[]> {
     return ctx.app.compliance.report(ctx.caller, contractId, from, to);

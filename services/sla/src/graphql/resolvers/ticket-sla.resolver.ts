@@ -40,7 +40,10 @@ export class TicketSlaResolver {
 @Resolver(() => SlaTimer)
 export class SlaTimerResolver {
   @Query(() => SlaTimer, { nullable: true, description: 'One SLA clock by id (wallboards, subscriptions).' })
-  async slaTimer(@Arg('id', () => ID) id: string, @Ctx() ctx: SlaContext): Promise<SlaTimer | null> {
+  async slaTimer(
+    @Arg('id', () => ID, { description: "The timer's id." }) id: string,
+    @Ctx() ctx: SlaContext,
+  ): Promise<SlaTimer | null> {
     requireUser(ctx.caller, 'read SLA clocks');
     const row = await ctx.app.dataSource.getRepository(SlaTimerEntity).findOneBy({ id: requireUuid(id, 'id') });
     if (!row || !canSeeOrganization(visibilityOf(ctx.caller), row.organizationId)) throw notFound('SLA timer', id);
@@ -58,9 +61,9 @@ export class SlaTimerResolver {
     description: 'R-SLA-11: causes and measures for the breached provider deadlines of a ticket (staff).',
   })
   async submitFailureReport(
-    @Arg('ticketId', () => ID) ticketId: string,
-    @Arg('causes', () => String) causes: string,
-    @Arg('measures', () => String) measures: string,
+    @Arg('ticketId', () => ID, { description: 'The ticket with the breached provider clock.' }) ticketId: string,
+    @Arg('causes', () => String, { description: 'What caused the failure.' }) causes: string,
+    @Arg('measures', () => String, { description: 'What was done so that it does not happen again.' }) measures: string,
     @Ctx() ctx: SlaContext,
   ): Promise<FailureReport> {
     return toFailureReport(await ctx.app.failureReports.submit(ctx.caller, { ticketId, causes, measures }));
@@ -73,7 +76,11 @@ export class SlaTimerResolver {
   })
   async rebuildOpenTicketsSla(
     @Ctx() ctx: SlaContext,
-    @Arg('preset', () => String, { nullable: true }) preset?: string | null,
+    @Arg('preset', () => String, {
+      description: 'Only tickets under this preset; null: every open ticket.',
+      nullable: true,
+    })
+    preset?: string | null,
   ): Promise<number> {
     requireRole(ctx.caller, ['ADMIN'], 'rebuild SLA clocks');
     if (preset != null && !PRESET_POLICIES.has(preset)) {
@@ -99,7 +106,10 @@ export class SlaTimerResolver {
       "ADMIN: rebuilds a ticket's clocks from its history (they come out the same unless a policy, " +
       'calendar or release changed).',
   })
-  async rebuildTicketSla(@Arg('ticketId', () => ID) ticketId: string, @Ctx() ctx: SlaContext): Promise<TicketSla> {
+  async rebuildTicketSla(
+    @Arg('ticketId', () => ID, { description: 'The ticket whose clocks are rebuilt.' }) ticketId: string,
+    @Ctx() ctx: SlaContext,
+  ): Promise<TicketSla> {
     requireRole(ctx.caller, ['ADMIN'], 'rebuild SLA clocks');
     requireUuid(ticketId, 'ticketId');
     const now = ctx.app.clock.now();

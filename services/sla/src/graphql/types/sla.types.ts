@@ -9,50 +9,65 @@ export enum SlaState {
   PAUSED = 'PAUSED',
   MET = 'MET',
 }
-registerEnumType(SlaState, { name: 'SlaState', description: 'The SLA standing of a ticket as a whole.' });
+registerEnumType(SlaState, {
+  valuesConfig: {
+    ON_TRACK: { description: 'Provider clocks run and none is past its warning.' },
+    AT_RISK: { description: 'A running provider clock is past its warning (R-SLA-9).' },
+    BREACHED: { description: 'A provider clock is breached.' },
+    PAUSED: {
+      description:
+        'No provider clock runs: they are paused (the ticket waits for the customer, R-SLA-8) or not guaranteed (R-CON-6), or only customer clocks run.',
+    },
+    MET: { description: 'No clock runs and no provider clock was breached.' },
+  },
+  name: 'SlaState',
+  description: 'The SLA standing of a ticket as a whole.',
+});
 
 @ObjectType('FailureReport', { description: 'R-SLA-11: causes of a provider breach and the measures taken.' })
 export class FailureReport {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The report's id." })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The ticket whose provider clock was breached.' })
   ticketId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What caused the failure.' })
   causes!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What was done, and will be, so that it does not happen again.' })
   measures!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was submitted (UTC).' })
   submittedAt!: Date;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'The staff member who submitted it.', nullable: true })
   submittedBy!: string | null;
 }
 
 @ObjectType('SlaTimer', { description: 'One SLA clock of a ticket (R-SLA-3), for one party (R-SLA-8).' })
 export class SlaTimer {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The timer's id." })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The ticket it times.' })
   ticketId!: string;
 
-  @Field(() => SlaMetricEnum)
+  @Field(() => SlaMetricEnum, { description: 'What it measures.' })
   metric!: SlaMetric;
 
-  @Field(() => PartyEnum)
+  @Field(() => PartyEnum, { description: 'Who owes the deadline (R-SLA-8).' })
   party!: Party;
 
-  @Field(() => TimerStatusEnum)
+  @Field(() => TimerStatusEnum, {
+    description: 'Where it stands: RUNNING, PAUSED, NOT_GUARANTEED, MET, BREACHED or CANCELLED.',
+  })
   status!: TimerStatus;
 
   @Field(() => Int, { description: 'The occurrence of this metric on the ticket (2 = the second rework ...).' })
   cycle!: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the clock started (UTC).' })
   startedAt!: Date;
 
   @Field(() => Date, { nullable: true, description: 'Null while paused (duration targets) or not yet known.' })
@@ -61,10 +76,13 @@ export class SlaTimer {
   @Field(() => Date, { nullable: true, description: 'When both parties are warned (R-SLA-9).' })
   warnAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    description: 'When it stopped (met, breached and stopped, or cancelled); null while running.',
+    nullable: true,
+  })
   stoppedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When the deadline passed (R-SLA-11); null if it has not.', nullable: true })
   breachedAt!: Date | null;
 
   @Field(() => Float, {
@@ -92,27 +110,27 @@ export class SlaTimer {
   priority!: string;
 }
 
-@ObjectType('SlaPolicyRef')
+@ObjectType('SlaPolicyRef', { description: "The SLA policy a ticket's clocks follow." })
 export class SlaPolicyRef {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The policy's id (the preset's id)." })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The policy's name." })
   name!: string;
 }
 
-@ObjectType('TicketSla')
+@ObjectType('TicketSla', { description: "A ticket's SLA: its standing, next deadline and clocks (R-SLA-3)." })
 export class TicketSla {
-  @Field(() => SlaState)
+  @Field(() => SlaState, { description: "The standing of the provider's clocks as a whole." })
   state!: SlaState;
 
   @Field(() => Date, { nullable: true, description: 'The nearest deadline of a running timer.' })
   nextDeadline!: Date | null;
 
-  @Field(() => [SlaTimer])
+  @Field(() => [SlaTimer], { description: 'Every clock of the ticket, both parties, running and ended.' })
   timers!: SlaTimer[];
 
-  @Field(() => SlaPolicyRef, { nullable: true })
+  @Field(() => SlaPolicyRef, { description: 'The policy (preset) its clocks follow.', nullable: true })
   policy!: SlaPolicyRef | null;
 
   @Field(() => Boolean, { description: 'R-SLA-11: a failure report is required before the ticket can close.' })
@@ -122,16 +140,16 @@ export class TicketSla {
 @Directive('@key(fields: "id")')
 @ObjectType('Ticket')
 export class Ticket {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The ticket's id." })
   id!: string;
 }
 
 @ObjectType('SlaTarget', { description: 'One target of a policy: what it measures, for whom, for which tickets.' })
 export class SlaTarget {
-  @Field(() => SlaMetricEnum)
+  @Field(() => SlaMetricEnum, { description: 'The metric.' })
   metric!: SlaMetric;
 
-  @Field(() => PartyEnum)
+  @Field(() => PartyEnum, { description: 'Who owes it.' })
   party!: Party;
 
   @Field(() => [String], { nullable: true, description: 'Categories it applies to (null: all).' })
@@ -152,52 +170,60 @@ export class SlaTarget {
 
 @ObjectType('SlaPolicy', { description: 'Calendar + targets + warnings + pause rules of a preset.' })
 export class SlaPolicy {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The policy's id (the preset's id)." })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The policy's name." })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The preset it belongs to.' })
   preset!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The seed document it reads, e.g. 002.' })
   seed!: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'How it reads its seed: targets, starts, pauses, warnings, where the seed was silent.',
+  })
   description!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The business calendar its clocks count in (R-SLA-1).' })
   calendarId!: string;
 
-  @Field(() => [SlaTarget])
+  @Field(() => [SlaTarget], { description: 'Its targets, each for a metric, a party and a set of tickets.' })
   targets!: SlaTarget[];
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description: 'A breached provider clock blocks closing until a failure report is in (R-SLA-11; kz-supplier).',
+  })
   failureReportRequired!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description: 'The reaction target holds only while prepaid time remains (R-CON-6; infocraft-365).',
+  })
   reactionRequiresPrepaid!: boolean;
 }
 
 @ObjectType('ComplianceRow', { description: 'R-SLA-12: share of timers met, by metric and priority.' })
 export class ComplianceRow {
-  @Field(() => SlaMetricEnum)
+  @Field(() => SlaMetricEnum, { description: 'The SLA metric counted.' })
   metric!: SlaMetric;
 
-  @Field(() => PartyEnum)
+  @Field(() => PartyEnum, { description: "Whose clocks: the provider's or the customer's." })
   party!: Party;
 
-  @Field(() => PriorityEnum)
+  @Field(() => PriorityEnum, { description: "The tickets' priority." })
   priority!: Priority;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Clocks of this metric, party and priority that ended in the period (met or breached).',
+  })
   total!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of those, met in time.' })
   met!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of those, breached.' })
   breached!: number;
 
   @Field(() => Float, { description: 'met / total, 0..1' })

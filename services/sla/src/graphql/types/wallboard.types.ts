@@ -47,10 +47,10 @@ export class SlaDay {
   @Field(() => Int, { description: 'Clocks that ended that day (met or breached; cancelled ones do not count).' })
   total!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of those, met in time.' })
   met!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of those, breached (R-SLA-11).' })
   breached!: number;
 
   @Field(() => Float, { nullable: true, description: 'met / total, 0..1; null when no clock ended that day.' })

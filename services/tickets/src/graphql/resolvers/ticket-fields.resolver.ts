@@ -20,19 +20,22 @@ export class TicketFieldsResolver {
     return (await ctx.loaders.history.load(ticket.id)).map(toHistoryEntry);
   }
 
-  @FieldResolver(() => [Attachment])
+  @FieldResolver(() => [Attachment], { description: 'Its files; internal ones for staff only.' })
   async attachments(@Root() ticket: Ticket, @Ctx() ctx: TicketsContext): Promise<Attachment[]> {
     return (await ctx.loaders.attachments.load(ticket.id)).map(toAttachment);
   }
 
-  @FieldResolver(() => TicketRequester, { nullable: true })
+  @FieldResolver(() => TicketRequester, {
+    description: 'The contact it is for, with name and addresses.',
+    nullable: true,
+  })
   async requester(@Root() ticket: Ticket, @Ctx() ctx: TicketsContext): Promise<TicketRequester | null> {
     if (!ticket.requesterId) return null;
     const row = await ctx.loaders.requester.load(ticket.requesterId);
     return row ? toRequester(row) : null;
   }
 
-  @FieldResolver(() => TicketAssignee, { nullable: true })
+  @FieldResolver(() => TicketAssignee, { description: "The assigned engineer's name and state.", nullable: true })
   async assignee(@Root() ticket: Ticket, @Ctx() ctx: TicketsContext): Promise<TicketAssignee | null> {
     if (!ticket.assigneeId) return null;
     const row = await ctx.loaders.assignee.load(ticket.assigneeId);

@@ -17,7 +17,7 @@ export class TicketResolver {
       'Registers a ticket from any channel for a registered, active contact under a contract in force (R-TKT-1..5, R-ACC-1, R-CON-1).',
   })
   async registerTicket(
-    @Arg('input', () => RegisterTicketInput) input: RegisterTicketInput,
+    @Arg('input', () => RegisterTicketInput, { description: 'The ticket.' }) input: RegisterTicketInput,
     @Ctx() ctx: TicketsContext,
   ): Promise<Ticket> {
     const row = await ctx.app.registration.register(
@@ -40,23 +40,45 @@ export class TicketResolver {
     return toTicket(row);
   }
 
-  @Query(() => Ticket, { nullable: true })
-  async ticket(@Arg('id', () => ID) id: string, @Ctx() ctx: TicketsContext): Promise<Ticket> {
+  @Query(() => Ticket, { description: 'One ticket by id; NOT_FOUND if the caller may not see it.', nullable: true })
+  async ticket(
+    @Arg('id', () => ID, { description: "The ticket's id." }) id: string,
+    @Ctx() ctx: TicketsContext,
+  ): Promise<Ticket> {
     return toTicket(await ctx.app.queries.byId(ctx.caller, id, (valid) => ctx.loaders.ticket.load(valid)));
   }
 
-  @Query(() => Ticket, { nullable: true })
-  async ticketByNumber(@Arg('number', () => String) number: string, @Ctx() ctx: TicketsContext): Promise<Ticket> {
+  @Query(() => Ticket, {
+    description: 'One ticket by its number; NOT_FOUND if the caller may not see it.',
+    nullable: true,
+  })
+  async ticketByNumber(
+    @Arg('number', () => String, { description: 'The number, T-YYYY-NNNNNN (R-TKT-1).' }) number: string,
+    @Ctx() ctx: TicketsContext,
+  ): Promise<Ticket> {
     return toTicket(await ctx.app.queries.byNumber(ctx.caller, number));
   }
 
   @Query(() => TicketConnection, { description: 'Tickets the caller may see, filtered, a page at a time.' })
   async tickets(
-    @Arg('filter', () => TicketFilter, { nullable: true }) filter: TicketFilter | null | undefined,
-    @Arg('orderBy', () => TicketOrderEnum, { nullable: true, defaultValue: 'REGISTERED_AT' })
+    @Arg('filter', () => TicketFilter, {
+      description: "Which tickets; a customer sees its own organization's only.",
+      nullable: true,
+    })
+    filter: TicketFilter | null | undefined,
+    @Arg('orderBy', () => TicketOrderEnum, {
+      description: 'Order of the list (default REGISTERED_AT, oldest first).',
+      nullable: true,
+      defaultValue: 'REGISTERED_AT',
+    })
     orderBy: TicketOrder | undefined,
-    @Arg('first', () => Int, { nullable: true }) first: number | null | undefined,
-    @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
+    @Arg('first', () => Int, { description: 'Page size, 1-100 (default 20).', nullable: true })
+    first: number | null | undefined,
+    @Arg('after', () => String, {
+      description: 'Cursor of the last item seen (pages go forward only).',
+      nullable: true,
+    })
+    after: string | null | undefined,
     @Ctx() ctx: TicketsContext,
   ) {
     const page = await ctx.app.queries.list(ctx.caller, {
@@ -72,7 +94,10 @@ export class TicketResolver {
     nullable: true,
     description: 'One attachment (with its content), if the caller may see it.',
   })
-  async attachment(@Arg('id', () => ID) id: string, @Ctx() ctx: TicketsContext): Promise<Attachment> {
+  async attachment(
+    @Arg('id', () => ID, { description: "The attachment's id." }) id: string,
+    @Ctx() ctx: TicketsContext,
+  ): Promise<Attachment> {
     return toAttachment(await ctx.app.queries.attachment(ctx.caller, id));
   }
 }

@@ -15,8 +15,12 @@ export class WorkflowResolver {
     description: `REGISTERED -> IN_ANALYSIS, the first response. ${TRANSITIONS.ACKNOWLEDGE.needs}`,
   })
   async acknowledgeTicket(
-    @Arg('id', () => ID) id: string,
-    @Arg('message', () => String, { nullable: true }) message: string | null | undefined,
+    @Arg('id', () => ID, { description: 'The REGISTERED ticket.' }) id: string,
+    @Arg('message', () => String, {
+      description: 'A first response to the requester (optional), posted as a message.',
+      nullable: true,
+    })
+    message: string | null | undefined,
     @Ctx() ctx: TicketsContext,
   ): Promise<Ticket> {
     return toTicket(await ctx.app.workflow.move(ctx.caller, id, 'ACKNOWLEDGE', { message: message ?? null }));
@@ -24,8 +28,9 @@ export class WorkflowResolver {
 
   @Mutation(() => Ticket, { description: `IN_ANALYSIS -> IN_PROGRESS. Needs ${TRANSITIONS.TRIAGE.needs}.` })
   async triageTicket(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => TriageTicketInput) input: TriageTicketInput,
+    @Arg('id', () => ID, { description: 'The IN_ANALYSIS ticket.' }) id: string,
+    @Arg('input', () => TriageTicketInput, { description: 'Category, priority, assignee and the planned date.' })
+    input: TriageTicketInput,
     @Ctx() ctx: TicketsContext,
   ): Promise<Ticket> {
     return toTicket(
@@ -40,8 +45,8 @@ export class WorkflowResolver {
 
   @Mutation(() => Ticket, { description: 'IN_ANALYSIS or IN_PROGRESS -> AWAITING_CLARIFICATION (R-TKT-9).' })
   async requestClarification(
-    @Arg('id', () => ID) id: string,
-    @Arg('question', () => String) question: string,
+    @Arg('id', () => ID, { description: 'The ticket (IN_ANALYSIS or IN_PROGRESS).' }) id: string,
+    @Arg('question', () => String, { description: 'What the provider needs to know.' }) question: string,
     @Ctx() ctx: TicketsContext,
   ): Promise<Ticket> {
     return toTicket(await ctx.app.workflow.move(ctx.caller, id, 'REQUEST_CLARIFICATION', { question }));
@@ -49,8 +54,8 @@ export class WorkflowResolver {
 
   @Mutation(() => Ticket, { description: 'Customer: AWAITING_CLARIFICATION -> back to where it was (R-TKT-9).' })
   async answerClarification(
-    @Arg('id', () => ID) id: string,
-    @Arg('answer', () => String) answer: string,
+    @Arg('id', () => ID, { description: 'The AWAITING_CLARIFICATION ticket.' }) id: string,
+    @Arg('answer', () => String, { description: "The customer's answer." }) answer: string,
     @Ctx() ctx: TicketsContext,
   ): Promise<Ticket> {
     return toTicket(await ctx.app.workflow.move(ctx.caller, id, 'ANSWER_CLARIFICATION', { answer }));
@@ -58,22 +63,25 @@ export class WorkflowResolver {
 
   @Mutation(() => Ticket, { description: 'IN_PROGRESS -> RESOLVED (R-TKT-11).' })
   async provideSolution(
-    @Arg('id', () => ID) id: string,
-    @Arg('solution', () => String) solution: string,
+    @Arg('id', () => ID, { description: 'The IN_PROGRESS ticket.' }) id: string,
+    @Arg('solution', () => String, { description: 'The solution, or what to test.' }) solution: string,
     @Ctx() ctx: TicketsContext,
   ): Promise<Ticket> {
     return toTicket(await ctx.app.workflow.move(ctx.caller, id, 'PROVIDE_SOLUTION', { solution }));
   }
 
   @Mutation(() => Ticket, { description: 'Customer: RESOLVED -> CLOSED (ACCEPTED) (R-TKT-11).' })
-  async acceptSolution(@Arg('id', () => ID) id: string, @Ctx() ctx: TicketsContext): Promise<Ticket> {
+  async acceptSolution(
+    @Arg('id', () => ID, { description: 'The RESOLVED ticket.' }) id: string,
+    @Ctx() ctx: TicketsContext,
+  ): Promise<Ticket> {
     return toTicket(await ctx.app.workflow.move(ctx.caller, id, 'ACCEPT_SOLUTION', {}));
   }
 
   @Mutation(() => Ticket, { description: 'Customer: RESOLVED -> IN_PROGRESS with remarks (rework, R-TKT-11).' })
   async returnSolution(
-    @Arg('id', () => ID) id: string,
-    @Arg('remarks', () => String) remarks: string,
+    @Arg('id', () => ID, { description: 'The RESOLVED ticket.' }) id: string,
+    @Arg('remarks', () => String, { description: 'What is still wrong.' }) remarks: string,
     @Ctx() ctx: TicketsContext,
   ): Promise<Ticket> {
     return toTicket(await ctx.app.workflow.move(ctx.caller, id, 'RETURN_SOLUTION', { remarks }));
@@ -84,9 +92,11 @@ export class WorkflowResolver {
       'Any open status -> CLOSED with a reason (R-TKT-14): ACCEPTED from RESOLVED; AUTO_CLOSED by the system only; NO_CLARIFICATION only after the clarification deadline passed (R-TKT-9); DUPLICATE by staff; WITHDRAWN by the customer or staff. Refused while a failure report is pending (R-SLA-11).',
   })
   async closeTicket(
-    @Arg('id', () => ID) id: string,
-    @Arg('reason', () => CloseReasonEnum) reason: CloseReason,
-    @Arg('comment', () => String, { nullable: true }) comment: string | null | undefined,
+    @Arg('id', () => ID, { description: 'The open ticket.' }) id: string,
+    @Arg('reason', () => CloseReasonEnum, { description: 'Why; each reason has its own conditions (see CloseReason).' })
+    reason: CloseReason,
+    @Arg('comment', () => String, { description: 'A comment kept in the history (optional).', nullable: true })
+    comment: string | null | undefined,
     @Ctx() ctx: TicketsContext,
   ): Promise<Ticket> {
     return toTicket(await ctx.app.workflow.move(ctx.caller, id, 'CLOSE', { reason, comment: comment ?? null }));
@@ -94,9 +104,13 @@ export class WorkflowResolver {
 
   @Mutation(() => Ticket, { description: 'Staff; running SLA deadlines are recomputed by the SLA service (R-SLA-10).' })
   async changePriority(
-    @Arg('id', () => ID) id: string,
-    @Arg('priority', () => PriorityEnum) priority: Priority,
-    @Arg('reason', () => String, { nullable: true }) reason: string | null | undefined,
+    @Arg('id', () => ID, { description: 'The ticket, before RESOLVED.' }) id: string,
+    @Arg('priority', () => PriorityEnum, {
+      description: 'The new priority; running deadlines are recomputed from their start (R-SLA-10).',
+    })
+    priority: Priority,
+    @Arg('reason', () => String, { description: 'Why, kept in the history (optional).', nullable: true })
+    reason: string | null | undefined,
     @Ctx() ctx: TicketsContext,
   ): Promise<Ticket> {
     return toTicket(
@@ -109,9 +123,11 @@ export class WorkflowResolver {
       'Staff: a new planned resolution date, e.g. the execution term extended by agreement (R-TKT-10, R-SLA-5).',
   })
   async changePlannedDate(
-    @Arg('id', () => ID) id: string,
-    @Arg('plannedResolutionAt', () => Date) plannedResolutionAt: Date,
-    @Arg('reason', () => String, { nullable: true }) reason: string | null | undefined,
+    @Arg('id', () => ID, { description: 'The ticket (IN_PROGRESS or AWAITING_CLARIFICATION).' }) id: string,
+    @Arg('plannedResolutionAt', () => Date, { description: 'The new planned resolution instant, in the future.' })
+    plannedResolutionAt: Date,
+    @Arg('reason', () => String, { description: 'Why, e.g. agreed with the customer (optional).', nullable: true })
+    reason: string | null | undefined,
     @Ctx() ctx: TicketsContext,
   ): Promise<Ticket> {
     return toTicket(
@@ -124,8 +140,8 @@ export class WorkflowResolver {
 
   @Mutation(() => Ticket, { description: 'Staff: assigns an active staff member.' })
   async assignTicket(
-    @Arg('id', () => ID) id: string,
-    @Arg('assigneeId', () => ID) assigneeId: string,
+    @Arg('id', () => ID, { description: 'The open ticket.' }) id: string,
+    @Arg('assigneeId', () => ID, { description: 'An active staff member.' }) assigneeId: string,
     @Ctx() ctx: TicketsContext,
   ): Promise<Ticket> {
     return toTicket(await ctx.app.workflow.move(ctx.caller, id, 'ASSIGN', { assigneeId }));
@@ -135,9 +151,13 @@ export class WorkflowResolver {
     description: 'A public message, or an internal note (provider staff only; never shown to the customer).',
   })
   async addMessage(
-    @Arg('ticketId', () => ID) ticketId: string,
-    @Arg('body', () => String) body: string,
-    @Arg('internal', () => Boolean, { nullable: true }) internal: boolean | null | undefined,
+    @Arg('ticketId', () => ID, { description: 'The open ticket.' }) ticketId: string,
+    @Arg('body', () => String, { description: 'The text, at most 20,000 characters.' }) body: string,
+    @Arg('internal', () => Boolean, {
+      description: 'True: a provider-internal note, staff only (default false).',
+      nullable: true,
+    })
+    internal: boolean | null | undefined,
     @Ctx() ctx: TicketsContext,
   ): Promise<Message> {
     return toMessage(await ctx.app.workflow.addMessage(ctx.caller, ticketId, body, internal ?? false));
@@ -147,8 +167,8 @@ export class WorkflowResolver {
     description: 'Attaches a file (base64 content; size limit TICKETS_ATTACHMENT_MAX_BYTES).',
   })
   async addAttachment(
-    @Arg('ticketId', () => ID) ticketId: string,
-    @Arg('input', () => AttachmentInput) input: AttachmentInput,
+    @Arg('ticketId', () => ID, { description: 'The open ticket.' }) ticketId: string,
+    @Arg('input', () => AttachmentInput, { description: 'The file.' }) input: AttachmentInput,
     @Ctx() ctx: TicketsContext,
   ): Promise<Attachment> {
     return toAttachment(
@@ -160,15 +180,22 @@ export class WorkflowResolver {
     description: 'Customer (or dispatcher for it): asks for an engineer on site; starts ON_SITE (003).',
   })
   async requestOnSiteVisit(
-    @Arg('id', () => ID) id: string,
-    @Arg('note', () => String, { nullable: true }) note: string | null | undefined,
+    @Arg('id', () => ID, {
+      description: 'The ticket, before RESOLVED; starts the ON_SITE clock (kz-supplier: 3 calendar hours).',
+    })
+    id: string,
+    @Arg('note', () => String, { description: 'Where and why (optional).', nullable: true })
+    note: string | null | undefined,
     @Ctx() ctx: TicketsContext,
   ): Promise<Ticket> {
     return toTicket(await ctx.app.workflow.move(ctx.caller, id, 'REQUEST_ON_SITE', { note: note ?? null }));
   }
 
   @Mutation(() => Ticket, { description: 'Engineer: arrived on site; stops ON_SITE (003).' })
-  async recordOnSiteArrival(@Arg('id', () => ID) id: string, @Ctx() ctx: TicketsContext): Promise<Ticket> {
+  async recordOnSiteArrival(
+    @Arg('id', () => ID, { description: 'The ticket with a visit pending; stops the ON_SITE clock.' }) id: string,
+    @Ctx() ctx: TicketsContext,
+  ): Promise<Ticket> {
     return toTicket(await ctx.app.workflow.move(ctx.caller, id, 'RECORD_ON_SITE_ARRIVAL', {}));
   }
 }

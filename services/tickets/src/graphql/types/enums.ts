@@ -9,12 +9,40 @@ function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
 
 export const TicketMoveEnum = enumOf(TICKET_MOVES);
 registerEnumType(TicketMoveEnum, {
+  valuesConfig: {
+    ACKNOWLEDGE: { description: 'acknowledgeTicket: REGISTERED -> IN_ANALYSIS.' },
+    TRIAGE: { description: 'triageTicket: IN_ANALYSIS -> IN_PROGRESS.' },
+    REQUEST_CLARIFICATION: { description: 'requestClarification: -> AWAITING_CLARIFICATION.' },
+    ANSWER_CLARIFICATION: { description: 'answerClarification: back to where it was.' },
+    PROVIDE_SOLUTION: { description: 'provideSolution: IN_PROGRESS -> RESOLVED.' },
+    ACCEPT_SOLUTION: { description: 'acceptSolution: RESOLVED -> CLOSED (ACCEPTED).' },
+    RETURN_SOLUTION: { description: 'returnSolution: RESOLVED -> IN_PROGRESS (rework).' },
+    CLOSE: { description: 'closeTicket with a reason.' },
+    CHANGE_PRIORITY: { description: 'changePriority.' },
+    CHANGE_PLANNED_DATE: { description: 'changePlannedDate.' },
+    ASSIGN: { description: 'assignTicket.' },
+    ADD_MESSAGE: { description: 'addMessage.' },
+    ADD_ATTACHMENT: { description: 'addAttachment.' },
+    REQUEST_ON_SITE: { description: 'requestOnSiteVisit.' },
+    RECORD_ON_SITE_ARRIVAL: { description: 'recordOnSiteArrival.' },
+  },
   name: 'TicketMove',
   description: 'A change of a ticket in the transition table (R-TKT-14); each is made by one mutation.',
 });
 
 export const TicketTransitionEnum = enumOf(TICKET_TRANSITIONS);
 registerEnumType(TicketTransitionEnum, {
+  valuesConfig: {
+    ACKNOWLEDGE: { description: 'REGISTERED -> IN_ANALYSIS.' },
+    TRIAGE: { description: 'IN_ANALYSIS -> IN_PROGRESS.' },
+    REQUEST_CLARIFICATION: { description: '-> AWAITING_CLARIFICATION.' },
+    ANSWER_CLARIFICATION: { description: 'AWAITING_CLARIFICATION -> back.' },
+    START_WORK: { description: '-> IN_PROGRESS otherwise.' },
+    PROVIDE_SOLUTION: { description: 'IN_PROGRESS -> RESOLVED.' },
+    ACCEPT_SOLUTION: { description: 'RESOLVED -> CLOSED (ACCEPTED).' },
+    RETURN_SOLUTION: { description: 'RESOLVED -> IN_PROGRESS (rework).' },
+    CLOSE: { description: '-> CLOSED with a reason.' },
+  },
   name: 'TicketTransition',
   description: 'A move between statuses (R-TKT-14), as recorded in history and events.',
 });
@@ -34,6 +62,19 @@ const HISTORY_TYPES: readonly TicketChangeKind[] = [
 ];
 export const TicketHistoryTypeEnum = enumOf(HISTORY_TYPES);
 registerEnumType(TicketHistoryTypeEnum, {
+  valuesConfig: {
+    REGISTERED: { description: 'The ticket was registered.' },
+    STATUS_CHANGED: { description: 'Its status moved (see transition).' },
+    CLOSED: { description: 'It was closed (see reason).' },
+    CLASSIFIED: { description: 'Category or priority was set at triage.' },
+    PRIORITY_CHANGED: { description: 'The priority changed (R-SLA-10).' },
+    ASSIGNED: { description: 'An engineer was assigned.' },
+    PLANNED_DATE_CHANGED: { description: 'The planned resolution date was set or moved.' },
+    MESSAGE_ADDED: { description: 'A message was posted.' },
+    ON_SITE_REQUESTED: { description: 'An on-site visit was requested.' },
+    ON_SITE_ARRIVED: { description: 'The engineer arrived on site.' },
+    ATTACHMENT_ADDED: { description: 'A file was attached.' },
+  },
   name: 'TicketHistoryType',
   description: 'What a history entry records; each matches one tickets.ticket.<type> event.',
 });
@@ -41,6 +82,11 @@ registerEnumType(TicketHistoryTypeEnum, {
 export const TICKET_ORDERS = ['REGISTERED_AT', 'REGISTERED_AT_DESC', 'SLA_DEADLINE'] as const;
 export const TicketOrderEnum = enumOf(TICKET_ORDERS);
 registerEnumType(TicketOrderEnum, {
+  valuesConfig: {
+    REGISTERED_AT: { description: 'Oldest first (the default).' },
+    REGISTERED_AT_DESC: { description: 'Newest first.' },
+    SLA_DEADLINE: { description: 'Nearest SLA deadline first; tickets without one last.' },
+  },
   name: 'TicketOrder',
   description:
     'REGISTERED_AT: oldest first; REGISTERED_AT_DESC: newest first; SLA_DEADLINE: nearest SLA deadline first, tickets without one last.',

@@ -6,7 +6,7 @@ import { Field, ID, InputType } from 'type-graphql';
   description: 'A file; GraphQL has no binary type, so the content travels base64-encoded.',
 })
 export class AttachmentInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'File name, at most 255 characters, no path.' })
   name!: string;
 
   @Field(() => String, { description: 'Media type, e.g. application/pdf' })
@@ -19,9 +19,11 @@ export class AttachmentInput {
   internal?: boolean | null;
 }
 
-@InputType('RegisterTicketInput')
+@InputType('RegisterTicketInput', {
+  description: 'A new ticket (R-TKT-5): for a registered, active contact under a contract in force.',
+})
 export class RegisterTicketInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contract the request comes under (R-CON-1).' })
   contractId!: string;
 
   @Field(() => ID, {
@@ -30,13 +32,13 @@ export class RegisterTicketInput {
   })
   requesterId?: string | null;
 
-  @Field(() => ChannelEnum)
+  @Field(() => ChannelEnum, { description: 'How it came in; customers: PORTAL or API, partners: API (R-TKT-3).' })
   channel!: Channel;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'One line, 1-300 characters.' })
   title!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The problem, at most 20,000 characters.' })
   description!: string;
 
   @Field(() => CategoryEnum, { nullable: true, description: 'Expected category (R-TKT-6)' })
@@ -45,7 +47,7 @@ export class RegisterTicketInput {
   @Field(() => PriorityEnum, { nullable: true, description: 'Expected priority (R-TKT-7)' })
   priority?: Priority | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The product it is about; must be covered by the contract.', nullable: true })
   product?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Service catalog code (R-CON-2)' })
@@ -66,13 +68,13 @@ export class RegisterTicketInput {
 
 @InputType('TriageTicketInput', { description: 'Primary analysis done (R-TKT-8).' })
 export class TriageTicketInput {
-  @Field(() => CategoryEnum)
+  @Field(() => CategoryEnum, { description: 'ERROR, SUPPORT or IMPROVEMENT (R-TKT-6).' })
   category!: Category;
 
-  @Field(() => PriorityEnum)
+  @Field(() => PriorityEnum, { description: 'URGENT, HIGH, NORMAL or LOW (R-TKT-7).' })
   priority!: Priority;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'An active staff member.' })
   assigneeId!: string;
 
   @Field(() => Date, {
@@ -82,18 +84,18 @@ export class TriageTicketInput {
   plannedResolutionAt?: Date | null;
 }
 
-@InputType('TicketFilter')
+@InputType('TicketFilter', { description: 'Which tickets to list; every condition given must hold.' })
 export class TicketFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: "Only this organization's (customers: their own only).", nullable: true })
   organizationId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: "Only this contract's.", nullable: true })
   contractId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: "Only this contact's.", nullable: true })
   requesterId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'Only those assigned to this staff member.', nullable: true })
   assigneeId?: string | null;
 
   @Field(() => [TicketStatusEnum], { nullable: true, description: 'Any of these statuses.' })

@@ -5,13 +5,13 @@ import { TicketHistoryTypeEnum, TicketTransitionEnum } from './enums';
 
 @ObjectType('Message', { description: 'A message in a ticket: public, or internal (provider staff only).' })
 export class Message {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The message's id." })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The ticket it belongs to.' })
   ticketId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The text, plain; control characters are shown as <U+XXXX>.' })
   body!: string;
 
   @Field(() => Boolean, { description: 'Internal notes are never shown to the customer.' })
@@ -20,13 +20,13 @@ export class Message {
   @Field(() => Boolean, { description: 'Written by provider staff (a public one is a response to the customer).' })
   fromProvider!: boolean;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'Who wrote it: a contact or staff id; null for the system.', nullable: true })
   authorId!: string | null;
 
   @Field(() => String, { description: 'CUSTOMER, DISPATCHER, ENGINEER, ADMIN or SYSTEM' })
   authorRole!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "The author's name at the time, for display.", nullable: true })
   authorName!: string | null;
 
   @Field(() => TicketTransitionEnum, {
@@ -35,7 +35,7 @@ export class Message {
   })
   transition!: TicketTransition | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was written (UTC).' })
   createdAt!: Date;
 }
 
@@ -43,28 +43,31 @@ export class Message {
   description: 'One recorded change (R-TKT-13): who, when, what, before and after.',
 })
 export class TicketHistoryEntry {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The entry's id." })
   id!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it happened (UTC).' })
   at!: Date;
 
   @Field(() => String, { description: 'Who made the change, for display: "Name (ROLE)".' })
   actor!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'Who: a contact or staff id; null for the system.', nullable: true })
   actorId!: string | null;
 
   @Field(() => String, { description: 'CUSTOMER, DISPATCHER, ENGINEER, ADMIN, PARTNER or SYSTEM' })
   actorRole!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: "The actor's name at the time.", nullable: true })
   actorName!: string | null;
 
-  @Field(() => TicketHistoryTypeEnum)
+  @Field(() => TicketHistoryTypeEnum, { description: 'What happened.' })
   type!: TicketChangeKind;
 
-  @Field(() => TicketTransitionEnum, { nullable: true })
+  @Field(() => TicketTransitionEnum, {
+    description: 'For status moves: which move of the transition table.',
+    nullable: true,
+  })
   transition!: TicketTransition | null;
 
   @Field(() => String, { nullable: true, description: 'The value before (a status, priority, assignee id, date).' })
@@ -85,16 +88,16 @@ export class TicketHistoryEntry {
 
 @ObjectType('Attachment', { description: 'A file attached to a ticket (R-TKT-5).' })
 export class Attachment {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The attachment's id." })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The ticket the file belongs to.' })
   ticketId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'File name as uploaded.' })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'MIME type as uploaded, e.g. application/pdf.' })
   contentType!: string;
 
   @Field(() => Int, { description: 'Bytes.' })
@@ -103,10 +106,10 @@ export class Attachment {
   @Field(() => String, { description: 'SHA-256 of the content, hex.' })
   sha256!: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True for a provider-internal file: visible to staff only.' })
   internal!: boolean;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was uploaded (UTC).' })
   uploadedAt!: Date;
 
   @Field(() => String, { description: '"Name (ROLE)"' })

@@ -11,64 +11,77 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 @Directive('@key(fields: "id")')
 @ObjectType('Ticket', { description: 'A support request ("обращение") and its lifecycle.' })
 export class Ticket {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The ticket's id." })
   id!: string;
 
   @Field(() => String, { description: 'Registration number told to the requester (R-TKT-1).' })
   number!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer organization.' })
   organizationId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contract it was registered under.' })
   contractId!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    description: 'The contact it is for (R-ACC-1); null for e-mail from outside (R-TKT-4).',
+    nullable: true,
+  })
   requesterId!: string | null;
 
-  @Field(() => ChannelEnum)
+  @Field(() => ChannelEnum, { description: 'How it came in (R-TKT-3).' })
   channel!: Channel;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'One-line summary.' })
   title!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The problem as registered.' })
   description!: string;
 
-  @Field(() => CategoryEnum, { nullable: true })
+  @Field(() => CategoryEnum, {
+    description: 'ERROR, SUPPORT or IMPROVEMENT (R-TKT-6); null until triage unless given.',
+    nullable: true,
+  })
   category!: Category | null;
 
-  @Field(() => PriorityEnum, { nullable: true })
+  @Field(() => PriorityEnum, {
+    description: 'URGENT, HIGH, NORMAL or LOW (R-TKT-7); null until triage unless given.',
+    nullable: true,
+  })
   priority!: Priority | null;
 
-  @Field(() => TicketStatusEnum)
+  @Field(() => TicketStatusEnum, { description: 'Where it is in its life (R-TKT-14).' })
   status!: TicketStatus;
 
-  @Field(() => CloseReasonEnum, { nullable: true })
+  @Field(() => CloseReasonEnum, { description: 'Why it was closed; null while open.', nullable: true })
   closeReason!: CloseReason | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'The assigned engineer; null until triage.', nullable: true })
   assigneeId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The product it is about, if named.', nullable: true })
   product!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Service catalog code (R-CON-2).' })
   serviceCode!: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'R-TKT-10' })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the provider plans to resolve it (UTC); set at triage unless the target is bound to a release (R-TKT-10, R-SLA-7).',
+  })
   plannedResolutionAt!: Date | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was registered (UTC): the start of most clocks.' })
   registeredAt!: Date;
 
   @Field(() => Date, { nullable: true, description: 'The first response (acknowledgeTicket).' })
   acknowledgedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When the latest solution was provided (UTC).', nullable: true })
   resolvedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When it was closed (UTC).', nullable: true })
   closedAt!: Date | null;
 
   @Field(() => Boolean, {
@@ -89,10 +102,13 @@ export class Ticket {
   @Field(() => Int, { description: 'How often the customer returned the solution with remarks (R-TKT-11).' })
   reworkCount!: number;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    description: 'When an on-site visit was requested (UTC), if one is pending or was.',
+    nullable: true,
+  })
   onSiteRequestedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When the engineer arrived on site (UTC).', nullable: true })
   onSiteArrivedAt!: Date | null;
 
   @Field(() => Int, { description: 'Increments with every change; matches `ticket.version` in events.' })
@@ -101,33 +117,33 @@ export class Ticket {
 
 @ObjectType('TicketRequester', { description: 'The registered contact a ticket is for (R-ACC-1, R-TKT-5).' })
 export class TicketRequester {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The contact's id." })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Full name.' })
   fullName!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'E-mail address.' })
   email!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Phone number, if given.', nullable: true })
   phone!: string | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'False once the contact was deactivated.' })
   active!: boolean;
 }
 
 @ObjectType('TicketAssignee', { description: 'The provider staff member working on a ticket.' })
 export class TicketAssignee {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The staff member's id." })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Full name.' })
   fullName!: string;
 
   @Field(() => String, { description: 'DISPATCHER, ENGINEER or ADMIN' })
   role!: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'False once deactivated.' })
   active!: boolean;
 }
