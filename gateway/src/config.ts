@@ -91,3 +91,8 @@ export function limitsFromConfig(config: {
     apqCacheEntries: config.APQ_CACHE_ENTRIES,
   };
 }
+
+/** The GraphQL IDE at GET /graphql: in development, or in production when GATEWAY_IDE=1 asks for it. */
+export function ideEnabled(config: { GATEWAY_DEVELOPMENT: boolean; GATEWAY_IDE: boolean }): boolean {
+  return config.GATEWAY_DEVELOPMENT || config.GATEWAY_IDE;
+}

@@ -1,7 +1,7 @@
 /** The gateway as its own process (distributed mode): subgraph URLs and NATS from the environment. */
 import { createPlatform, exitOnStartupFailure, loadConfigOrExit, runUntilSignal } from '@reglament/shared/platform';
 import { join, resolve } from 'node:path';
-import { gatewayConfigShape, limitsFromConfig } from './config';
+import { gatewayConfigShape, ideEnabled, limitsFromConfig } from './config';
 import { startGateway } from './gateway-server';
 
 const config = loadConfigOrExit(gatewayConfigShape, process.env);
@@ -52,7 +52,7 @@ createPlatform({
           allowCredentials: config.CORS_ALLOW_CREDENTIALS,
         },
         development: config.GATEWAY_DEVELOPMENT,
-        ide: config.GATEWAY_DEVELOPMENT || config.GATEWAY_IDE,
+        ide: ideEnabled(config),
         introspectSubgraphs: config.INTROSPECT_SUBGRAPHS,
         ...(config.PERSISTED_DIR ? { persistedDir: resolve(config.PERSISTED_DIR) } : {}),
         partnerKeysFile: resolve(config.PARTNER_KEYS_FILE ?? join(config.DATA_DIR, 'partner-keys.json')),

@@ -11,7 +11,9 @@ const __dirname = dirname(fileURLToPath(import.meta.url));
 export default defineConfig({
   root: resolve(__dirname, 'app'),
   base: './',
+  // JSX is the wallboard's (Preact); the IDE (React, GraphiQL) is written without JSX.
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  worker: { format: 'es' },
   build: {
     outDir: resolve(__dirname, 'dist'),
     emptyOutDir: true,
@@ -20,8 +22,12 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 4000,
     rollupOptions: {
-      input: { wallboard: resolve(__dirname, 'app/wallboard/index.html') },
+      input: {
+        wallboard: resolve(__dirname, 'app/wallboard/index.html'),
+        ide: resolve(__dirname, 'app/ide/index.html'),
+      },
     },
   },
-  logLevel: 'warn',
+  // Warnings of the bundled libraries ("use client" directives) are theirs, not ours.
+  logLevel: 'error',
 });

@@ -29,7 +29,9 @@ export class TestSystem {
     readonly nats: TestNats,
   ) {}
 
-  static async start(options: { testClock?: boolean } = {}): Promise<TestSystem> {
+  static async start(
+    options: { testClock?: boolean; gateway?: Parameters<typeof startSystem>[0]['gateway'] } = {},
+  ): Promise<TestSystem> {
     const db = await createTestDatabase();
     const nats = createTestNats();
     try {
@@ -43,6 +45,7 @@ export class TestSystem {
         testClock: options.testClock ?? true,
         logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
         ports: { gateway: 0, tickets: 0, sla: 0, contracts: 0, notifications: 0 },
+        ...(options.gateway ? { gateway: options.gateway } : {}),
       });
       return new TestSystem(system, db, nats);
     } catch (error) {

@@ -18,6 +18,17 @@ export const PAGE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The IDE's editor (Monaco, inside GraphiQL) adds its styles at run time as <style> elements and
+ * carries its icon fonts inline: both are allowed on that page only; scripts and workers stay
+ * this origin's files.
+ */
+export const IDE_CSP =
+  PAGE_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace(
+    "font-src 'self'",
+    "font-src 'self' data:",
+  ) + "; worker-src 'self'";
+
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -66,7 +77,7 @@ export function pagesRoute(settings: PagesSettings): Route {
     wallboard: pageHtml(settings.dir, 'wallboard'),
     ide: settings.ide ? pageHtml(settings.dir, 'ide') : null,
   };
-  const sendPage = (res: Parameters<Route>[1], html: string | null, head: boolean) => {
+  const sendPage = (res: Parameters<Route>[1], html: string | null, head: boolean, csp = PAGE_CSP) => {
     if (html === null) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
       res.end('The browser pages are not built: run `pnpm build:pages` (pnpm start builds them).\n');
@@ -74,7 +85,7 @@ export function pagesRoute(settings: PagesSettings): Route {
     }
     res.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': PAGE_CSP,
+      'content-security-policy': csp,
       'cache-control': 'no-cache',
       ...SECURITY_HEADERS,
     });
@@ -89,7 +100,7 @@ export function pagesRoute(settings: PagesSettings): Route {
       return true;
     }
     if (path === '/graphql' && settings.ide && wantsHtml(req.headers.accept) && !url.search) {
-      sendPage(res, pages.ide, head);
+      sendPage(res, pages.ide, head, IDE_CSP);
       return true;
     }
     if (path.startsWith('/assets/')) {
