@@ -93,13 +93,14 @@ export async function startSla(platform: Platform, settings: SlaSettings): Promi
       coverage.start();
       runtime.lifecycle.add('calendar coverage watch', () => coverage.stop());
     }
-    const metrics = new SlaMetrics(() => coverage.coverage());
+    new SlaMetrics(() => coverage.coverage(), runtime.metrics.registry, scheduler);
+
     const server = await runtime.serve(
       await buildSlaSchema(),
       settings.port,
       (caller) => ({ caller, app, loaders: createLoaders(app) }),
       {
-        routes: [metrics.route(settings.metricsToken)],
+        ...(settings.metricsToken ? { metricsToken: settings.metricsToken } : {}),
         // R-SLA-2: a production calendar running out keeps the part ready but says so.
         degraded: async () => {
           const low = (await coverage.coverage()).filter((row) => row.low);
