@@ -7,6 +7,7 @@ import {
   type EventBus,
   healthRoutes,
   listen,
+  nodeMetrics,
   type Logger,
   type Route,
 } from '@reglament/shared/platform';
@@ -218,7 +219,8 @@ export async function startGateway(
       return true;
     }
     res.writeHead(200, { 'content-type': metrics.registry.contentType });
-    res.end(await metrics.registry.metrics());
+    // The Node default metrics come from the process-wide registry (once per process, no prefix).
+    res.end((await metrics.registry.metrics()) + (await nodeMetrics().metrics()));
     return true;
   };
   const downloads = settings.subgraphUrls.tickets

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Distinct operation names kept as labels; beyond this, "other" (clients choose names: bound the series). */
 const MAX_OPERATION_LABELS = 200;
@@ -100,7 +100,6 @@ export class GatewayMetrics {
       buckets: [10, 100, 1_000, 10_000, 100_000],
       registers,
     });
-    collectDefaultMetrics({ register: this.registry, prefix: 'reglament_gateway_' });
   }
 
   /** Operation names as labels, at most MAX_OPERATION_LABELS of them. */

@@ -1,4 +1,4 @@
-import type { Domain, TicketAfterChange, TicketTransition } from '@reglament/shared/domain';
+import { type AnyEventEnvelope, type Domain, isTicketEvent, type TicketTransition } from '@reglament/shared/domain';
 import type { DeliveredEvent } from '@reglament/shared/platform';
 
 /** What a subscription payload is made from: the event, reduced to the fields of the change. */
@@ -71,9 +71,6 @@ function ticketChangeType(action: string, transition: TicketTransition | null): 
  * (e.g. `sla.ticket.state_changed`, which repeats what the timer events already said).
  */
 export function changeOf({ event, seq, domain }: DeliveredEvent): Change | null {
-  const [, entity, action = ''] = event.type.split('.');
-  const data = event.data as unknown as Record<string, unknown>;
-  const text = (value: unknown) => (typeof value === 'string' ? value : null);
   const base = {
     at: event.occurredAt,
     seq,
@@ -85,42 +82,50 @@ export function changeOf({ event, seq, domain }: DeliveredEvent): Change | null 
     recipientId: null,
     notificationId: null,
   };
-  if (domain === 'tickets' && entity === 'ticket') {
-    const ticket = data.ticket as Partial<TicketAfterChange> | undefined;
-    const ticketId = text(ticket?.ticketId) ?? text(data.ticketId);
+  if (domain === 'tickets' && isTicketEvent(event)) {
+    const data = event.data;
+    // Defensive: an event from another version may lack the ticket; its key still names it.
+    const ticketId = data.ticket?.ticketId ?? data.ticketId;
     if (!ticketId) return null;
-    const transition = text(data.transition) as TicketTransition | null;
+    const transition = 'transition' in data ? data.transition : null;
     return {
       ...base,
-      type: ticketChangeType(action, transition),
-      organizationId: event.organizationId ?? text(ticket?.organizationId),
+      type: ticketChangeType(event.type.slice('tickets.ticket.'.length), transition),
+      organizationId: event.organizationId ?? data.ticket?.organizationId ?? null,
       ticketId,
-      from: text(data.fromStatus),
-      to: text(data.toStatus),
-      staffOnly: data.internal === true,
+      from: 'fromStatus' in data ? data.fromStatus : null,
+      to: 'toStatus' in data ? data.toStatus : null,
+      staffOnly: 'internal' in data && data.internal === true,
     };
   }
-  if (domain === 'sla' && entity === 'timer' && SLA_TIMER_ACTIONS.has(action)) {
+  if (domain === 'sla' && isSlaTimerEvent(event)) {
+    const action = event.type.slice('sla.timer.'.length);
+    if (!SLA_TIMER_ACTIONS.has(action)) return null;
     return {
       ...base,
       type: action.toUpperCase(),
-      organizationId: event.organizationId ?? text(data.organizationId),
-      ticketId: text(data.ticketId),
-      timerId: text(data.timerId),
+      organizationId: event.organizationId ?? event.data.organizationId,
+      ticketId: event.data.ticketId,
+      timerId: event.data.timerId,
     };
   }
   if (domain === 'notifications' && event.type === 'notifications.notification.created') {
-    const recipientId = text(data.recipientId);
-    const notificationId = text(data.notificationId);
+    const { recipientId, notificationId } = event.data;
     if (!recipientId || !notificationId) return null;
     return {
       ...base,
       type: 'NOTIFICATION_ADDED',
       organizationId: event.organizationId,
-      ticketId: text(data.ticketId),
+      ticketId: event.data.ticketId,
       recipientId,
       notificationId,
     };
   }
   return null;
+}
+
+type SlaTimerEnvelope = Extract<AnyEventEnvelope, { type: `sla.timer.${string}` }>;
+
+function isSlaTimerEvent(event: AnyEventEnvelope): event is SlaTimerEnvelope {
+  return event.type.startsWith('sla.timer.');
 }

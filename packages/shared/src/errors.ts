@@ -80,6 +80,13 @@ export function outageOf(error: unknown): { outage: boolean; connect: boolean } 
       if (BROKEN_CODES.has(code) || isUnavailableSqlState(code)) return { outage: true, connect: false };
     }
     const message = (e as { message?: unknown }).message;
+    // PostgreSQL refusing new connections (a database closed for maintenance, a server starting
+    // or shutting down): nothing ran.
+    if (
+      typeof message === 'string' &&
+      /not currently accepting connections|the database system is (starting up|shutting down)/i.test(message)
+    )
+      return { outage: true, connect: true };
     if (
       typeof message === 'string' &&
       /Connection terminated|connection is closed|terminating connection|Client has encountered a connection error/i.test(

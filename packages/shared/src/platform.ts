@@ -40,3 +40,5 @@ export * from './server/subgraph-server';
 export * from './server/service-runtime';
 export * from './server/standalone';
 export * from './server/parked-route';
+export * from './server/part-metrics';
+export * from './outbox/housekeeping';

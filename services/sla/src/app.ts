@@ -9,6 +9,7 @@ import { SlaScheduler } from './application/scheduler';
 import { TicketClocks } from './application/ticket-clocks';
 import { PRESET_POLICIES } from './domain/presets';
 import { createLoaders, type SlaApp } from './graphql/context';
+import { TicketSlaService } from './application/ticket-sla';
 import { buildSlaSchema } from './graphql/schema';
 import { SlaMetrics } from './infra/metrics';
 import { SlaTimers1763700000300 } from './infra/migrations/1763700000300-sla-timers';
@@ -70,7 +71,6 @@ export async function startSla(platform: Platform, settings: SlaSettings): Promi
     // R-SLA-2: the shipped years a calendar does not have yet (all of them on a first start).
     await calendarImports.loadShipped();
     const app: SlaApp = {
-      dataSource,
       transactions,
       clock: platform.clock,
       clockControl: platform.clockControl,
@@ -82,6 +82,7 @@ export async function startSla(platform: Platform, settings: SlaSettings): Promi
       calendarImports,
       recomputes,
       coverage,
+      ticketSla: new TicketSlaService(dataSource, transactions, platform.clock, clocks, catalog),
     };
     await runtime.consume('tickets', ticketsHandlers(clocks, platform.clock));
     await runtime.consume('contracts', contractsHandlers(clocks, platform.clock));
@@ -93,13 +94,14 @@ export async function startSla(platform: Platform, settings: SlaSettings): Promi
       coverage.start();
       runtime.lifecycle.add('calendar coverage watch', () => coverage.stop());
     }
-    const metrics = new SlaMetrics(() => coverage.coverage());
+    new SlaMetrics(() => coverage.coverage(), runtime.metrics.registry, scheduler);
+
     const server = await runtime.serve(
       await buildSlaSchema(),
       settings.port,
       (caller) => ({ caller, app, loaders: createLoaders(app) }),
       {
-        routes: [metrics.route(settings.metricsToken)],
+        ...(settings.metricsToken ? { metricsToken: settings.metricsToken } : {}),
         // R-SLA-2: a production calendar running out keeps the part ready but says so.
         degraded: async () => {
           const low = (await coverage.coverage()).filter((row) => row.low);

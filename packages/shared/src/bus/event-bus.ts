@@ -59,6 +59,8 @@ export interface EventBus {
   tail(options: TailOptions): Promise<Stoppable>;
   keyValue(bucket: string, options?: KeyValueOptions): Promise<KeyValueStore>;
   isHealthy(): boolean;
+  /** Events of the domain's stream the durable consumer has not acknowledged yet (null: unknown). */
+  consumerLag(durable: string, domain: Domain): Promise<number | null>;
   close(): Promise<void>;
 }
 

@@ -170,6 +170,10 @@ export class MemoryEventBus implements EventBus {
     };
   }
 
+  async consumerLag(durable: string, domain: Domain): Promise<number | null> {
+    return this.logs.get(domain)!.length - (this.positions[durable] ?? 0);
+  }
+
   isHealthy(): boolean {
     return !this.closed;
   }

@@ -28,7 +28,8 @@ import {
 } from './event-bus';
 
 const codec = JSONCodec<AnyEventEnvelope>();
-const DUPLICATE_WINDOW_MS = 10 * 60_000;
+/** The streams' de-duplication window (Nats-Msg-Id); inbox rows are kept longer than this. */
+export const DUPLICATE_WINDOW_MS = 10 * 60_000;
 /** A publish gives up after this long (the relay then retries): a dead connection must not hold it. */
 const PUBLISH_TIMEOUT_MS = 2_000;
 /**
@@ -298,6 +299,12 @@ export class NatsEventBus implements EventBus {
     this.options.log.error({ err: error }, `${what} ended with an error`);
     // Not ready any more: what it fed is stale; /readyz says so and an orchestrator restarts us.
     this.endedLoops.add(what);
+  }
+
+  async consumerLag(durable: string, domain: Domain): Promise<number | null> {
+    if (!this.connected) return null;
+    const info = await this.jsm.consumers.info(streamName(this.options.prefix, domain), durable);
+    return info.num_pending + info.num_ack_pending;
   }
 
   isHealthy(): boolean {

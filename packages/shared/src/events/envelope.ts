@@ -18,6 +18,13 @@ export interface EventEnvelope<T extends EventType = EventType> {
 /** Any envelope, discriminated by `type` so a switch narrows `data`. */
 export type AnyEventEnvelope = { [T in EventType]: EventEnvelope<T> }[EventType];
 
+/** A `tickets.ticket.*` event: each carries the ticket after the change (`data.ticket`) and who acted. */
+export type TicketEventEnvelope = Extract<AnyEventEnvelope, { type: `tickets.ticket.${string}` }>;
+
+export function isTicketEvent(event: AnyEventEnvelope): event is TicketEventEnvelope {
+  return event.type.startsWith('tickets.ticket.');
+}
+
 export interface EventOrigin {
   source: string;
   occurredAt: Date;

@@ -30,6 +30,18 @@ export function formatErrorFor(log: Logger) {
         extensions: { code: original.code, ...original.details },
       };
     }
+    const outage = outageOf(original);
+    if (outage.outage) {
+      // The database (or another dependency) is down: an outage the caller may retry, not a bug.
+      log.warn({ err: original }, 'a dependency is unavailable; answered SERVICE_UNAVAILABLE');
+      const error = serviceUnavailable('The service', outage.connect);
+      return {
+        message: error.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: error.code, ...error.details },
+      };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PASS_THROUGH.has(code)) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
@@ -42,18 +54,6 @@ export function formatErrorFor(log: Logger) {
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code: 'BAD_USER_INPUT' },
-      };
-    }
-    const outage = outageOf(original);
-    if (outage.outage) {
-      // The database (or another dependency) is down: an outage the caller may retry, not a bug.
-      log.warn({ err: original }, 'a dependency is unavailable; answered SERVICE_UNAVAILABLE');
-      const error = serviceUnavailable('The service', outage.connect);
-      return {
-        message: error.message,
-        locations: formatted.locations,
-        path: formatted.path,
-        extensions: { code: error.code, ...error.details },
       };
     }
     log.error({ err: original }, 'unexpected error while resolving a request');

@@ -279,9 +279,10 @@ export class ParkedEvents {
     let emitted = 0;
     await this.dataSource.transaction(async (manager) => {
       if (row.ordering_key) await lockKey(manager, row.consumer, row.ordering_key);
-      const gone = (
-        (await manager.query('DELETE FROM parked_events WHERE id = $1 RETURNING id', [row.id])) as unknown[]
-      ).length;
+      const [{ n: gone }] = (await manager.query(
+        'WITH gone AS (DELETE FROM parked_events WHERE id = $1 RETURNING 1) SELECT count(*)::int AS n FROM gone',
+        [row.id],
+      )) as [{ n: number }];
       if (gone === 0) return; // another admin (or replica) did it meanwhile
       emitted = (await applyIn(manager, row.consumer, row.envelope, handler)).emitted;
     });

@@ -27,7 +27,6 @@ export class OutboxRelay {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
-  private lastCleanup = 0;
 
   constructor(private readonly options: RelayOptions) {}
 
@@ -63,14 +62,13 @@ export class OutboxRelay {
   }
 
   /** Publishes until the outbox is empty. Returns the number of events published. */
-  async drain(): Promise<number> {
+  async drain(evenWhenStopped = false): Promise<number> {
     let total = 0;
     for (;;) {
       const published = await this.publishBatch();
       total += published;
-      if (published === 0 || this.stopped) break;
+      if (published === 0 || (this.stopped && !evenWhenStopped)) break;
     }
-    await this.cleanup();
     return total;
   }
 
@@ -99,20 +97,27 @@ export class OutboxRelay {
     });
   }
 
-  /** Published rows are kept a week for inspection, then removed. */
-  private async cleanup(): Promise<void> {
-    const now = Date.now();
-    if (now - this.lastCleanup < 3600_000) return;
-    this.lastCleanup = now;
-    await this.options.dataSource.query(
-      "DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < now() - interval '7 days'",
-    );
-  }
-
-  async stop(): Promise<void> {
+  /**
+   * Stops polling and publishes what is committed (SIGTERM: requests and consumers have
+   * stopped by now, so nothing new comes). Bounded: with NATS down the rows stay for the next
+   * start (or another replica) and the process still exits.
+   */
+  async stop(drainWithinMs = 5_000): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
+    if (!this.options.bus.isHealthy()) return;
+    try {
+      let timeout: NodeJS.Timeout | undefined;
+      const published = await Promise.race([
+        this.drain(true),
+        new Promise<null>((resolve) => (timeout = setTimeout(() => resolve(null), drainWithinMs))),
+      ]).finally(() => clearTimeout(timeout));
+      if (published === null) this.options.log.warn('outbox relay: drain on stop ran out of time; rows stay');
+      else if (published > 0) this.options.log.info({ published }, 'outbox relay drained on stop');
+    } catch (error) {
+      this.options.log.warn({ err: error }, 'outbox relay: drain on stop failed; rows stay for the next start');
+    }
   }
 }

@@ -1,4 +1,5 @@
 import type { EventBus } from '../bus/event-bus';
+import type { RetentionSettings } from '../outbox/housekeeping';
 import { MemoryEventBus } from '../bus/memory-bus';
 import { NatsEventBus } from '../bus/nats-bus';
 import { type Clock, SystemClock, TestClock } from '../clock/clock';
@@ -18,6 +19,10 @@ export interface Platform {
   host?: string;
   /** Failed attempts after which a consumer parks an event (PARK_AFTER_ATTEMPTS). */
   parkAfterAttempts?: number;
+  /** Set: GET /metrics answers only `Authorization: Bearer <metricsToken>` (METRICS_TOKEN). */
+  metricsToken?: string;
+  /** How long platform tables keep rows (INBOX_KEEP_HOURS, OUTBOX_KEEP_HOURS). */
+  retention?: Partial<RetentionSettings>;
 }
 
 export interface PlatformSettings {
@@ -32,6 +37,8 @@ export interface PlatformSettings {
   /** The interface subgraphs listen on (default 127.0.0.1). */
   host?: string;
   parkAfterAttempts?: number;
+  metricsToken?: string;
+  retention?: Partial<RetentionSettings>;
 }
 
 /** Builds the platform of one process. Embedded mode builds one and shares it across parts. */
@@ -51,6 +58,8 @@ export async function createPlatform(settings: PlatformSettings): Promise<Platfo
     eventPrefix: settings.eventPrefix,
     ...(settings.host ? { host: settings.host } : {}),
     ...(settings.parkAfterAttempts ? { parkAfterAttempts: settings.parkAfterAttempts } : {}),
+    ...(settings.metricsToken ? { metricsToken: settings.metricsToken } : {}),
+    ...(settings.retention ? { retention: settings.retention } : {}),
   };
 }
 

@@ -13,6 +13,8 @@ import { OutboxRow } from '../outbox/outbox.entity';
 import { ParkedEvents } from '../outbox/parking';
 import { OutboxRelay } from '../outbox/relay';
 import { parkedEventsRoute } from './parked-route';
+import { PartMetrics } from './part-metrics';
+import { Housekeeping } from '../outbox/housekeeping';
 import { Transactions } from '../outbox/transactions';
 import { Lifecycle } from './lifecycle';
 import type { Platform } from './platform';
@@ -44,6 +46,9 @@ export class ServiceRuntime {
   readonly log: Logger;
   /** Events this part's consumers parked (dead-letter store), retried or discarded by admins. */
   readonly parked: ParkedEvents;
+  /** GET /metrics of this part; a part adds its own series to `metrics.registry`. */
+  readonly metrics: PartMetrics;
+  readonly housekeeping: Housekeeping;
   server: RunningServer | null = null;
 
   private constructor(
@@ -55,6 +60,11 @@ export class ServiceRuntime {
   ) {
     this.log = platform.log.child({ part: service });
     this.parked = new ParkedEvents(dataSource, relay, this.log, platform.parkAfterAttempts);
+    this.metrics = new PartMetrics(service, dataSource, platform.bus);
+    this.parked.onParked = (consumer, _event, state) => this.metrics.parkedTotal.inc({ consumer, state });
+    this.housekeeping = new Housekeeping(dataSource, this.log, platform.retention, (table, rows) =>
+      this.metrics.pruned.inc({ table }, rows),
+    );
   }
 
   static async start(platform: Platform, options: ServiceRuntimeOptions): Promise<ServiceRuntime> {
@@ -77,7 +87,10 @@ export class ServiceRuntime {
     );
     runtime.lifecycle.add('database', () => dataSource.destroy());
     relay.start();
+    // Stopped after the consumers and the server (reverse order): publishes what they committed.
     runtime.lifecycle.add('outbox relay', () => relay.stop());
+    runtime.housekeeping.start();
+    runtime.lifecycle.add('housekeeping', () => runtime.housekeeping.stop());
     return runtime;
   }
 
@@ -93,6 +106,7 @@ export class ServiceRuntime {
       handlers,
       parked: this.parked,
     });
+    this.metrics.watchConsumer(`${this.service}-on-${domain}`, domain);
     this.lifecycle.add(`consumer of ${domain}`, () => consumer.stop());
   }
 
@@ -100,7 +114,10 @@ export class ServiceRuntime {
     schema: GraphQLSchema,
     port: number,
     context: (caller: Caller, request: RequestOrigin) => Ctx,
-    options: Pick<SubgraphServerOptions<Ctx>, 'maxBodyBytes' | 'routes' | 'degraded'> = {},
+    options: Pick<SubgraphServerOptions<Ctx>, 'maxBodyBytes' | 'routes' | 'degraded'> & {
+      /** Overrides the platform's METRICS_TOKEN for this part's /metrics. */
+      metricsToken?: string;
+    } = {},
   ): Promise<RunningServer> {
     this.server = await startSubgraphServer({
       name: this.service,
@@ -109,8 +126,13 @@ export class ServiceRuntime {
       port,
       dataSource: this.dataSource,
       context,
-      ...options,
-      routes: [parkedEventsRoute(this.parked, this.platform.internalSecret), ...(options.routes ?? [])],
+      ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+      ...(options.degraded ? { degraded: options.degraded } : {}),
+      routes: [
+        parkedEventsRoute(this.parked, this.platform.internalSecret),
+        this.metrics.route(options.metricsToken ?? this.platform.metricsToken),
+        ...(options.routes ?? []),
+      ],
     });
     this.lifecycle.add('server', () => this.server?.stop());
     return this.server;

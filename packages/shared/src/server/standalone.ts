@@ -35,6 +35,11 @@ export function runStandalone<S extends ConfigShape>(
     logLevel: config.LOG_LEVEL,
     host: config.HOST,
     parkAfterAttempts: config.PARK_AFTER_ATTEMPTS,
+    ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
+    retention: {
+      inboxMarginMs: config.INBOX_KEEP_HOURS * 3600_000,
+      outboxKeepMs: config.OUTBOX_KEEP_HOURS * 3600_000,
+    },
   })
     .then(async (p) => {
       platform = p;

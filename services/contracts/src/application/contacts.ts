@@ -1,18 +1,10 @@
-import {
-  canSeeOrganization,
-  isUuid,
-  type Caller,
-  makeEvent,
-  newId,
-  notFound,
-  requireUuid,
-  visibilityOf,
-} from '@reglament/shared/domain';
+import { type Caller, makeEvent, newId, notFound, requireUuid, visibilityOf } from '@reglament/shared/domain';
 import { type Clock, type Transactions } from '@reglament/shared/platform';
-import { type DataSource, In } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { type NewContact, validateEmail, validateFullName, validateNewContact, validatePhone } from '../domain/people';
 import { OrganizationEntity } from '../infra/entities';
 import { ContactEntity } from '../infra/people.entities';
+import { OrganizationScopedReader } from '../infra/organization-scoped';
 import { requireManager } from './access';
 import { changeCredential, registerCredential } from './credentials';
 import { contactFacts, origin } from './facts';
@@ -28,11 +20,19 @@ export interface ContactChanges {
 
 /** R-ACC-1: the customer's registered employees; only they log in and only their requests are registered. */
 export class Contacts {
+  /** Reads with the caller's organization scope in the query. */
+  private readonly scoped: OrganizationScopedReader<ContactEntity>;
+
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.scoped = new OrganizationScopedReader(dataSource, ContactEntity, 'Contact', 'organizationId', {
+      fullName: 'ASC',
+      id: 'ASC',
+    });
+  }
 
   async add(caller: Caller, input: NewContact): Promise<ContactEntity> {
     requireManager(caller, 'register contacts');
@@ -106,35 +106,16 @@ export class Contacts {
     return this.update(caller, id, { active: false });
   }
 
-  async get(caller: Caller, id: string): Promise<ContactEntity> {
-    const contact = await this.dataSource.getRepository(ContactEntity).findOneBy({ id: requireUuid(id, 'id') });
-    if (!contact || !canSeeOrganization(visibilityOf(caller), contact.organizationId)) throw notFound('Contact', id);
-    return contact;
+  get(caller: Caller, id: string): Promise<ContactEntity> {
+    return this.scoped.get(visibilityOf(caller), id);
   }
 
-  async visibleByIds(caller: Caller, ids: readonly string[]): Promise<Map<string, ContactEntity>> {
-    const visibility = visibilityOf(caller);
-    const rows = await this.dataSource.getRepository(ContactEntity).findBy({ id: In(ids.filter(isUuid)) });
-    return new Map(
-      rows.filter((row) => canSeeOrganization(visibility, row.organizationId)).map((row) => [row.id, row]),
-    );
+  visibleByIds(caller: Caller, ids: readonly string[]): Promise<Map<string, ContactEntity>> {
+    return this.scoped.byIds(visibilityOf(caller), ids);
   }
 
   /** Contacts of organizations the caller may see, grouped by organization. */
-  async visibleByOrganizations(
-    caller: Caller,
-    organizationIds: readonly string[],
-  ): Promise<Map<string, ContactEntity[]>> {
-    const visibility = visibilityOf(caller);
-    const ids = organizationIds.filter((id) => canSeeOrganization(visibility, id));
-    const rows =
-      ids.length === 0
-        ? []
-        : await this.dataSource
-            .getRepository(ContactEntity)
-            .find({ where: { organizationId: In(ids) }, order: { fullName: 'ASC', id: 'ASC' } });
-    const grouped = new Map<string, ContactEntity[]>(organizationIds.map((id) => [id, []]));
-    for (const row of rows) grouped.get(row.organizationId)?.push(row);
-    return grouped;
+  visibleByOrganizations(caller: Caller, organizationIds: readonly string[]): Promise<Map<string, ContactEntity[]>> {
+    return this.scoped.byOrganizations(visibilityOf(caller), organizationIds);
   }
 }

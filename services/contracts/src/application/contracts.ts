@@ -1,7 +1,5 @@
 import {
   badInput,
-  canSeeOrganization,
-  isUuid,
   type Caller,
   conflict,
   makeEvent,
@@ -11,7 +9,7 @@ import {
   visibilityOf,
 } from '@reglament/shared/domain';
 import { type Clock, encodeCursor, toConnection, type Transactions, type Tx } from '@reglament/shared/platform';
-import { type DataSource, In } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
   type ContractStatus,
   contractStatusOn,
@@ -33,6 +31,7 @@ import {
 import { dateIn } from '../domain/months';
 import { ContractEntity, OrganizationEntity } from '../infra/entities';
 import { PrepaidAccountEntity } from '../infra/prepaid.entities';
+import { OrganizationScopedReader } from '../infra/organization-scoped';
 import { requireManager } from './access';
 import { contractFacts, origin } from './facts';
 import { afterId, type Page } from './paging';
@@ -55,11 +54,19 @@ export interface ContractFilter {
 
 /** Contracts: the regulation a customer is served under (R-CON-1, R-CON-8); status follows the clock. */
 export class Contracts {
+  /** Reads with the caller's organization scope in the query. */
+  private readonly scoped: OrganizationScopedReader<ContractEntity>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.scoped = new OrganizationScopedReader(dataSource, ContractEntity, 'Contract', 'organizationId', {
+      createdAt: 'ASC',
+      id: 'ASC',
+    });
+  }
 
   async create(caller: Caller, input: NewContract): Promise<ContractEntity> {
     requireManager(caller, 'create contracts');
@@ -198,35 +205,16 @@ export class Contracts {
     }
   }
 
-  async get(caller: Caller, id: string): Promise<ContractEntity> {
-    const contract = await this.dataSource.getRepository(ContractEntity).findOneBy({ id: requireUuid(id, 'id') });
-    if (!contract || !canSeeOrganization(visibilityOf(caller), contract.organizationId)) throw notFound('Contract', id);
-    return contract;
+  get(caller: Caller, id: string): Promise<ContractEntity> {
+    return this.scoped.get(visibilityOf(caller), id);
   }
 
-  async visibleByIds(caller: Caller, ids: readonly string[]): Promise<Map<string, ContractEntity>> {
-    const visibility = visibilityOf(caller);
-    const rows = await this.dataSource.getRepository(ContractEntity).findBy({ id: In(ids.filter(isUuid)) });
-    return new Map(
-      rows.filter((row) => canSeeOrganization(visibility, row.organizationId)).map((row) => [row.id, row]),
-    );
+  visibleByIds(caller: Caller, ids: readonly string[]): Promise<Map<string, ContractEntity>> {
+    return this.scoped.byIds(visibilityOf(caller), ids);
   }
 
-  async visibleByOrganizations(
-    caller: Caller,
-    organizationIds: readonly string[],
-  ): Promise<Map<string, ContractEntity[]>> {
-    const visibility = visibilityOf(caller);
-    const ids = organizationIds.filter((id) => canSeeOrganization(visibility, id));
-    const rows =
-      ids.length === 0
-        ? []
-        : await this.dataSource
-            .getRepository(ContractEntity)
-            .find({ where: { organizationId: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } });
-    const grouped = new Map<string, ContractEntity[]>(organizationIds.map((id) => [id, []]));
-    for (const row of rows) grouped.get(row.organizationId)?.push(row);
-    return grouped;
+  visibleByOrganizations(caller: Caller, organizationIds: readonly string[]): Promise<Map<string, ContractEntity[]>> {
+    return this.scoped.byOrganizations(visibilityOf(caller), organizationIds);
   }
 
   async list(caller: Caller, filter: ContractFilter, page: Page) {

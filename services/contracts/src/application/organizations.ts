@@ -1,27 +1,24 @@
-import {
-  canSeeOrganization,
-  isUuid,
-  type Caller,
-  makeEvent,
-  newId,
-  notFound,
-  requireUuid,
-  visibilityOf,
-} from '@reglament/shared/domain';
+import { type Caller, makeEvent, newId, notFound, requireUuid, visibilityOf } from '@reglament/shared/domain';
 import { type Clock, encodeCursor, toConnection, type Transactions } from '@reglament/shared/platform';
-import { type DataSource, In } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { type NewOrganization, validateNewOrganization } from '../domain/organization';
 import { OrganizationEntity } from '../infra/entities';
+import { OrganizationScopedReader } from '../infra/organization-scoped';
 import { requireManager } from './access';
 import { origin } from './facts';
 import { afterId, type Page } from './paging';
 
 export class Organizations {
+  /** Reads with the caller's organization scope in the query. */
+  private readonly scoped: OrganizationScopedReader<OrganizationEntity>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.scoped = new OrganizationScopedReader(dataSource, OrganizationEntity, 'Organization', 'id', { id: 'ASC' });
+  }
 
   async create(caller: Caller, input: NewOrganization): Promise<OrganizationEntity> {
     requireManager(caller, 'create organizations');
@@ -71,19 +68,13 @@ export class Organizations {
   }
 
   /** An organization the caller may see, or NOT_FOUND (never a hint that it exists elsewhere). */
-  async get(caller: Caller, id: string): Promise<OrganizationEntity> {
-    const organization = await this.dataSource
-      .getRepository(OrganizationEntity)
-      .findOneBy({ id: requireUuid(id, 'id') });
-    if (!organization || !canSeeOrganization(visibilityOf(caller), organization.id)) throw notFound('Organization', id);
-    return organization;
+  get(caller: Caller, id: string): Promise<OrganizationEntity> {
+    return this.scoped.get(visibilityOf(caller), id);
   }
 
   /** Batched read for DataLoaders: the ones the caller may see, by id (others are absent). */
-  async visibleByIds(caller: Caller, ids: readonly string[]): Promise<Map<string, OrganizationEntity>> {
-    const visibility = visibilityOf(caller);
-    const rows = await this.dataSource.getRepository(OrganizationEntity).findBy({ id: In(ids.filter(isUuid)) });
-    return new Map(rows.filter((row) => canSeeOrganization(visibility, row.id)).map((row) => [row.id, row]));
+  visibleByIds(caller: Caller, ids: readonly string[]): Promise<Map<string, OrganizationEntity>> {
+    return this.scoped.byIds(visibilityOf(caller), ids);
   }
 
   /** Staff see every organization; a customer only its own (a page of one). */

@@ -68,6 +68,22 @@ export class SlaScheduler {
     }
   }
 
+  /** Tickets whose due instant has passed, not yet fired (bounded count; a metric). */
+  async dueBacklog(): Promise<number> {
+    const [row] = (await this.options.transactions.dataSource.query(
+      'SELECT count(*)::int AS n FROM (SELECT 1 FROM sla_timers WHERE next_due_at <= $1 LIMIT 10000) due',
+      [this.options.clock.now()],
+    )) as { n: number }[];
+    return row?.n ?? 0;
+  }
+
+  /** Seconds since the earliest unfired due instant passed (0: nothing overdue; a metric). */
+  async latenessSeconds(): Promise<number> {
+    const due = await this.nextDue();
+    if (due === null) return 0;
+    return Math.max(0, (this.options.clock.now().getTime() - due) / 1000);
+  }
+
   /** The earliest due instant (an index-only lookup). */
   async nextDue(): Promise<number | null> {
     const [row] = (await this.options.transactions.dataSource.query(

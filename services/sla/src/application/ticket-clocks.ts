@@ -1,19 +1,18 @@
 import {
   type AnyEventEnvelope,
   type EventOrigin,
+  isTicketEvent,
   makeEvent,
   type SlaTimerFacts,
-  type TicketAfterChange,
 } from '@reglament/shared/domain';
 import { type Logger, type Tx } from '@reglament/shared/platform';
 import type { EvaluationContext } from '../domain/evaluation';
 import type { CalendarCatalog } from './calendar-catalog';
 import type { SlaPolicy } from '../domain/policy';
-import { type HistoryEntry, ordered } from '../domain/ticket-history';
+import { type HistoryEntry, historyEntryOf, ordered } from '../domain/ticket-history';
 import { exhaustedSpans } from '../domain/prepaid-spans';
 import { type ComputedTimer, computeTimers, summarize } from '../domain/ticket-sla';
 import { timerChanges } from '../domain/timer-changes';
-import { historyEntryOf } from '../messaging/history-from-event';
 import {
   SlaContractEntity,
   SlaHistoryEntity,
@@ -47,9 +46,10 @@ export class TicketClocks {
 
   /** Records a tickets event in the ticket's history and recomputes the ticket at `now`. */
   async record(tx: Tx, event: AnyEventEnvelope, now: number, origin: EventOrigin): Promise<void> {
+    if (!isTicketEvent(event)) return;
     const entry = historyEntryOf(event);
     if (!entry) return;
-    const facts = (event.data as { ticket: TicketAfterChange }).ticket;
+    const facts = event.data.ticket;
     await tx.manager.query(
       `INSERT INTO sla_tickets (ticket_id, organization_id, contract_id, preset, product, closed)
        VALUES ($1, $2, $3, $4, $5, $6)

@@ -1,7 +1,6 @@
 import type { Caller } from '@reglament/shared/domain';
 import type { Clock, ClockControl, Transactions } from '@reglament/shared/platform';
 import DataLoader from 'dataloader';
-import { type DataSource, In } from 'typeorm';
 import type { CalendarCatalog } from '../application/calendar-catalog';
 import type { CoverageWatch } from '../application/calendar-coverage';
 import type { CalendarRecomputes } from '../application/calendar-recomputes';
@@ -10,10 +9,10 @@ import type { FailureReports } from '../application/failure-reports';
 import type { ProductionCalendarImports } from '../application/production-calendar-imports';
 import type { SlaScheduler } from '../application/scheduler';
 import type { TicketClocks } from '../application/ticket-clocks';
-import { SlaFailureReportEntity, SlaTicketEntity, SlaTimerEntity } from '../infra/entities';
+import type { TicketSlaService } from '../application/ticket-sla';
+import type { SlaFailureReportEntity, SlaTicketEntity, SlaTimerEntity } from '../infra/entities';
 
 export interface SlaApp {
-  dataSource: DataSource;
   transactions: Transactions;
   clock: Clock;
   clockControl: ClockControl | null;
@@ -25,6 +24,7 @@ export interface SlaApp {
   calendarImports: ProductionCalendarImports;
   recomputes: CalendarRecomputes;
   coverage: CoverageWatch;
+  ticketSla: TicketSlaService;
 }
 
 export interface SlaContext {
@@ -37,20 +37,15 @@ export interface SlaContext {
 export function createLoaders(app: SlaApp) {
   return {
     ticket: new DataLoader<string, SlaTicketEntity | null>(async (ids) => {
-      const rows = await app.dataSource.getRepository(SlaTicketEntity).findBy({ ticketId: In([...ids]) });
-      const byId = new Map(rows.map((row) => [row.ticketId, row]));
+      const byId = await app.ticketSla.ticketsByIds(ids);
       return ids.map((id) => byId.get(id) ?? null);
     }),
     timersByTicket: new DataLoader<string, SlaTimerEntity[]>(async (ticketIds) => {
-      const rows = await app.dataSource.getRepository(SlaTimerEntity).find({
-        where: { ticketId: In([...ticketIds]) },
-        order: { startedAt: 'ASC', metric: 'ASC', cycle: 'ASC' },
-      });
+      const rows = await app.ticketSla.timersOfTickets(ticketIds);
       return ticketIds.map((id) => rows.filter((row) => row.ticketId === id));
     }),
     failureReport: new DataLoader<string, SlaFailureReportEntity | null>(async (ids) => {
-      const rows = await app.dataSource.getRepository(SlaFailureReportEntity).findBy({ id: In([...ids]) });
-      const byId = new Map(rows.map((row) => [row.id, row]));
+      const byId = await app.ticketSla.failureReportsByIds(ids);
       return ids.map((id) => byId.get(id) ?? null);
     }),
   };

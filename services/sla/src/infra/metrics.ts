@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Route } from '@reglament/shared/platform';
-import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { Gauge, Registry } from 'prom-client';
 import type { CalendarCoverageRow } from '../application/calendar-coverage';
 
 /**
@@ -8,9 +8,18 @@ import type { CalendarCoverageRow } from '../application/calendar-coverage';
  * one registry per part instance, so two in one process (tests) never share series.
  */
 export class SlaMetrics {
-  readonly registry = new Registry();
+  readonly registry: Registry;
 
-  constructor(coverage: () => Promise<CalendarCoverageRow[]>) {
+  /**
+   * `registry`: the part's own (ServiceRuntime's, which serves /metrics with the Node defaults);
+   * unset: a registry of its own with the defaults. `scheduler`: due backlog and lateness.
+   */
+  constructor(
+    coverage: () => Promise<CalendarCoverageRow[]>,
+    registry?: Registry,
+    scheduler?: { dueBacklog(): Promise<number>; latenessSeconds(): Promise<number> },
+  ) {
+    this.registry = registry ?? new Registry();
     const registers = [this.registry];
     new Gauge({
       name: 'reglament_sla_production_calendar_days_left',
@@ -24,7 +33,24 @@ export class SlaMetrics {
         for (const row of await coverage()) this.set({ calendar: row.calendarId }, row.daysLeft);
       },
     });
-    collectDefaultMetrics({ register: this.registry, prefix: 'reglament_sla_' });
+    if (scheduler) {
+      new Gauge({
+        name: 'reglament_sla_scheduler_due_backlog',
+        help: 'Tickets with a due instant (warning, deadline, auto-close) that has passed and not yet fired (counted up to 10000)',
+        registers,
+        async collect() {
+          this.set(await scheduler.dueBacklog());
+        },
+      });
+      new Gauge({
+        name: 'reglament_sla_scheduler_lateness_seconds',
+        help: 'How long ago the earliest unfired due instant passed (0 when nothing is overdue)',
+        registers,
+        async collect() {
+          this.set(await scheduler.latenessSeconds());
+        },
+      });
+    }
   }
 
   /** `GET /metrics`; with a token set, only `Authorization: Bearer <token>` is answered. */

@@ -144,7 +144,7 @@ describe('R-SLA-2 production calendar coverage, KZ clocks and contract coverage'
       ),
     );
     await until(async () => {
-      const rows = (await h.sla.app.dataSource.query('SELECT 1 FROM sla_contracts WHERE contract_id = $1', [
+      const rows = (await h.sla.runtime.dataSource.query('SELECT 1 FROM sla_contracts WHERE contract_id = $1', [
         contractId,
       ])) as unknown[];
       expect(rows).toHaveLength(1);
@@ -201,7 +201,7 @@ describe('R-SLA-2 production calendar coverage, KZ clocks and contract coverage'
     const extended = contract('12x5x2', 'Europe/Samara');
     await h.publish(extended.event);
     await until(async () => {
-      const rows = (await h.sla.app.dataSource.query('SELECT 1 FROM sla_contracts WHERE contract_id = $1', [
+      const rows = (await h.sla.runtime.dataSource.query('SELECT 1 FROM sla_contracts WHERE contract_id = $1', [
         extended.contractId,
       ])) as unknown[];
       expect(rows).toHaveLength(1);

@@ -177,7 +177,7 @@ describe('R-SLA-2 production calendars imported at run time', () => {
     expect(again.data?.importProductionCalendar).toMatchObject([
       { year: 2027, change: 'UNCHANGED', days: [], loadedAt: before.loadedAt },
     ]);
-    const [{ n }] = (await h.sla.app.dataSource.query(
+    const [{ n }] = (await h.sla.runtime.dataSource.query(
       `SELECT count(*)::int AS n FROM outbox WHERE payload->>'type' = 'sla.production_calendar.imported'`,
     )) as { n: number }[];
     expect(n).toBe(events);
@@ -233,7 +233,7 @@ describe('R-SLA-2 production calendars imported at run time', () => {
     // The import wakes the (stopped) worker: nothing runs until ours does.
     expect((await importFile(withDec29)).errors).toBeUndefined();
     await expect(worker(failing).runPending()).rejects.toThrow('replica died');
-    const [job] = (await h.sla.app.dataSource.query(
+    const [job] = (await h.sla.runtime.dataSource.query(
       'SELECT recomputed, done_at FROM sla_calendar_recomputes WHERE done_at IS NULL',
     )) as { recomputed: number; done_at: Date | null }[];
     expect(job).toEqual({ recomputed: 2, done_at: null }); // the first batch committed, the second rolled back
@@ -246,7 +246,7 @@ describe('R-SLA-2 production calendars imported at run time', () => {
     // Imports in a row while no worker runs: one pending job, restarted for the latest import.
     expect((await importFile(RU_2027_SAMPLE_WITH_DEC_31)).errors).toBeUndefined();
     expect((await importFile(withDec29)).errors).toBeUndefined();
-    const pending = (await h.sla.app.dataSource.query(
+    const pending = (await h.sla.runtime.dataSource.query(
       `SELECT j.cause_event_id, j.after_ticket_id,
               (SELECT o.event_id FROM outbox o WHERE o.type = 'sla.production_calendar.imported'
                ORDER BY o.seq DESC LIMIT 1) AS latest

@@ -23,7 +23,7 @@ describe('SLA scheduler robustness (real PostgreSQL and NATS)', () => {
     );
     await h.publish(...tickets.map((t) => t.registered(at)));
     await eventually(async () => {
-      const [row] = (await h.sla.app.dataSource.query(
+      const [row] = (await h.sla.runtime.dataSource.query(
         'SELECT count(*)::int AS n FROM sla_tickets WHERE ticket_id = ANY($1)',
         [tickets.map((t) => t.ticketId)],
       )) as { n: number }[];
@@ -75,13 +75,13 @@ describe('SLA scheduler robustness (real PostgreSQL and NATS)', () => {
     await h.at('2025-06-24T06:00:00Z');
     const [t] = await registered(1, '2025-06-24T06:00:00Z');
     const staleId = newId();
-    await h.sla.app.dataSource.query(
+    await h.sla.runtime.dataSource.query(
       `INSERT INTO sla_timers (id, ticket_id, organization_id, contract_id, policy_id, metric, party, cycle, status, started_at, deadline, next_due_at)
        VALUES ($1, $2, $3, $4, 'asmo', 'ON_SITE', 'PROVIDER', 9, 'RUNNING', $5, $5, $5)`,
       [staleId, t!.ticketId, t!.facts.organizationId, t!.facts.contractId, new Date('2025-06-24T06:30:00Z')],
     );
     await h.at('2025-06-24T07:00:00Z');
-    const [row] = (await h.sla.app.dataSource.query('SELECT status, next_due_at FROM sla_timers WHERE id = $1', [
+    const [row] = (await h.sla.runtime.dataSource.query('SELECT status, next_due_at FROM sla_timers WHERE id = $1', [
       staleId,
     ])) as {
       status: string;

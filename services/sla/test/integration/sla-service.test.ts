@@ -113,7 +113,7 @@ describe('SLA service (real PostgreSQL and NATS)', () => {
     // Counted in the outbox itself: exact, whatever is still on its way to NATS.
     const published = async () =>
       (
-        (await h.sla.app.dataSource.query(
+        (await h.sla.runtime.dataSource.query(
           `SELECT count(*)::int AS n FROM outbox WHERE payload->'data'->>'ticketId' = $1`,
           [t.ticketId],
         )) as { n: number }[]
@@ -303,7 +303,7 @@ describe('SLA service (real PostgreSQL and NATS)', () => {
     );
     // The contract events go through their own consumer: let them land before the tickets.
     await eventually(async () => {
-      const rows = (await h.sla.app.dataSource.query(
+      const rows = (await h.sla.runtime.dataSource.query(
         'SELECT count(*)::int AS n FROM sla_contracts WHERE contract_id = ANY($1)',
         [[kzContract, fullTime]],
       )) as { n: number }[];
@@ -356,19 +356,19 @@ describe('SLA service (real PostgreSQL and NATS)', () => {
     const newer = change('24x7');
     await publish(newer);
     await eventually(async () => {
-      const rows = (await h.sla.app.dataSource.query('SELECT coverage FROM sla_contracts WHERE contract_id = $1', [
+      const rows = (await h.sla.runtime.dataSource.query('SELECT coverage FROM sla_contracts WHERE contract_id = $1', [
         contractId,
       ])) as { coverage: string | null }[];
       return rows[0]?.coverage === '24x7';
     });
     await publish(older);
     await eventually(async () => {
-      const rows = (await h.sla.app.dataSource.query('SELECT 1 FROM inbox WHERE event_id = $1', [
+      const rows = (await h.sla.runtime.dataSource.query('SELECT 1 FROM inbox WHERE event_id = $1', [
         older.id,
       ])) as unknown[];
       return rows.length === 1;
     });
-    const [row] = (await h.sla.app.dataSource.query('SELECT coverage FROM sla_contracts WHERE contract_id = $1', [
+    const [row] = (await h.sla.runtime.dataSource.query('SELECT coverage FROM sla_contracts WHERE contract_id = $1', [
       contractId,
     ])) as { coverage: string | null }[];
     expect(row!.coverage).toBe('24x7');

@@ -36,7 +36,7 @@ export class CalendarResolver {
   async businessCalendars(@Ctx() ctx: SlaContext): Promise<BusinessCalendar[]> {
     requireUser(ctx.caller, 'read business calendars');
     // With the production calendars as stored now (an import on any replica is seen at once).
-    await ctx.app.catalog.refresh(ctx.app.dataSource.manager);
+    await ctx.app.ticketSla.refreshCalendars();
     return ctx.app.catalog
       .list()
       .map((engine) => ({ id: engine.id, name: engine.name, timeZone: engine.timeZone, engine }));

@@ -38,7 +38,7 @@ export class ProductionCalendarResolver {
   })
   async productionCalendars(@Ctx() ctx: SlaContext): Promise<ProductionCalendar[]> {
     requireUser(ctx.caller, 'read production calendars');
-    await ctx.app.catalog.refresh(ctx.app.dataSource.manager);
+    await ctx.app.ticketSla.refreshCalendars();
     return (await ctx.app.calendarImports.list()).map(({ calendar, years }) => ({
       id: calendar.id,
       name: calendar.name,

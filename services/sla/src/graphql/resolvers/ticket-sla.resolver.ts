@@ -1,15 +1,6 @@
-import {
-  badInput,
-  canSeeOrganization,
-  notFound,
-  requireRole,
-  requireUser,
-  requireUuid,
-  visibilityOf,
-} from '@reglament/shared/domain';
+import { canSeeOrganization, visibilityOf } from '@reglament/shared/domain';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PRESET_POLICIES } from '../../domain/presets';
-import { SlaTimerEntity } from '../../infra/entities';
 import type { SlaContext } from '../context';
 import { toFailureReport, toTimer } from '../mappers';
 import { FailureReport, SlaState, SlaTimer, Ticket, TicketSla } from '../types/sla.types';
@@ -44,10 +35,7 @@ export class SlaTimerResolver {
     @Arg('id', () => ID, { description: "The timer's id." }) id: string,
     @Ctx() ctx: SlaContext,
   ): Promise<SlaTimer | null> {
-    requireUser(ctx.caller, 'read SLA clocks');
-    const row = await ctx.app.dataSource.getRepository(SlaTimerEntity).findOneBy({ id: requireUuid(id, 'id') });
-    if (!row || !canSeeOrganization(visibilityOf(ctx.caller), row.organizationId)) throw notFound('SLA timer', id);
-    return toTimer(row);
+    return toTimer(await ctx.app.ticketSla.timer(ctx.caller, id));
   }
 
   @FieldResolver(() => FailureReport, { nullable: true, description: 'R-SLA-11: on a breached provider timer.' })
@@ -82,23 +70,7 @@ export class SlaTimerResolver {
     })
     preset?: string | null,
   ): Promise<number> {
-    requireRole(ctx.caller, ['ADMIN'], 'rebuild SLA clocks');
-    if (preset != null && !PRESET_POLICIES.has(preset)) {
-      throw badInput(`preset must be one of ${[...PRESET_POLICIES.keys()].join(', ')}, got ${JSON.stringify(preset)}`, {
-        field: 'preset',
-      });
-    }
-    const rows = (await ctx.app.dataSource.query(
-      `SELECT ticket_id FROM sla_tickets WHERE NOT closed AND ($1::text IS NULL OR preset = $1)`,
-      [preset ?? null],
-    )) as { ticket_id: string }[];
-    const now = ctx.app.clock.now();
-    for (const { ticket_id: ticketId } of rows) {
-      await ctx.app.transactions.run((tx) =>
-        ctx.app.clocks.recompute(tx, ticketId, now.getTime(), { source: 'sla', occurredAt: now }),
-      );
-    }
-    return rows.length;
+    return ctx.app.ticketSla.rebuildOpenTickets(ctx.caller, preset ?? null);
   }
 
   @Mutation(() => TicketSla, {
@@ -110,13 +82,7 @@ export class SlaTimerResolver {
     @Arg('ticketId', () => ID, { description: 'The ticket whose clocks are rebuilt.' }) ticketId: string,
     @Ctx() ctx: SlaContext,
   ): Promise<TicketSla> {
-    requireRole(ctx.caller, ['ADMIN'], 'rebuild SLA clocks');
-    requireUuid(ticketId, 'ticketId');
-    const now = ctx.app.clock.now();
-    const found = await ctx.app.transactions.run((tx) =>
-      ctx.app.clocks.recompute(tx, ticketId, now.getTime(), { source: 'sla', occurredAt: now }),
-    );
-    if (!found) throw notFound('Ticket', ticketId);
+    await ctx.app.ticketSla.rebuildTicket(ctx.caller, ticketId);
     ctx.loaders.ticket.clear(ticketId);
     ctx.loaders.timersByTicket.clear(ticketId);
     return new TicketSlaResolver().sla({ id: ticketId }, ctx);

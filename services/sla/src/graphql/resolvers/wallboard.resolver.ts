@@ -4,7 +4,6 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { countdownOf, countsCalendarTime } from '../../domain/countdown';
 import type { SlaPolicy } from '../../domain/policy';
 import { PRESET_POLICIES } from '../../domain/presets';
-import { SlaContractEntity } from '../../infra/entities';
 import type { SlaContext } from '../context';
 import { SlaTimer } from '../types/sla.types';
 import { Contract, SlaCountdown, SlaDay } from '../types/wallboard.types';
@@ -22,10 +21,8 @@ export class SlaCountdownResolver {
     if (timer.status !== 'RUNNING' || timer.deadline === null) return null;
     const policy = POLICIES_BY_ID.get(timer.policyId);
     if (!policy) return null;
-    const contract = timer.contractId
-      ? await ctx.app.dataSource.getRepository(SlaContractEntity).findOneBy({ contractId: timer.contractId })
-      : null;
-    await ctx.app.catalog.refresh(ctx.app.dataSource.manager);
+    const contract = timer.contractId ? await ctx.app.ticketSla.contract(timer.contractId) : null;
+    await ctx.app.ticketSla.refreshCalendars();
     const { calendar } = ctx.app.catalog.forContract(policy, contract);
     const clock = { ...timer, deadline: timer.deadline.getTime() };
     const figures = countdownOf(clock, calendar, countsCalendarTime(policy, clock), ctx.app.clock.nowMs());
@@ -72,13 +69,11 @@ export class ContractSlaResolver {
 
 /** The contract's own zone, else the calendar zone of its tickets' preset, else the first shipped calendar's. */
 async function zoneOf(ctx: SlaContext, contractId: string): Promise<string> {
-  const contract = await ctx.app.dataSource.getRepository(SlaContractEntity).findOneBy({ contractId });
+  const contract = await ctx.app.ticketSla.contract(contractId);
   if (contract && !canSeeOrganization(visibilityOf(ctx.caller), contract.organizationId)) return 'UTC';
-  const [ticket] = (await ctx.app.dataSource.query('SELECT preset FROM sla_tickets WHERE contract_id = $1 LIMIT 1', [
-    contractId,
-  ])) as { preset: string }[];
-  await ctx.app.catalog.refresh(ctx.app.dataSource.manager);
-  const policy = ticket ? PRESET_POLICIES.get(ticket.preset) : undefined;
+  const preset = await ctx.app.ticketSla.presetOfContract(contractId);
+  await ctx.app.ticketSla.refreshCalendars();
+  const policy = preset ? PRESET_POLICIES.get(preset) : undefined;
   if (policy) return ctx.app.catalog.forContract(policy, contract).calendar.timeZone;
   return contract?.timeZone ?? ctx.app.catalog.list()[0]?.timeZone ?? 'UTC';
 }
