@@ -64,3 +64,42 @@ export const PLANNING_HORIZON_MS = 10 * 366 * 24 * 3600_000;
  * downloaded from `Attachment.url`. The gateway weighs the field by this size in its cost.
  */
 export const ATTACHMENT_INLINE_MAX_BYTES = 64 * 1024;
+
+/** What a notification is about (the notifications service's rules table; `Notification.kind`). */
+export const NOTIFICATION_KINDS = [
+  'TICKET_REGISTERED',
+  'STATUS_CHANGED',
+  'PLANNED_DATE_CHANGED',
+  'PRIORITY_CHANGED',
+  'ASSIGNED',
+  'MESSAGE_ADDED',
+  'CLARIFICATION_REQUESTED',
+  'CLARIFICATION_ANSWERED',
+  'SOLUTION_PROVIDED',
+  'SOLUTION_RETURNED',
+  'TICKET_CLOSED',
+  'SLA_WARNING',
+  'SLA_BREACHED',
+  'FAILURE_REPORT_REQUIRED',
+  'FAILURE_REPORT_SUBMITTED',
+  'PREPAID_EXHAUSTED',
+  'CALENDAR_COVERAGE_LOW',
+  'ADVISORY',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/**
+ * Kinds the regulations oblige the provider to send: nobody can turn their e-mail off
+ * (R-TKT-9 clarification with its deadline, R-TKT-11/12 solution with the auto-close date,
+ * R-SLA-9 warnings, R-NTF-2 advisories).
+ */
+export const LEGALLY_REQUIRED_NOTIFICATION_KINDS: readonly NotificationKind[] = [
+  'CLARIFICATION_REQUESTED',
+  'SOLUTION_PROVIDED',
+  'SLA_WARNING',
+  'ADVISORY',
+];
+
+/** Languages of notifications (a person's `language`; default RU). */
+export const NOTIFICATION_LANGUAGES = ['RU', 'EN'] as const;
+export type NotificationLanguage = (typeof NOTIFICATION_LANGUAGES)[number];

@@ -16,6 +16,7 @@ import { buildContractsSchema } from './graphql/schema';
 import { OrganizationsContracts1763700000100 } from './infra/migrations/1763700000100-organizations-contracts';
 import { PeoplePrepaidReleases1763700000110 } from './infra/migrations/1763700000110-people-prepaid-releases';
 import { LoginThrottleByAddress1796653894003 } from './infra/migrations/1796653894003-LoginThrottleByAddress';
+import { NotificationPreferences1796653894100 } from './infra/migrations/1796653894100-notification-preferences';
 import { PrepaidStore } from './infra/prepaid-store';
 import { TokenIssuer } from './infra/tokens';
 import { ticketsHandlers } from './messaging/tickets-consumer';
@@ -27,6 +28,7 @@ export const contractsMigrations = [
   OrganizationsContracts1763700000100,
   PeoplePrepaidReleases1763700000110,
   LoginThrottleByAddress1796653894003,
+  NotificationPreferences1796653894100,
 ];
 
 export interface ContractsSettings extends StorageSettings {

@@ -1,3 +1,9 @@
+import {
+  isOwnPreferencesChange,
+  type NotificationPreferences,
+  validateEmailOff,
+  validateLanguage,
+} from './preferences';
 import { type Caller, makeEvent, newId, notFound, requireUuid, visibilityOf } from '@reglament/shared/domain';
 import { type Clock, type Transactions } from '@reglament/shared/platform';
 import type { DataSource } from 'typeorm';
@@ -10,7 +16,7 @@ import { changeCredential, registerCredential } from './credentials';
 import { contactFacts, origin } from './facts';
 import { uniqueOr } from './unique';
 
-export interface ContactChanges {
+export interface ContactChanges extends NotificationPreferences {
   fullName?: string;
   email?: string;
   phone?: string | null;
@@ -51,6 +57,8 @@ export class Contacts {
             email: valid.email,
             phone: valid.phone,
             active: true,
+            language: 'RU',
+            emailOff: [],
             createdAt: now,
             updatedAt: now,
           };
@@ -73,7 +81,7 @@ export class Contacts {
   }
 
   async update(caller: Caller, id: string, changes: ContactChanges): Promise<ContactEntity> {
-    requireManager(caller, 'change contacts');
+    if (!isOwnPreferencesChange(caller, id, changes)) requireManager(caller, 'change contacts');
     const now = this.clock.now();
     return this.transactions.run(async (tx) => {
       const current = await tx.manager.findOne(ContactEntity, {
@@ -87,6 +95,8 @@ export class Contacts {
         email: changes.email !== undefined ? validateEmail(changes.email) : current.email,
         phone: changes.phone !== undefined ? validatePhone(changes.phone) : current.phone,
         active: changes.active ?? current.active,
+        language: changes.language !== undefined ? validateLanguage(changes.language) : current.language,
+        emailOff: changes.emailOff !== undefined ? validateEmailOff(changes.emailOff) : current.emailOff,
         updatedAt: now,
       };
       await changeCredential(tx, current.id, { email: updated.email, password: changes.password ?? null }, now);

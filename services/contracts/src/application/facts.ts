@@ -31,11 +31,21 @@ export function contactFacts(row: ContactEntity): ContactFacts {
     email: row.email,
     phone: row.phone,
     active: row.active,
+    language: row.language === 'EN' ? 'EN' : 'RU',
+    emailOff: row.emailOff,
   };
 }
 
 export function staffFacts(row: StaffEntity): StaffFacts {
-  return { staffId: row.id, fullName: row.fullName, email: row.email, role: row.role, active: row.active };
+  return {
+    staffId: row.id,
+    fullName: row.fullName,
+    email: row.email,
+    role: row.role,
+    active: row.active,
+    language: row.language === 'EN' ? 'EN' : 'RU',
+    emailOff: row.emailOff,
+  };
 }
 
 export function origin(at: Date): EventOrigin {

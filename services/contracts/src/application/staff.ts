@@ -1,4 +1,10 @@
 import {
+  isOwnPreferencesChange,
+  type NotificationPreferences,
+  validateEmailOff,
+  validateLanguage,
+} from './preferences';
+import {
   type Caller,
   conflict,
   isUuid,
@@ -19,7 +25,7 @@ import { origin, staffFacts } from './facts';
 import { afterId, type Page } from './paging';
 import { uniqueOr } from './unique';
 
-export interface StaffChanges {
+export interface StaffChanges extends NotificationPreferences {
   fullName?: string;
   email?: string;
   role?: StaffRole;
@@ -71,6 +77,8 @@ export class Staff {
       email: valid.email,
       role: valid.role,
       active: true,
+      language: 'RU',
+      emailOff: [],
       createdAt: now,
       updatedAt: now,
     };
@@ -87,7 +95,7 @@ export class Staff {
   }
 
   async update(caller: Caller, id: string, changes: StaffChanges): Promise<StaffEntity> {
-    requireAdmin(caller, 'change staff');
+    if (!isOwnPreferencesChange(caller, id, changes)) requireAdmin(caller, 'change staff');
     const now = this.clock.now();
     return this.transactions.run(async (tx) => {
       const current = await tx.manager.findOne(StaffEntity, {
@@ -101,6 +109,8 @@ export class Staff {
         email: changes.email !== undefined ? validateEmail(changes.email) : current.email,
         role: changes.role !== undefined ? validateStaffRole(changes.role) : current.role,
         active: changes.active ?? current.active,
+        language: changes.language !== undefined ? validateLanguage(changes.language) : current.language,
+        emailOff: changes.emailOff !== undefined ? validateEmailOff(changes.emailOff) : current.emailOff,
         updatedAt: now,
       };
       if (current.role === 'ADMIN' && current.active && (updated.role !== 'ADMIN' || !updated.active)) {

@@ -63,11 +63,21 @@ export function toContact(row: ContactEntity): Contact {
     email: row.email,
     phone: row.phone,
     active: row.active,
+    language: row.language ?? 'RU',
+    emailOff: row.emailOff ?? [],
   };
 }
 
 export function toStaffUser(row: StaffEntity): StaffUser {
-  return { id: row.id, fullName: row.fullName, email: row.email, role: row.role, active: row.active };
+  return {
+    id: row.id,
+    fullName: row.fullName,
+    email: row.email,
+    role: row.role,
+    active: row.active,
+    language: row.language ?? 'RU',
+    emailOff: row.emailOff ?? [],
+  };
 }
 
 export function toViewer(viewer: ViewerModel): Viewer {

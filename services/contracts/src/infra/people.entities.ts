@@ -23,6 +23,14 @@ export class ContactEntity {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** Language of notifications to them (RU or EN). */
+  @Column({ type: 'text', default: 'RU' })
+  language!: string;
+
+  /** Notification kinds they get no e-mail for (never a legally required one). */
+  @Column({ type: 'text', array: true, name: 'email_off', default: () => "'{}'" })
+  emailOff!: string[];
+
   @Column({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
 
@@ -47,6 +55,14 @@ export class StaffEntity {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /** Language of notifications to them (RU or EN). */
+  @Column({ type: 'text', default: 'RU' })
+  language!: string;
+
+  /** Notification kinds they get no e-mail for (never a legally required one). */
+  @Column({ type: 'text', array: true, name: 'email_off', default: () => "'{}'" })
+  emailOff!: string[];
 
   @Column({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;

@@ -46,6 +46,8 @@ export class ContactResolver {
       ...(input.phone !== undefined ? { phone: input.phone } : {}),
       ...(input.password != null ? { password: input.password } : {}),
       ...(input.active != null ? { active: input.active } : {}),
+      ...(input.language != null ? { language: input.language } : {}),
+      ...(input.emailOff != null ? { emailOff: input.emailOff } : {}),
     });
     return toContact(row);
   }
@@ -110,6 +112,8 @@ export class StaffResolver {
       ...(input.role != null ? { role: input.role as StaffRole } : {}),
       ...(input.active != null ? { active: input.active } : {}),
       ...(input.password != null ? { password: input.password } : {}),
+      ...(input.language != null ? { language: input.language } : {}),
+      ...(input.emailOff != null ? { emailOff: input.emailOff } : {}),
     });
     return toStaffUser(row);
   }

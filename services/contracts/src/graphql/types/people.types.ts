@@ -78,6 +78,14 @@ export class Contact {
 
   @Field(() => Boolean, { description: 'A deactivated contact cannot log in and registers no tickets.' })
   active!: boolean;
+
+  @Field(() => String, { description: 'Language of notifications to them: RU (default) or EN.' })
+  language!: string;
+
+  @Field(() => [String], {
+    description: 'Notification kinds (NotificationKind) they get no e-mail for; legally required kinds always go.',
+  })
+  emailOff!: string[];
 }
 
 @Directive('@key(fields: "id")')
@@ -97,6 +105,14 @@ export class StaffUser {
 
   @Field(() => Boolean, { description: 'False once deactivated: no login, cannot be assigned.' })
   active!: boolean;
+
+  @Field(() => String, { description: 'Language of notifications to them: RU (default) or EN.' })
+  language!: string;
+
+  @Field(() => [String], {
+    description: 'Notification kinds (NotificationKind) they get no e-mail for; legally required kinds always go.',
+  })
+  emailOff!: string[];
 }
 
 export const StaffUserConnection = connectionType(StaffUser, 'StaffUser');
@@ -144,6 +160,17 @@ export class UpdateContactInput {
 
   @Field(() => Boolean, { nullable: true, description: 'false deactivates, true reactivates.' })
   active?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Language of notifications: RU or EN.' })
+  language?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Notification kinds to get no e-mail for (the whole list; [] turns all back on). Not CLARIFICATION_REQUESTED, ' +
+      'SOLUTION_PROVIDED, SLA_WARNING or ADVISORY. The person themself may change language and emailOff.',
+  })
+  emailOff?: string[] | null;
 }
 
 @InputType('AddStaffInput', { description: 'A new provider staff member (ADMIN only).' })
@@ -177,4 +204,15 @@ export class UpdateStaffInput {
 
   @Field(() => String, { description: 'New password, 8-200 characters; earlier tokens stop working.', nullable: true })
   password?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Language of notifications: RU or EN.' })
+  language?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Notification kinds to get no e-mail for (the whole list; [] turns all back on). Not CLARIFICATION_REQUESTED, ' +
+      'SOLUTION_PROVIDED, SLA_WARNING or ADVISORY. The person themself may change language and emailOff.',
+  })
+  emailOff?: string[] | null;
 }
