@@ -143,6 +143,28 @@ const TABLE: Record<string, Row> = {
   },
 };
 
+/**
+ * Refused cells per move out of 6 statuses x 6 roles = 36, counted by hand from the table above:
+ * 36 minus (statuses it starts from) x (roles that may make it with the given input).
+ */
+const REFUSED_CELLS: Record<keyof typeof TABLE, number> = {
+  ACKNOWLEDGE: 33, // 36 - 1 x 3
+  TRIAGE: 33, // 36 - 1 x 3
+  REQUEST_CLARIFICATION: 30, // 36 - 2 x 3
+  ANSWER_CLARIFICATION: 34, // 36 - 1 x 2
+  PROVIDE_SOLUTION: 33, // 36 - 1 x 3
+  ACCEPT_SOLUTION: 35, // 36 - 1 x 1
+  RETURN_SOLUTION: 35, // 36 - 1 x 1
+  CLOSE: 16, // 36 - 5 x 4 (the system may close, but not as WITHDRAWN)
+  CHANGE_PRIORITY: 24, // 36 - 4 x 3
+  CHANGE_PLANNED_DATE: 30, // 36 - 2 x 3
+  ASSIGN: 21, // 36 - 5 x 3
+  ADD_MESSAGE: 11, // 36 - 5 x 5
+  ADD_ATTACHMENT: 16, // 36 - 5 x 4
+  REQUEST_ON_SITE: 24, // 36 - 4 x 3
+  RECORD_ON_SITE_ARRIVAL: 26, // 36 - 5 x 2
+};
+
 describe('the transition table, cell by cell (R-TKT-14)', () => {
   let h: TicketsHarness;
   let t: Tenant;
@@ -228,7 +250,6 @@ describe('the transition table, cell by cell (R-TKT-14)', () => {
         }
       }
     }
-    // 6 statuses x 6 roles, minus the allowed cells, all refused.
-    expect(refusals.length).toBe(36 - row.from.length * row.who.filter((r) => !row.inputRefuses?.includes(r)).length);
+    expect(refusals.length).toBe(REFUSED_CELLS[move]);
   });
 });

@@ -4,11 +4,11 @@ import { mintToken, TestSystem } from '../support/system';
 const ADMIN_ID = '00000000-0000-7000-8000-000000000001';
 
 /**
- * Inputs a review found getting through (or answered INTERNAL), each refused with a typed error
- * that says what is allowed, and changing nothing; and one report that told a customer about
- * another organization's contract.
+ * Bad input at the edges of the API (over-long names, malformed codes and cursors, far-future
+ * instants, unknown presets), each refused with a typed error that says what is allowed and
+ * changing nothing; and compliance reports that tell a customer nothing of another organization.
  */
-describe('refusals found by a review', () => {
+describe('bad input refused with typed errors, and compliance scoped to the caller', () => {
   let sys: TestSystem;
   let admin: string;
   let customerA: string;
@@ -64,7 +64,7 @@ describe('refusals found by a review', () => {
     await sys?.stop();
   });
 
-  it('a product name longer than 200 characters is refused at registration (it held up the SLA service)', async () => {
+  it('a product name longer than 200 characters is refused at registration with BAD_USER_INPUT', async () => {
     const before = await ticketCount(customerA);
     const result = await register(customerA, { contractId: contractA, product: 'P'.repeat(201) });
     expect(result.errors?.[0]).toMatchObject({
