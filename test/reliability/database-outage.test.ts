@@ -4,7 +4,7 @@ import { eventually } from '@reglament/shared/testing';
 import { mintToken, TestSystem } from '../support/system';
 
 /**
- * PostgreSQL unavailable (README "Guarantees"): the test closes its own database to new
+ * PostgreSQL unavailable (docs/operations.md "Guarantees"): the test closes its own database to new
  * connections and cuts the open ones (never the shared server): requests fail with a typed,
  * retryable SERVICE_UNAVAILABLE, /readyz goes red, and everything recovers on its own.
  */

@@ -19,7 +19,7 @@ interface Parked {
 const LIST = `query($service: String) { parkedEvents(service: $service) {
   id service consumer eventId eventType state attempts error orderingKey } }`;
 
-/** Admins see, retry and discard parked events of every part through the gateway (README "Parked events"). */
+/** Admins see, retry and discard parked events of every part through the gateway (docs/operations.md "Parked events"). */
 describe('parked events through the API', () => {
   let sys: TestSystem;
   let admin: string;

@@ -1,6 +1,6 @@
 import { TestSystem } from '../support/system';
 
-/** GET /metrics on every part (README "Signals"): the series an operator's dashboards and alerts read. */
+/** GET /metrics on every part (docs/operations.md "Signals"): the series an operator's dashboards and alerts read. */
 describe('/metrics on every part', () => {
   let sys: TestSystem;
 

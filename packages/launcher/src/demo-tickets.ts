@@ -1,5 +1,6 @@
 import { demoLogins } from '@reglament/contracts';
 import type { Logger } from '@reglament/shared/platform';
+import { seedDemoLives } from './demo-life';
 
 /** One open request per demo customer, so the five presets show running clocks after the first start. */
 const DEMO_TICKETS: Record<string, { title: string; description: string; category: string; priority: string }> = {
@@ -97,6 +98,11 @@ export async function seedDemoTickets(gatewayUrl: string, log: Logger, timeoutMs
         );
         if (registered.errors) throw new Error(registered.errors[0]!.message);
         log.info({ preset: login.preset, number: registered.data?.registerTicket.number }, 'demo ticket registered');
+        await seedDemoLives(
+          call,
+          { token, preset: login.preset!, contractId: contract.id, product: contract.products[0] ?? null },
+          log,
+        );
         break;
       } catch (error) {
         if (Date.now() > deadline) {

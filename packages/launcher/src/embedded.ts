@@ -4,7 +4,7 @@
  * DATABASE_URL and NATS_URL set: the same parts on real PostgreSQL and NATS.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   ensurePrivateDir,
@@ -22,7 +22,7 @@ import { ensurePagesBuilt } from '@reglament/wallboard';
 
 /** The demo data set's logins (one customer under each preset), printed at start. */
 function demoText(): string {
-  if (!config.DEMO_DATA) return '';
+  if (!demoOn) return '';
   const lines = demoLogins().map(
     (login) => `    ${login.email} / ${login.password}  (${login.role}${login.preset ? `, ${login.preset}` : ''})`,
   );
@@ -46,6 +46,8 @@ const config = loadConfigOrExit(
       .default('admin-demo-password')
       .describe('must be at least 8 characters (the first admin)'),
     DEMO_DATA: env.flag(true),
+    /** DEMO=0: no demo data set (the same as DEMO_DATA=0). */
+    DEMO: env.flag(true),
     GATEWAY_DEVELOPMENT: env.flag(false),
   },
   process.env,
@@ -59,8 +61,20 @@ function localSecret(dataDir: string, name: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+const demoOn = config.DEMO && config.DEMO_DATA;
 const started = Date.now();
 const dataDir = resolve(config.DATA_DIR);
+// `pnpm start --reset`: start clean (embedded data only: a database of one's own is dropped by its owner).
+if (process.argv.includes('--reset')) {
+  if (config.DATABASE_URL) {
+    process.stderr.write(
+      '--reset clears the embedded data folder only; with DATABASE_URL drop the database yourself\n',
+    );
+    process.exit(1);
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+  process.stdout.write(`--reset: ${dataDir} removed, starting clean\n`);
+}
 // The wallboard and the IDE are built once per change of their sources (a few seconds).
 ensurePagesBuilt((message) => process.stdout.write(`${message}\n`));
 startSystem({
@@ -72,7 +86,7 @@ startSystem({
   logLevel: config.LOG_LEVEL,
   adminEmail: config.ADMIN_EMAIL,
   adminPassword: config.ADMIN_PASSWORD,
-  demoData: config.DEMO_DATA,
+  demoData: demoOn,
   // The IDE is on in the one-command start (a local installation), whatever the mode.
   gateway: { development: config.GATEWAY_DEVELOPMENT, ide: true },
   ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
@@ -95,10 +109,11 @@ startSystem({
         `  GraphQL (HTTP and graphql-ws): ${system.gateway.url}\n` +
         `  Admin login: ${config.ADMIN_EMAIL} / ${config.ADMIN_PASSWORD === 'admin-demo-password' ? 'admin-demo-password' : '(ADMIN_PASSWORD)'}\n` +
         demoText() +
+        (config.TEST_CLOCK ? '  Test clock on: `pnpm demo:day` plays a working day on it.\n' : '') +
         '\n',
     );
     const log = system.platforms[0]!.log;
-    if (config.DEMO_DATA) void seedDemoTickets(system.gateway.url, log);
+    if (demoOn) void seedDemoTickets(system.gateway.url, log);
     runUntilSignal(log, () => system.stop());
   })
   .catch((error: unknown) => exitOnStartupFailure(undefined, error));

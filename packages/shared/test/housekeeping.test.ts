@@ -28,7 +28,7 @@ function event(name: string): AnyEventEnvelope {
   );
 }
 
-/** README "How long rows are kept": inbox past the duplicate window + margin, published outbox rows, in batches. */
+/** docs/operations.md "How long rows are kept": inbox past the duplicate window + margin, published outbox rows, in batches. */
 describe('housekeeping and the relay on stop (real PostgreSQL and NATS)', () => {
   let db: TestDatabase;
   let nats: TestNats;

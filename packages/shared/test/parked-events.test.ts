@@ -32,7 +32,7 @@ function stateChanged(ticketId: string, note: string): AnyEventEnvelope {
 const noteOf = (event: AnyEventEnvelope) => (event.data as unknown as { note: string }).note;
 
 /**
- * Poison events (README "Parked events"): a handler that fails the same event PARK_AFTER_ATTEMPTS
+ * Poison events (docs/operations.md "Parked events"): a handler that fails the same event PARK_AFTER_ATTEMPTS
  * times parks it, the rest of the stream flows, later events of its ticket wait behind it, and
  * an admin's retry after the fix applies it once, then the held ones in order.
  */

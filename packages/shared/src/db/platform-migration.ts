@@ -49,7 +49,7 @@ export class PlatformParkedEvents1765100000000 implements MigrationInterface {
       CONSTRAINT "UQ_parked_events_event" UNIQUE ("consumer", "event_id"),
       CONSTRAINT "PK_parked_events" PRIMARY KEY ("id"))`);
     await q.query(`CREATE INDEX "parked_events_key_idx" ON "parked_events" ("consumer", "ordering_key", "stream_seq")`);
-    // Inbox rows are pruned by age (README "How long rows are kept").
+    // Inbox rows are pruned by age (docs/operations.md "How long rows are kept").
     await q.query(`CREATE INDEX "inbox_processed_at_idx" ON "inbox" ("processed_at")`);
   }
 

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { DUPLICATE_WINDOW_MS } from '../bus/nats-bus';
 import type { Logger } from '../logger';
 
-/** How long rows are kept (README "How long rows are kept"). */
+/** How long rows are kept (docs/operations.md "How long rows are kept"). */
 export interface RetentionSettings {
   /**
    * Inbox rows are kept the stream's duplicate window (10 min) plus this margin: a redelivery

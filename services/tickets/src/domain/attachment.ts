@@ -7,7 +7,7 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 export interface AttachmentUpload {
   name: string;
   contentType: string;
-  /** The file, base64-encoded (GraphQL has no binary type; see README "Tickets"). */
+  /** The file, base64-encoded (GraphQL has no binary type; see docs/tickets.md). */
   contentBase64: string;
   internal: boolean;
 }
