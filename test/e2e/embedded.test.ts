@@ -81,14 +81,16 @@ describe('embedded mode: pnpm start (PGlite + in-process bus)', () => {
   it('shows the demo data, walks the skeleton and keeps its data across a restart', async () => {
     await start();
     const admin = await mintToken({ sub: '00000000-0000-7000-8000-000000000001', role: 'ADMIN' });
-    // The demo data set: one open ticket under each of the five presets, with running clocks.
+    // The demo data set: a customer under each of the five presets, its tickets in every status
+    // (seven each: the demo customers register them, the demo dispatcher and engineer move them).
     const demo = await eventually(
       async () => {
         const { tickets } = await gql<{
-          tickets: { edges: { node: { contract: { preset: string }; sla: { state: string } } }[] };
-        }>(`{ tickets(first: 50) { edges { node { contract { preset } sla { state } } } } }`, {}, admin);
+          tickets: { edges: { node: { status: string; contract: { preset: string }; sla: { state: string } } }[] };
+        }>(`{ tickets(first: 100) { edges { node { status contract { preset } sla { state } } } } }`, {}, admin);
         const presets = new Set(tickets.edges.map((e) => e.node.contract.preset));
-        return presets.size === 5 ? tickets.edges : null;
+        const statuses = new Set(tickets.edges.map((e) => e.node.status));
+        return presets.size === 5 && statuses.size === 6 && tickets.edges.length === 35 ? tickets.edges : null;
       },
       { timeoutMs: 60_000 },
     );
