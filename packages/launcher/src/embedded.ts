@@ -16,6 +16,7 @@ import {
 } from '@reglament/shared/platform';
 import { z } from 'zod';
 import { startSystem } from './system';
+import { mailConfigShape } from '@reglament/notifications';
 import { demoLogins } from '@reglament/contracts';
 import { seedDemoTickets } from './demo-tickets';
 import { ensurePagesBuilt } from '@reglament/wallboard';
@@ -32,6 +33,7 @@ function demoText(): string {
 const config = loadConfigOrExit(
   {
     ...platformConfigShape,
+    ...mailConfigShape,
     INTERNAL_SECRET: env.optionalSecret('HMAC key the gateway signs callers with; generated under DATA_DIR when unset'),
     JWT_SECRET: env.optionalSecret('HS256 key of access tokens; generated under DATA_DIR when unset'),
     GATEWAY_PORT: env.port(4000),
@@ -87,6 +89,13 @@ startSystem({
   adminEmail: config.ADMIN_EMAIL,
   adminPassword: config.ADMIN_PASSWORD,
   demoData: demoOn,
+  mail: {
+    smtpUrl: config.SMTP_URL,
+    from: config.MAIL_FROM,
+    ...(config.MAIL_DOMAIN ? { domain: config.MAIL_DOMAIN } : {}),
+    portalUrl: config.PORTAL_URL,
+    maxAttempts: config.MAIL_MAX_ATTEMPTS,
+  },
   // The IDE is on in the one-command start (a local installation), whatever the mode.
   gateway: { development: config.GATEWAY_DEVELOPMENT, ide: true },
   ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),

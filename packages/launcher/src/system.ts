@@ -1,5 +1,5 @@
 import { startContracts } from '@reglament/contracts';
-import { startNotifications } from '@reglament/notifications';
+import { type NotificationsSettings, startNotifications } from '@reglament/notifications';
 import {
   closePlatform,
   createPlatform,
@@ -29,6 +29,8 @@ export interface SystemOptions {
   /** The first admin (contracts creates it at first start). */
   adminEmail?: string;
   adminPassword?: string;
+  /** E-mail settings of the notifications part (defaults: .eml files under DATA_DIR/mail). */
+  mail?: NotificationsSettings['mail'];
   /** One demo customer under each preset (the embedded one-command start). */
   demoData?: boolean;
   /** Gateway settings beyond the defaults (limits, trusted documents, development mode). */
@@ -80,7 +82,11 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       tickets: async () => startTickets(await platformFor('tickets'), { ...storage, port: options.ports.tickets }),
       sla: async () => startSla(await platformFor('sla'), { ...storage, port: options.ports.sla }),
       notifications: async () =>
-        startNotifications(await platformFor('notifications'), { ...storage, port: options.ports.notifications }),
+        startNotifications(await platformFor('notifications'), {
+          ...storage,
+          port: options.ports.notifications,
+          ...(options.mail ? { mail: options.mail } : {}),
+        }),
     };
     const [contracts, tickets, sla, notifications] = await Promise.all([
       starts.contracts(),
