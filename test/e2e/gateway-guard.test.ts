@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eventually } from '@reglament/shared/testing';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import request from 'supertest';
 import { startReplica } from '../../gateway/test/support/gateways';
 import { adminToken } from '../../gateway/test/support/seed';
 import { type GraphQLResponse, mintToken, TestSystem } from '../support/system';
@@ -27,13 +28,18 @@ describe('gateway guard', () => {
     await sys?.stop();
   });
 
+  /** A POST at the door over HTTP (supertest): status, headers and the JSON body as sent. */
   async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse };
+    const { origin, pathname, search } = new URL(url);
+    const response = await request(origin)
+      .post(pathname + search)
+      .set({ 'content-type': 'application/json', ...headers })
+      .send(typeof body === 'string' ? body : JSON.stringify(body));
+    return {
+      status: response.status,
+      headers: new Headers(response.headers as Record<string, string>),
+      body: JSON.parse(response.text) as GraphQLResponse,
+    };
   }
   const as = async (sub: string, role: 'ADMIN' | 'CUSTOMER' | 'DISPATCHER' = 'ADMIN') => ({
     authorization: `Bearer ${await mintToken({ sub, role, ...(role === 'CUSTOMER' ? { org: '01950000-0000-7000-8000-00000000000a' } : {}) })}`,
