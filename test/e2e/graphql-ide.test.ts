@@ -63,6 +63,8 @@ describe('the GraphQL IDE in a browser', () => {
     await page.keyboard.press('Delete');
     // Monaco closes brackets itself: type the operation without its closing ones.
     await page.keyboard.type(operation.replace(/\s*}+\s*$/, ''));
+    // Close the completion list the editor may have open, so the click runs what was typed.
+    await page.keyboard.press('Escape');
     await page.locator('.graphiql-execute-button').click();
     const result = page.locator('.result-window');
     return eventually(
