@@ -28,12 +28,13 @@ export class CatalogResolver {
       description: 'Only items of this seed, 000 or 004; omitted: the whole catalog.',
       nullable: true,
     })
-    seed: string | null,
+    seed // An omitted argument arrives as undefined, an explicit null as null: both mean the whole catalog.
+    : string | null | undefined,
   ): ServiceItem[] {
     const seeds = [...new Set(SERVICE_CATALOG.map((item) => item.seed))];
-    if (seed !== null && !seeds.includes(seed)) {
+    if (seed != null && !seeds.includes(seed)) {
       throw badInput(`seed must be one of ${seeds.join(', ')}, got "${seed}"`, { field: 'seed' });
     }
-    return SERVICE_CATALOG.filter((item) => seed === null || item.seed === seed).map(toServiceItem);
+    return SERVICE_CATALOG.filter((item) => seed == null || item.seed === seed).map(toServiceItem);
   }
 }
