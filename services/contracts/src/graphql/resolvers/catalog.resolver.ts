@@ -27,9 +27,8 @@ export class CatalogResolver {
     @Arg('seed', () => String, {
       description: 'Only items of this seed, 000 or 004; omitted: the whole catalog.',
       nullable: true,
-    })
-    seed // An omitted argument arrives as undefined, an explicit null as null: both mean the whole catalog.
-    : string | null | undefined,
+    }) // An omitted argument arrives as undefined, an explicit null as null: both mean the whole catalog.
+    seed: string | null | undefined,
   ): ServiceItem[] {
     const seeds = [...new Set(SERVICE_CATALOG.map((item) => item.seed))];
     if (seed != null && !seeds.includes(seed)) {
