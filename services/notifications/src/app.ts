@@ -1,5 +1,6 @@
 import { type Platform, type RunningService, ServiceRuntime, type StorageSettings } from '@reglament/shared/platform';
 import { Deliveries } from './application/deliveries';
+import { Followers } from './application/followers';
 import { NotificationInbox } from './application/inbox';
 import { createMailTransport, MailComposer, type MailSettings, mailSettings } from './application/mail';
 import { NotificationRecorder } from './application/recorder';
@@ -8,6 +9,7 @@ import { buildNotificationsSchema } from './graphql/schema';
 import { Notifications1763700000400 } from './infra/migrations/1763700000400-notifications';
 import { NotificationRules1763700000410 } from './infra/migrations/1763700000410-notification-rules';
 import { Deliveries1763700000420 } from './infra/migrations/1763700000420-deliveries';
+import { TicketFollowers1796674152439 } from './infra/migrations/1796674152439-TicketFollowers';
 import { domainHandlers } from './messaging/handlers';
 import { notificationsEntities } from './infra/entities';
 
@@ -17,6 +19,7 @@ export const notificationsMigrations = [
   Notifications1763700000400,
   NotificationRules1763700000410,
   Deliveries1763700000420,
+  TicketFollowers1796674152439,
 ];
 
 export interface NotificationsSettings extends StorageSettings {
@@ -56,7 +59,12 @@ export async function startNotifications(
     runtime.lifecycle.add('e-mail sender', () => deliveries.stop());
     runtime.log.info({ transport: transport.description }, 'e-mail goes out by this transport');
     const recorder = new NotificationRecorder(new TextRenderer(), [deliveries.queue]);
-    const app = { inbox: new NotificationInbox(runtime.dataSource, platform.clock), deliveries };
+    const app = {
+      inbox: new NotificationInbox(runtime.dataSource, platform.clock),
+      deliveries,
+      followers: new Followers(runtime.dataSource, platform.clock),
+      dataSource: runtime.dataSource,
+    };
     const handlers = domainHandlers(recorder);
     // Contracts first: people and contracts are known before the tickets that name them.
     await runtime.consume('contracts', handlers.contracts);

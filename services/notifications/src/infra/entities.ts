@@ -10,9 +10,11 @@ import {
   KnownTimerEntity,
 } from './notification.entities';
 import { DeliveryEntity } from './delivery.entities';
+import { TicketFollowerEntity } from './follower.entities';
 
 export * from './notification.entities';
 export * from './delivery.entities';
+export * from './follower.entities';
 
 export const notificationsEntities = [
   NotificationEntity,
@@ -21,4 +23,5 @@ export const notificationsEntities = [
   KnownContractEntity,
   KnownTimerEntity,
   DeliveryEntity,
+  TicketFollowerEntity,
 ];

@@ -1,13 +1,15 @@
 import type { Caller } from '@reglament/shared/domain';
+import type { DataSource } from 'typeorm';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Deliveries } from '../../application/deliveries';
+import type { Followers } from '../../application/followers';
 import type { NotificationInbox } from '../../application/inbox';
 import type { NotificationEntity } from '../../infra/entities';
 import { Notification, NotificationConnection, Ticket } from '../types/notification.types';
 
 export interface NotificationsContext {
   caller: Caller;
-  app: { inbox: NotificationInbox; deliveries: Deliveries };
+  app: { inbox: NotificationInbox; deliveries: Deliveries; followers: Followers; dataSource: DataSource };
 }
 
 @Resolver(() => Notification)
