@@ -81,11 +81,12 @@ export const RULES: readonly AnyRule[] = [
   }),
   rule({
     event: 'tickets.ticket.status_changed',
-    describe: 'acknowledged, triaged, work started: the requester sees the move',
+    describe: 'acknowledged, triaged, work started: the requester sees the move (with the first response, if any)',
     when: transition('ACKNOWLEDGE', 'TRIAGE', 'START_WORK'),
     kind: 'STATUS_CHANGED',
     audiences: CUSTOMER_SIDE,
-    facts: (e) => ({ fromStatus: e.data.fromStatus, toStatus: e.data.toStatus }),
+    // An acknowledgement may carry the first response to the customer: a public message.
+    facts: (e) => ({ fromStatus: e.data.fromStatus, toStatus: e.data.toStatus, message: e.data.note }),
   }),
   rule({
     event: 'tickets.ticket.status_changed',

@@ -26,11 +26,11 @@ export const MESSAGES: Record<NotificationKind, Record<Language, MessageTemplate
   STATUS_CHANGED: {
     RU: {
       title: 'Обращение {{number}}: {{label toStatus}}',
-      body: 'Статус обращения {{number}} «{{title}}» изменён: {{label fromStatus}} → {{label toStatus}}.',
+      body: 'Статус обращения {{number}} «{{title}}» изменён: {{label fromStatus}} → {{label toStatus}}.{{#if message}}\n\n{{message}}{{/if}}',
     },
     EN: {
       title: 'Ticket {{number}}: {{label toStatus}}',
-      body: 'The status of ticket {{number}} "{{title}}" changed: {{label fromStatus}} → {{label toStatus}}.',
+      body: 'The status of ticket {{number}} "{{title}}" changed: {{label fromStatus}} → {{label toStatus}}.{{#if message}}\n\n{{message}}{{/if}}',
     },
   },
   PLANNED_DATE_CHANGED: {
