@@ -31,6 +31,11 @@ export interface SystemOptions {
   adminPassword?: string;
   /** E-mail settings of the notifications part (defaults: .eml files under DATA_DIR/mail). */
   mail?: NotificationsSettings['mail'];
+  /**
+   * Embedded only: the clock starts at this past instant and stands there until the demo history
+   * is written (see demo-history.ts); ignored with NATS, where each part has its own clock.
+   */
+  clockStartsAt?: Date;
   /** One demo customer under each preset (the embedded one-command start). */
   demoData?: boolean;
   /** Gateway settings beyond the defaults (limits, trusted documents, development mode). */
@@ -119,6 +124,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
 function newPlatform(name: string, options: SystemOptions, busDir?: string): Promise<Platform> {
   return createPlatform({
     name,
+    ...(busDir && options.clockStartsAt ? { clockStartsAt: options.clockStartsAt } : {}),
     eventPrefix: options.eventPrefix,
     internalSecret: options.internalSecret,
     testClock: options.testClock,

@@ -63,7 +63,6 @@ export async function startNotifications(
       inbox: new NotificationInbox(runtime.dataSource, platform.clock),
       deliveries,
       followers: new Followers(runtime.dataSource, platform.clock),
-      dataSource: runtime.dataSource,
     };
     const handlers = domainHandlers(recorder);
     // Contracts first: people and contracts are known before the tickets that name them.

@@ -36,6 +36,15 @@ export class Followers {
     private readonly clock: Clock,
   ) {}
 
+  /** The ticket's notifications as the caller may see them (R-TKT-13; see ticketNotices). */
+  notices(
+    caller: Caller,
+    ticketId: string,
+    options: { first?: number | null; after?: string | null },
+  ): Promise<Connection<TicketNotice>> {
+    return ticketNotices(this.dataSource, caller, ticketId, options);
+  }
+
   async follow(caller: Caller, ticketId: string): Promise<{ id: string }> {
     const { contactId, ticket } = await this.own(caller, ticketId, 'follow a ticket');
     await this.dataSource.transaction(async (manager) => {

@@ -84,6 +84,8 @@ function historyOf(fact: TicketChange): HistoryValues {
       });
     case 'PRIORITY_CHANGED':
       return entry({ fromValue: fact.previousPriority, toValue: fact.priority, reason: fact.reason });
+    case 'CATEGORY_CHANGED':
+      return entry({ fromValue: fact.previousCategory, toValue: fact.category, reason: fact.reason });
     case 'ASSIGNED':
       return entry({ fromValue: fact.previousAssigneeId, toValue: fact.assigneeId, note: fact.assigneeName });
     case 'PLANNED_DATE_CHANGED':
@@ -92,6 +94,16 @@ function historyOf(fact: TicketChange): HistoryValues {
         toValue: fact.plannedResolutionAt?.toISOString() ?? null,
         reason: fact.reason,
       });
+    case 'PLANNED_DATE_PROPOSED':
+      return entry({
+        fromValue: fact.previousProposedResolutionAt?.toISOString() ?? null,
+        toValue: fact.proposedResolutionAt.toISOString(),
+        note: fact.note,
+      });
+    case 'PLANNED_DATE_AGREED':
+      return entry({ toValue: fact.plannedResolutionAt.toISOString() });
+    case 'PLANNED_DATE_OBJECTED':
+      return entry({ fromValue: fact.proposedResolutionAt.toISOString(), reason: fact.reason });
     case 'MESSAGE_ADDED':
       return entry({ toValue: fact.messageId, note: clip(fact.body) });
     case 'ON_SITE_REQUESTED':
@@ -143,6 +155,13 @@ function eventOf(fact: TicketChange, ticket: TicketAfterChange, actor: Actor, or
         { ...base, priority: fact.priority, previousPriority: fact.previousPriority, reason: fact.reason },
         origin,
       );
+    case 'CATEGORY_CHANGED':
+      return makeEvent(
+        'tickets.ticket.category_changed',
+        org,
+        { ...base, category: fact.category, previousCategory: fact.previousCategory, reason: fact.reason },
+        origin,
+      );
     case 'ASSIGNED':
       return makeEvent(
         'tickets.ticket.assigned',
@@ -159,6 +178,32 @@ function eventOf(fact: TicketChange, ticket: TicketAfterChange, actor: Actor, or
           plannedResolutionAt: fact.plannedResolutionAt?.toISOString() ?? null,
           previousPlannedResolutionAt: fact.previousPlannedResolutionAt?.toISOString() ?? null,
         },
+        origin,
+      );
+    case 'PLANNED_DATE_PROPOSED':
+      return makeEvent(
+        'tickets.ticket.planned_date_proposed',
+        org,
+        {
+          ...base,
+          proposedResolutionAt: fact.proposedResolutionAt.toISOString(),
+          previousProposedResolutionAt: fact.previousProposedResolutionAt?.toISOString() ?? null,
+          note: fact.note,
+        },
+        origin,
+      );
+    case 'PLANNED_DATE_AGREED':
+      return makeEvent(
+        'tickets.ticket.planned_date_agreed',
+        org,
+        { ...base, plannedResolutionAt: fact.plannedResolutionAt.toISOString() },
+        origin,
+      );
+    case 'PLANNED_DATE_OBJECTED':
+      return makeEvent(
+        'tickets.ticket.planned_date_objected',
+        org,
+        { ...base, proposedResolutionAt: fact.proposedResolutionAt.toISOString(), reason: fact.reason },
         origin,
       );
     case 'MESSAGE_ADDED':

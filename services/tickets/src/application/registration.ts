@@ -97,6 +97,8 @@ export class Registration {
         product: valid.product,
         serviceCode: valid.serviceCode,
         plannedResolutionAt: null,
+        proposedResolutionAt: null,
+        plannedDateAgreedAt: null,
         registeredAt: now,
         acknowledgedAt: null,
         resolvedAt: null,

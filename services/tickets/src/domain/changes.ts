@@ -16,6 +16,7 @@ export type TicketChange =
       previousPriority: Priority | null;
     }
   | { kind: 'PRIORITY_CHANGED'; priority: Priority; previousPriority: Priority | null; reason: string | null }
+  | { kind: 'CATEGORY_CHANGED'; category: Category; previousCategory: Category | null; reason: string }
   | { kind: 'ASSIGNED'; assigneeId: string; previousAssigneeId: string | null; assigneeName: string | null }
   | {
       kind: 'PLANNED_DATE_CHANGED';
@@ -24,6 +25,14 @@ export type TicketChange =
       reason: string | null;
     }
   | { kind: 'MESSAGE_ADDED'; messageId: string; internal: boolean; fromProvider: boolean; body: string }
+  | {
+      kind: 'PLANNED_DATE_PROPOSED';
+      proposedResolutionAt: Date;
+      previousProposedResolutionAt: Date | null;
+      note: string | null;
+    }
+  | { kind: 'PLANNED_DATE_AGREED'; plannedResolutionAt: Date }
+  | { kind: 'PLANNED_DATE_OBJECTED'; proposedResolutionAt: Date; reason: string }
   | { kind: 'ON_SITE_REQUESTED'; note: string | null }
   | { kind: 'ON_SITE_ARRIVED' }
   | {

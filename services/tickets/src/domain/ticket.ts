@@ -20,6 +20,10 @@ export interface TicketState {
   product: string | null;
   serviceCode: string | null;
   plannedResolutionAt: Date | null;
+  /** 003 item 2: a planned date the provider proposed and the customer has not answered yet. */
+  proposedResolutionAt: Date | null;
+  /** 003 item 2: when the customer last agreed the planned date (the term agreement). */
+  plannedDateAgreedAt: Date | null;
   registeredAt: Date;
   /** The first response (acknowledgement): REGISTERED -> IN_ANALYSIS. */
   acknowledgedAt: Date | null;

@@ -64,6 +64,12 @@ export class TicketEntity implements TicketState {
   @Column({ type: 'timestamptz', name: 'planned_resolution_at', nullable: true })
   plannedResolutionAt!: Date | null;
 
+  @Column({ type: 'timestamptz', name: 'proposed_resolution_at', nullable: true })
+  proposedResolutionAt!: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'planned_date_agreed_at', nullable: true })
+  plannedDateAgreedAt!: Date | null;
+
   @Column({ type: 'timestamptz', name: 'registered_at' })
   registeredAt!: Date;
 

@@ -1,5 +1,4 @@
 import type { Caller } from '@reglament/shared/domain';
-import type { DataSource } from 'typeorm';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Deliveries } from '../../application/deliveries';
 import type { Followers } from '../../application/followers';
@@ -9,7 +8,7 @@ import { Notification, NotificationConnection, Ticket } from '../types/notificat
 
 export interface NotificationsContext {
   caller: Caller;
-  app: { inbox: NotificationInbox; deliveries: Deliveries; followers: Followers; dataSource: DataSource };
+  app: { inbox: NotificationInbox; deliveries: Deliveries; followers: Followers };
 }
 
 @Resolver(() => Notification)

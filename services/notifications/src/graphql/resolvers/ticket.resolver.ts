@@ -1,5 +1,4 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { ticketNotices } from '../../application/followers';
 import { Ticket } from '../types/notification.types';
 import { TicketNotificationConnection } from '../types/follower.types';
 import type { NotificationsContext } from './notification.resolver';
@@ -45,6 +44,6 @@ export class TicketNotificationsResolver {
     })
     after?: string | null,
   ) {
-    return ticketNotices(ctx.app.dataSource, ctx.caller, ticket.id, { first: first ?? null, after: after ?? null });
+    return ctx.app.followers.notices(ctx.caller, ticket.id, { first: first ?? null, after: after ?? null });
   }
 }

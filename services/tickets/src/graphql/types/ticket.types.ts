@@ -72,6 +72,19 @@ export class Ticket {
   })
   plannedResolutionAt!: Date | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'A planned date the provider proposed (proposePlannedDate) that the customer has not agreed or objected to yet (003 item 2).',
+  })
+  proposedResolutionAt!: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the customer agreed the planned date (agreePlannedDate): the term agreement of 003 item 2.',
+  })
+  plannedDateAgreedAt!: Date | null;
+
   @Field(() => Date, { description: 'When it was registered (UTC): the start of most clocks.' })
   registeredAt!: Date;
 
