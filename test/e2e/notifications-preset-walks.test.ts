@@ -259,7 +259,7 @@ describe('notifications: the five presets walked through the gateway, both chann
     expect(follow.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
-  it('kz-supplier: the late on-site arrival is a breach for the provider and a failure report for the customer side (R-SLA-11)', async () => {
+  it('kz-supplier: the term proposed to the customer side and agreed to the dispatchers; the late on-site arrival a breach for the provider, its failure report for the customer side (R-SLA-11)', async () => {
     const w = await walkUnder('kz-supplier');
     const { anna, boris, pavel } = w;
     await clockAt('2025-07-16T17:00:00+05:00'); // Wed, Almaty
@@ -268,15 +268,22 @@ describe('notifications: the five presets walked through the gateway, both chann
     await clockAt('2025-07-16T17:10:00+05:00');
     await act(dora.token, `mutation($id: ID!) { acknowledgeTicket(id: $id) { id } }`, { id });
     // Term agreement 2 working hours: Wed 17:00-18:00 + Thu 09:00-10:00; warned 30 min before: Thu 09:30.
-    await clockAt('2025-07-17T09:45:00+05:00');
+    await clockAt('2025-07-17T09:40:00+05:00');
     await told(dora, id, 'SLA_WARNING');
     await act(
       dora.token,
-      `mutation($id: ID!, $a: ID!) { triageTicket(id: $id, input: { category: ERROR, priority: HIGH, assigneeId: $a,
-         plannedResolutionAt: "2025-07-21T18:00:00+05:00" }) { id } }`,
+      `mutation($id: ID!) { proposePlannedDate(id: $id, plannedResolutionAt: "2025-07-21T18:00:00+05:00") { id } }`,
+      { id },
+    );
+    await clockAt('2025-07-17T09:45:00+05:00');
+    // 003 item 2: Anna agrees the term (it becomes the planned date; TERM_AGREEMENT stops).
+    await act(anna.token, `mutation($id: ID!) { agreePlannedDate(id: $id) { id } }`, { id });
+    await clock(id, 'TERM_AGREEMENT', 'MET');
+    await act(
+      dora.token,
+      `mutation($id: ID!, $a: ID!) { triageTicket(id: $id, input: { category: ERROR, priority: HIGH, assigneeId: $a }) { id } }`,
       { id, a: pavel.id },
     );
-    await clock(id, 'TERM_AGREEMENT', 'MET'); // the planned date agreed before its 10:00 deadline
     // Resolution: the agreed date, Mon 21 July 18:00; its warning (1 working day before, Fri 18:00) never comes.
     await clockAt('2025-07-17T10:00:00+05:00');
     await act(anna.token, `mutation($id: ID!) { requestOnSiteVisit(id: $id, note: "Server down") { id } }`, { id });
@@ -299,17 +306,18 @@ describe('notifications: the five presets walked through the gateway, both chann
     const customerSide = [
       'STATUS_CHANGED', // acknowledged
       'SLA_WARNING', // term agreement, Thu 09:30
+      'PLANNED_DATE_PROPOSED',
       'STATUS_CHANGED', // triaged
       'ASSIGNED',
-      'PLANNED_DATE_CHANGED',
       'SOLUTION_PROVIDED',
       'FAILURE_REPORT_SUBMITTED',
     ];
     await expectTold(t, [
-      [anna, ['TICKET_REGISTERED', ...customerSide]],
-      [boris, [...customerSide, 'TICKET_CLOSED']],
+      [anna, ['TICKET_REGISTERED', ...customerSide]], // she agreed the date and closed it herself
+      [boris, [...customerSide, 'PLANNED_DATE_CHANGED', 'TICKET_CLOSED']],
       [pavel, ['ASSIGNED', 'SLA_BREACHED', 'FAILURE_REPORT_REQUIRED']], // on site, after his assignment
-      [dora, ['TICKET_REGISTERED', 'SLA_WARNING', 'SLA_BREACHED', 'FAILURE_REPORT_REQUIRED']],
+      // The agreement came while nobody was assigned: the dispatchers hear it.
+      [dora, ['TICKET_REGISTERED', 'SLA_WARNING', 'PLANNED_DATE_AGREED', 'SLA_BREACHED', 'FAILURE_REPORT_REQUIRED']],
     ]);
   });
 

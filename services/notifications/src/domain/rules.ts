@@ -148,6 +148,27 @@ export const RULES: readonly AnyRule[] = [
     }),
   }),
   rule({
+    event: 'tickets.ticket.planned_date_proposed',
+    describe: 'execution term proposed: the requester, to agree or object (seed 003 item 2)',
+    kind: 'PLANNED_DATE_PROPOSED',
+    audiences: CUSTOMER_SIDE,
+    facts: (e) => ({ proposedResolutionAt: e.data.proposedResolutionAt, note: e.data.note }),
+  }),
+  rule({
+    event: 'tickets.ticket.planned_date_agreed',
+    describe: 'execution term agreed by the customer: the assignee (or dispatchers)',
+    kind: 'PLANNED_DATE_AGREED',
+    audiences: ['HANDLER'],
+    facts: (e) => ({ plannedResolutionAt: e.data.plannedResolutionAt }),
+  }),
+  rule({
+    event: 'tickets.ticket.planned_date_objected',
+    describe: 'execution term objected to by the customer: the assignee (or dispatchers), with the reason',
+    kind: 'PLANNED_DATE_OBJECTED',
+    audiences: ['HANDLER'],
+    facts: (e) => ({ proposedResolutionAt: e.data.proposedResolutionAt, reason: e.data.reason }),
+  }),
+  rule({
     event: 'tickets.ticket.priority_changed',
     describe: 'priority changed: the requester',
     kind: 'PRIORITY_CHANGED',
