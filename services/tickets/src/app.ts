@@ -20,6 +20,7 @@ import { ReadModelEventOrder1795307263753 } from './infra/migrations/17953072637
 import { ListFilterIndexes1795307559326 } from './infra/migrations/1795307559326-ListFilterIndexes';
 import { AttachmentContentExternal1795400000000 } from './infra/migrations/1795400000000-AttachmentContentExternal';
 import { TermAgreement1796674276323 } from './infra/migrations/1796674276323-TermAgreement';
+import { ExpectedDateAndDelivery1796675406328 } from './infra/migrations/1796675406328-ExpectedDateAndDelivery';
 import { PostgresAttachmentStorage } from './infra/pg-attachment-storage';
 import { TicketReads } from './infra/ticket-reads';
 import { contractsHandlers } from './messaging/contracts-consumer';
@@ -35,6 +36,7 @@ export const ticketsMigrations = [
   ListFilterIndexes1795307559326,
   AttachmentContentExternal1795400000000,
   TermAgreement1796674276323,
+  ExpectedDateAndDelivery1796675406328,
 ];
 
 export interface TicketsSettings extends StorageSettings {

@@ -70,6 +70,8 @@ export interface TicketStatusChangedV1 extends TicketEventBase, Keyed {
   toStatus: TicketStatus;
   /** The message that went with the move (question, answer, solution, remarks), if any. */
   note: string | null;
+  /** PROVIDE_SOLUTION (002): how the solution reached the customer: PORTAL, EMAIL, PHONE or REMOTE_SESSION. */
+  deliveredVia?: string;
 }
 
 export interface TicketClosedV1 extends TicketEventBase, Keyed {

@@ -67,7 +67,14 @@ function historyOf(fact: TicketChange): HistoryValues {
         note: fact.answeredOnCall === false ? 'Not answered on the call: a call-back is owed (R-TKT-3)' : null,
       });
     case 'STATUS_CHANGED':
-      return entry({ transition: fact.transition, fromValue: fact.from, toValue: fact.to, note: clip(fact.note) });
+      return entry({
+        transition: fact.transition,
+        fromValue: fact.from,
+        toValue: fact.to,
+        note: clip(fact.note),
+        // 002: how a solution was delivered is the reason column of its entry.
+        reason: fact.deliveredVia ?? null,
+      });
     case 'CLOSED':
       return entry({
         transition: fact.transition,
@@ -125,7 +132,14 @@ function eventOf(fact: TicketChange, ticket: TicketAfterChange, actor: Actor, or
       return makeEvent(
         'tickets.ticket.status_changed',
         org,
-        { ...base, transition: fact.transition, fromStatus: fact.from, toStatus: fact.to, note: fact.note },
+        {
+          ...base,
+          transition: fact.transition,
+          fromStatus: fact.from,
+          toStatus: fact.to,
+          note: fact.note,
+          ...(fact.deliveredVia ? { deliveredVia: fact.deliveredVia } : {}),
+        },
         origin,
       );
     case 'CLOSED':

@@ -1,4 +1,5 @@
 import type { Category, CloseReason, Priority, TicketStatus, TicketTransition } from '@reglament/shared/domain';
+import type { SolutionDelivery } from './ticket';
 
 /**
  * What a change records. Each fact becomes exactly one history entry (R-TKT-13) and exactly
@@ -6,7 +7,15 @@ import type { Category, CloseReason, Priority, TicketStatus, TicketTransition } 
  */
 export type TicketChange =
   | { kind: 'REGISTERED'; answeredOnCall: boolean | null }
-  | { kind: 'STATUS_CHANGED'; transition: TicketTransition; from: TicketStatus; to: TicketStatus; note: string | null }
+  | {
+      kind: 'STATUS_CHANGED';
+      transition: TicketTransition;
+      from: TicketStatus;
+      to: TicketStatus;
+      note: string | null;
+      /** PROVIDE_SOLUTION (002): how the solution reached the customer. */
+      deliveredVia?: SolutionDelivery;
+    }
   | { kind: 'CLOSED'; transition: TicketTransition; from: TicketStatus; reason: CloseReason; comment: string | null }
   | {
       kind: 'CLASSIFIED';

@@ -21,6 +21,8 @@ export function toTicket(row: TicketEntity): Ticket {
     product: row.product,
     serviceCode: row.serviceCode,
     plannedResolutionAt: row.plannedResolutionAt,
+    expectedResolutionAt: row.expectedResolutionAt,
+    solutionDeliveredVia: row.solutionDeliveredVia,
     proposedResolutionAt: row.proposedResolutionAt,
     plannedDateAgreedAt: row.plannedDateAgreedAt,
     registeredAt: row.registeredAt,

@@ -1,6 +1,6 @@
 import type { Actor, Category, CloseReason, Priority, TicketStatus } from '@reglament/shared/domain';
 import type { NewMessage, TicketChange } from '../changes';
-import type { TicketState } from '../ticket';
+import type { SolutionDelivery, TicketState } from '../ticket';
 
 /**
  * R-TKT-14: the moves of a ticket (status moves and every other change). The table that decides
@@ -37,7 +37,8 @@ export interface MoveInputs {
   TRIAGE: { category: Category; priority: Priority; assigneeId: string; plannedResolutionAt: Date | null };
   REQUEST_CLARIFICATION: { question: string };
   ANSWER_CLARIFICATION: { answer: string };
-  PROVIDE_SOLUTION: { solution: string };
+  /** 002: how the solution reached the customer (PORTAL when not said). */
+  PROVIDE_SOLUTION: { solution: string; deliveredVia: SolutionDelivery };
   ACCEPT_SOLUTION: Record<string, never>;
   RETURN_SOLUTION: { remarks: string };
   CLOSE: { reason: CloseReason; comment: string | null };

@@ -142,12 +142,14 @@ export const STATUS_MOVES: MoveRules<StatusMove> = {
     from: ['IN_PROGRESS'],
     to: 'RESOLVED',
     who: STAFF,
-    needs: 'the solution (or the update to test) (R-TKT-11)',
+    needs: 'the solution (or the update to test) and how it was delivered (R-TKT-11, 002)',
     record: (t, input, ctx) => {
       const solution = requiredText(input.solution, 'solution');
       return {
-        changes: { status: 'RESOLVED', resolvedAt: ctx.now },
-        facts: [statusChanged('PROVIDE_SOLUTION', t.status, 'RESOLVED', solution)],
+        changes: { status: 'RESOLVED', resolvedAt: ctx.now, solutionDeliveredVia: input.deliveredVia },
+        facts: [
+          { ...statusChanged('PROVIDE_SOLUTION', t.status, 'RESOLVED', solution), deliveredVia: input.deliveredVia },
+        ],
         message: providerMessage(ctx, solution, 'PROVIDE_SOLUTION'),
       };
     },

@@ -4,6 +4,8 @@ import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { TRANSITIONS } from '../../domain/transitions';
 import type { TicketsContext } from '../context';
 import { toAttachment, toMessage, toTicket } from '../mappers';
+import type { SolutionDelivery } from '../../domain/ticket';
+import { SolutionDeliveryEnum } from '../types/enums';
 import { AttachmentInput, TriageTicketInput } from '../types/inputs';
 import { Attachment, Message } from '../types/thread.types';
 import { Ticket } from '../types/ticket.types';
@@ -61,13 +63,25 @@ export class WorkflowResolver {
     return toTicket(await ctx.app.workflow.move(ctx.caller, id, 'ANSWER_CLARIFICATION', { answer }));
   }
 
-  @Mutation(() => Ticket, { description: 'IN_PROGRESS -> RESOLVED (R-TKT-11).' })
+  @Mutation(() => Ticket, {
+    description: 'IN_PROGRESS -> RESOLVED (R-TKT-11), with how the solution was delivered (seed 002).',
+  })
   async provideSolution(
     @Arg('id', () => ID, { description: 'The IN_PROGRESS ticket.' }) id: string,
     @Arg('solution', () => String, { description: 'The solution, or what to test.' }) solution: string,
+    @Arg('deliveredVia', () => SolutionDeliveryEnum, {
+      nullable: true,
+      description: 'How it reached the customer (seed 002): PORTAL (the default), EMAIL, PHONE or REMOTE_SESSION.',
+    })
+    deliveredVia: SolutionDelivery | null | undefined,
     @Ctx() ctx: TicketsContext,
   ): Promise<Ticket> {
-    return toTicket(await ctx.app.workflow.move(ctx.caller, id, 'PROVIDE_SOLUTION', { solution }));
+    return toTicket(
+      await ctx.app.workflow.move(ctx.caller, id, 'PROVIDE_SOLUTION', {
+        solution,
+        deliveredVia: deliveredVia ?? 'PORTAL',
+      }),
+    );
   }
 
   @Mutation(() => Ticket, { description: 'Customer: RESOLVED -> CLOSED (ACCEPTED) (R-TKT-11).' })

@@ -1,6 +1,7 @@
 import { TICKET_TRANSITIONS } from '@reglament/shared/domain';
 import { registerEnumType } from 'type-graphql';
 import type { TicketChangeKind } from '../../domain/changes';
+import { SOLUTION_DELIVERIES } from '../../domain/ticket';
 import { TICKET_MOVES } from '../../domain/transitions';
 
 function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
@@ -89,6 +90,18 @@ registerEnumType(TicketHistoryTypeEnum, {
   },
   name: 'TicketHistoryType',
   description: 'What a history entry records; each matches one tickets.ticket.<type> event.',
+});
+
+export const SolutionDeliveryEnum = enumOf(SOLUTION_DELIVERIES);
+registerEnumType(SolutionDeliveryEnum, {
+  valuesConfig: {
+    PORTAL: { description: 'Posted in the customer portal (the default).' },
+    EMAIL: { description: 'Sent by e-mail.' },
+    PHONE: { description: 'Told on the phone.' },
+    REMOTE_SESSION: { description: "Done in a remote session on the customer's computer." },
+  },
+  name: 'SolutionDelivery',
+  description: 'How a solution reached the customer (seed 002): portal, e-mail, phone or a remote session.',
 });
 
 export const TICKET_ORDERS = ['REGISTERED_AT', 'REGISTERED_AT_DESC', 'SLA_DEADLINE'] as const;
