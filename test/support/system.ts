@@ -30,7 +30,13 @@ export class TestSystem {
   ) {}
 
   static async start(
-    options: { testClock?: boolean; gateway?: Parameters<typeof startSystem>[0]['gateway'] } = {},
+    options: {
+      testClock?: boolean;
+      gateway?: Parameters<typeof startSystem>[0]['gateway'];
+      /** E-mail out (e.g. a test SMTP receiver) and in (the SMTP intake listener, issue 15). */
+      mail?: Parameters<typeof startSystem>[0]['mail'];
+      emailIn?: Parameters<typeof startSystem>[0]['emailIn'];
+    } = {},
   ): Promise<TestSystem> {
     const db = await createTestDatabase();
     const nats = createTestNats();
@@ -46,6 +52,8 @@ export class TestSystem {
         logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
         ports: { gateway: 0, tickets: 0, sla: 0, contracts: 0, notifications: 0 },
         ...(options.gateway ? { gateway: options.gateway } : {}),
+        ...(options.mail ? { mail: options.mail } : {}),
+        ...(options.emailIn ? { emailIn: options.emailIn } : {}),
       });
       return new TestSystem(system, db, nats);
     } catch (error) {

@@ -31,6 +31,8 @@ export interface SystemOptions {
   adminPassword?: string;
   /** E-mail settings of the notifications part (defaults: .eml files under DATA_DIR/mail). */
   mail?: NotificationsSettings['mail'];
+  /** The inbound e-mail channel of the notifications part (SMTP listener when `smtpPort` is set). */
+  emailIn?: NotificationsSettings['emailIn'];
   /** One demo customer under each preset (the embedded one-command start). */
   demoData?: boolean;
   /** Gateway settings beyond the defaults (limits, trusted documents, development mode). */
@@ -86,6 +88,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           ...storage,
           port: options.ports.notifications,
           ...(options.mail ? { mail: options.mail } : {}),
+          ...(options.emailIn ? { emailIn: options.emailIn } : {}),
         }),
     };
     const [contracts, tickets, sla, notifications] = await Promise.all([

@@ -10,9 +10,11 @@ import {
   KnownTimerEntity,
 } from './notification.entities';
 import { DeliveryEntity } from './delivery.entities';
+import { EmailIntakeEntity, KnownOrganizationEntity } from './intake.entities';
 
 export * from './notification.entities';
 export * from './delivery.entities';
+export * from './intake.entities';
 
 export const notificationsEntities = [
   NotificationEntity,
@@ -21,4 +23,6 @@ export const notificationsEntities = [
   KnownContractEntity,
   KnownTimerEntity,
   DeliveryEntity,
+  EmailIntakeEntity,
+  KnownOrganizationEntity,
 ];

@@ -2,12 +2,13 @@ import type { Caller } from '@reglament/shared/domain';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Deliveries } from '../../application/deliveries';
 import type { NotificationInbox } from '../../application/inbox';
+import type { EmailIntake } from '../../application/intake';
 import type { NotificationEntity } from '../../infra/entities';
 import { Notification, NotificationConnection, Ticket } from '../types/notification.types';
 
 export interface NotificationsContext {
   caller: Caller;
-  app: { inbox: NotificationInbox; deliveries: Deliveries };
+  app: { inbox: NotificationInbox; deliveries: Deliveries; intake: EmailIntake };
 }
 
 @Resolver(() => Notification)
