@@ -93,6 +93,36 @@ export default tseslint.config(
     },
   },
   {
+    // Contracts' use cases call infra/ stores for every query (they pass a transaction's manager
+    // along, never query through it), and resolvers call use cases only.
+    files: ['services/contracts/src/application/**/*.ts', 'services/*/src/graphql/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@reglament/shared',
+              message: 'Import from @reglament/shared/domain (pure) or @reglament/shared/platform (infrastructure).',
+            },
+            { name: 'typeorm', message: 'Queries live in infra/ stores; call one from here.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression > MemberExpression.callee > MemberExpression.object[property.name='manager']",
+          message: 'Queries live in infra/ stores: pass tx.manager to a store method instead of querying through it.',
+        },
+        {
+          selector: "MemberExpression[property.name='dataSource']",
+          message: 'Queries live in infra/ stores: use cases and resolvers hold no data source.',
+        },
+      ],
+    },
+  },
+  {
     // Composition roots, tooling, tests and benchmarks may read the environment.
     files: [
       '**/main.ts',

@@ -19,10 +19,12 @@ describe('embedded mode: pnpm start (PGlite + in-process bus)', () => {
   let child: ChildProcess | null = null;
   let url = '';
 
-  async function start(): Promise<void> {
+  let output = '';
+
+  async function start(args: string[] = [], extraEnv: Record<string, string> = {}): Promise<void> {
     const proc = spawn(
       join(ROOT, 'node_modules/.bin/tsx'),
-      ['--tsconfig', 'tsconfig.json', 'packages/launcher/src/embedded.ts'],
+      ['--tsconfig', 'tsconfig.json', 'packages/launcher/src/embedded.ts', ...args],
       {
         cwd: ROOT,
         env: {
@@ -35,11 +37,12 @@ describe('embedded mode: pnpm start (PGlite + in-process bus)', () => {
           ...Object.fromEntries(
             ['GATEWAY', 'TICKETS', 'SLA', 'CONTRACTS', 'NOTIFICATIONS', 'SMTP_IN'].map((p) => [`${p}_PORT`, '0']),
           ),
+          ...extraEnv,
         },
       },
     );
     child = proc;
-    let output = '';
+    output = '';
     proc.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     proc.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     // A bound, not a measure: a first start is ~15 s on a quiet machine, over 60 s on the shared 2-core one.
@@ -78,7 +81,7 @@ describe('embedded mode: pnpm start (PGlite + in-process bus)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('shows the demo data, walks the skeleton and keeps its data across a restart', async () => {
+  it('shows the demo data with a day of history, plays a demo day, walks the skeleton, keeps its data across a restart and starts clean with --reset', async () => {
     await start();
     const admin = await mintToken({ sub: '00000000-0000-7000-8000-000000000001', role: 'ADMIN' });
     // The demo data set: a customer under each of the five presets, its tickets in every status
@@ -97,6 +100,56 @@ describe('embedded mode: pnpm start (PGlite + in-process bus)', () => {
     expect(demo.every((e) => ['ON_TRACK', 'AT_RISK', 'BREACHED', 'PAUSED', 'MET'].includes(e.node.sla.state))).toBe(
       true,
     );
+    // The demo tickets lived a day before the start (a history from 09:30 Moscow of a working day at
+    // least 7 h back, then the clock set to the start's own instant): asmo's reaction target is 2
+    // working hours (08:45-17:00 Moscow) and its first demo ticket, never acknowledged, was
+    // registered before 11:00 (the 7 imc-typical tickets and their 12 moves take 3 + 5 minutes
+    // each: 81 minutes); by 16:30 of that day at least 5.5 working hours had passed: breached, and
+    // warned on the way (a quarter of the target left).
+    expect(output).toMatch(/Loading the demo data: a working day of history from \S+/);
+    await eventually(
+      async () => {
+        const { tickets } = await gql<{
+          tickets: { edges: { node: { status: string; contract: { preset: string }; sla: { state: string } } }[] };
+        }>(
+          `{ tickets(first: 100, filter: { status: [REGISTERED] }) { edges { node { status contract { preset } sla { state } } } } }`,
+          {},
+          admin,
+        );
+        const asmo = tickets.edges.filter((e) => e.node.contract.preset === 'asmo');
+        return asmo.length === 2 && asmo.every((e) => e.node.sla.state === 'BREACHED') ? asmo : null;
+      },
+      { timeoutMs: 30_000, message: "asmo's unacknowledged demo tickets did not breach" },
+    );
+
+    // `pnpm demo:day` plays a working day on the test clock of the running system (here 4 steps of
+    // 15 minutes, no pause): two tickets arrive through the portal (steps 1 and 3).
+    // (Run without blocking this process: a blocked event loop would let the keep-alive sockets go stale.)
+    const day = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const proc = spawn(
+        join(ROOT, 'node_modules/.bin/tsx'),
+        ['--tsconfig', 'tsconfig.json', 'packages/launcher/src/tools/demo-day.ts'],
+        {
+          cwd: ROOT,
+          env: { PATH: process.env.PATH ?? '', GATEWAY_URL: url, DEMO_DAY_STEPS: '4', DEMO_DAY_PAUSE_MS: '0' },
+        },
+      );
+      let stdout = '';
+      let stderr = '';
+      proc.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      proc.on('exit', (status) => resolve({ status, stdout, stderr }));
+    });
+    expect(day.stderr).toBe('');
+    expect(day.status).toBe(0);
+    expect(day.stdout.match(/registered through the portal/g)).toHaveLength(2);
+    expect(day.stdout).toContain('The demo day is over.');
+    const { tickets: afterDay } = await gql<{ tickets: { totalCount: number } }>(
+      `{ tickets(first: 1) { totalCount } }`,
+      {},
+      admin,
+    );
+    expect(afterDay.totalCount).toBe(35 + 2);
 
     await gql(`mutation { setClock(at: "2025-06-02T06:00:00Z") }`, {}, admin);
     const { createOrganization: org } = await gql<{ createOrganization: { id: string } }>(
@@ -158,5 +211,18 @@ describe('embedded mode: pnpm start (PGlite + in-process bus)', () => {
       title: 'Report is empty',
       sla: { timers: [{ metric: 'REACTION' }, { metric: 'RESOLUTION' }] },
     });
-  }, 420_000);
+
+    // `pnpm start --reset` with DEMO=0: the data folder is cleared and nothing is loaded.
+    expect(await stop()).toBe(0);
+    await start(['--reset'], { DEMO: '0' });
+    expect(output).toContain(`--reset: ${dataDir} removed, starting clean`);
+    expect(output).not.toContain('Demo logins');
+    expect(output).not.toContain('Loading the demo data');
+    const { tickets: clean } = await gql<{ tickets: { totalCount: number } }>(
+      `{ tickets(first: 1) { totalCount } }`,
+      {},
+      admin,
+    );
+    expect(clean.totalCount).toBe(0);
+  }, 600_000);
 });

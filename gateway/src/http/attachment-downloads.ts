@@ -5,7 +5,7 @@ import { Pool } from 'undici';
 import type { Authenticator } from '../auth/authenticate';
 import type { InFlightLimiter } from '../guard/in-flight';
 import type { RateLimiter } from '../guard/rate-limiter';
-import type { CallerSigner } from '../supergraph';
+import type { CallerSigner } from '../caller-signer';
 import { SUBGRAPH_TIMEOUT_MS } from '../supergraph';
 
 export interface DownloadOptions {

@@ -5,7 +5,7 @@ import { MUTATION_DESCRIPTION, PARKED_EVENTS_PATH, QUERY_DESCRIPTION } from '@re
 import { GraphQLError, type GraphQLSchema, parse } from 'graphql';
 import { request } from 'undici';
 import type { GatewayContext } from '../context';
-import type { CallerSigner } from '../supergraph';
+import type { CallerSigner } from '../caller-signer';
 
 /** The gateway's own subgraph (served in its process): operations over every part. */
 export const OPERATIONS_SUBGRAPH = 'operations';

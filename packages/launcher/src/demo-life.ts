@@ -1,5 +1,6 @@
 import { demoLogins } from '@reglament/contracts';
 import type { Logger } from '@reglament/shared/platform';
+import type { DemoHistory } from './demo-history';
 
 type Call = <T>(
   query: string,
@@ -42,11 +43,13 @@ export async function seedDemoLives(
   call: Call,
   customer: { token: string; preset: string; contractId: string; product: string | null },
   log: Logger,
+  history: DemoHistory | null = null,
 ): Promise<void> {
   const [dispatcher, engineer] = await Promise.all([staffLogin(call, 'DISPATCHER'), staffLogin(call, 'ENGINEER')]);
   if (!dispatcher || !engineer) return log.warn('demo staff cannot log in: the demo tickets stay registered');
   const planned = new Date(Date.now() + 5 * 24 * 3_600_000).toISOString();
   for (const life of LIVES) {
+    await history?.pass(3);
     const registered = await call<{ registerTicket: { id: string; number: string } }>(
       `mutation($input: RegisterTicketInput!) { registerTicket(input: $input) { id number } }`,
       {
@@ -88,6 +91,7 @@ export async function seedDemoLives(
       accept: ['acceptSolution(id: $id) { id }', {}, customer.token],
     };
     for (const step of life.steps) {
+      await history?.pass(5);
       const [field, variables, token] = moves[step];
       const moved = await call(`mutation($id: ID!) { ${field} }`, { id: ticket.id, ...variables }, token);
       if (moved.errors) {

@@ -1,5 +1,6 @@
 import { demoLogins } from '@reglament/contracts';
 import type { Logger } from '@reglament/shared/platform';
+import type { DemoHistory } from './demo-history';
 import { seedDemoLives } from './demo-life';
 
 /** One open request per demo customer, so the five presets show running clocks after the first start. */
@@ -46,7 +47,22 @@ interface Response<T> {
  * (a customer that already has tickets is left alone). Runs after start-up without holding it:
  * the tickets service learns contacts and contracts from events a moment later.
  */
-export async function seedDemoTickets(gatewayUrl: string, log: Logger, timeoutMs = 60_000): Promise<void> {
+export async function seedDemoTickets(
+  gatewayUrl: string,
+  log: Logger,
+  options: { history?: DemoHistory | null; timeoutMs?: number } = {},
+): Promise<void> {
+  const history = options.history ?? null;
+  try {
+    await seedAll(gatewayUrl, log, history, options.timeoutMs ?? 60_000);
+  } finally {
+    // Back to real time whatever happened: a history left standing would stop every clock.
+    await history?.finish();
+    if (history) log.info('demo history written; the clock follows real time again');
+  }
+}
+
+async function seedAll(gatewayUrl: string, log: Logger, history: DemoHistory | null, timeoutMs: number) {
   const call = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<Response<T>> => {
     const response = await fetch(gatewayUrl, {
       method: 'POST',
@@ -81,6 +97,7 @@ export async function seedDemoTickets(gatewayUrl: string, log: Logger, timeoutMs
         );
         const contract = org.data?.organization.contracts[0];
         if (!contract) throw new Error('no contract yet');
+        await history?.pass(3);
         const registered = await call<{ registerTicket: { number: string } }>(
           `mutation($input: RegisterTicketInput!) { registerTicket(input: $input) { number } }`,
           {
@@ -102,6 +119,7 @@ export async function seedDemoTickets(gatewayUrl: string, log: Logger, timeoutMs
           call,
           { token, preset: login.preset!, contractId: contract.id, product: contract.products[0] ?? null },
           log,
+          history,
         );
         break;
       } catch (error) {

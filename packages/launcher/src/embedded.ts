@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { startSystem } from './system';
 import { emailInConfigShape, mailConfigShape } from '@reglament/notifications';
 import { demoLogins } from '@reglament/contracts';
+import { demoHistory, historyStart } from './demo-history';
 import { seedDemoTickets } from './demo-tickets';
 import { ensurePagesBuilt } from '@reglament/wallboard';
 
@@ -80,6 +81,11 @@ if (process.argv.includes('--reset')) {
   rmSync(dataDir, { recursive: true, force: true });
   process.stdout.write(`--reset: ${dataDir} removed, starting clean\n`);
 }
+// First start of the embedded data with the demo on: the demo tickets get a day of history.
+const history =
+  demoOn && !config.DATABASE_URL && !config.NATS_URL && !existsSync(join(dataDir, 'contracts'))
+    ? historyStart(new Date(started))
+    : undefined;
 // The wallboard and the IDE are built once per change of their sources (a few seconds).
 ensurePagesBuilt((message) => process.stdout.write(`${message}\n`));
 startSystem({
@@ -92,6 +98,7 @@ startSystem({
   adminEmail: config.ADMIN_EMAIL,
   adminPassword: config.ADMIN_PASSWORD,
   demoData: demoOn,
+  ...(history ? { clockStartsAt: history } : {}),
   mail: {
     smtpUrl: config.SMTP_URL,
     from: config.MAIL_FROM,
@@ -133,7 +140,15 @@ startSystem({
         '\n',
     );
     const log = system.platforms[0]!.log;
-    if (demoOn) void seedDemoTickets(system.gateway.url, log);
+    if (demoOn) {
+      if (history) {
+        process.stdout.write(
+          `  Loading the demo data: a working day of history from ${history.toISOString()}, a few seconds.\n\n`,
+        );
+      }
+      const replay = history ? demoHistory(system.platforms[0]!, new Date(started)) : null;
+      void seedDemoTickets(system.gateway.url, log, { history: replay });
+    }
     runUntilSignal(log, () => system.stop());
   })
   .catch((error: unknown) => exitOnStartupFailure(undefined, error));

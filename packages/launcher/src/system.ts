@@ -33,6 +33,11 @@ export interface SystemOptions {
   mail?: NotificationsSettings['mail'];
   /** The inbound e-mail channel of the notifications part (SMTP listener when `smtpPort` is set). */
   emailIn?: NotificationsSettings['emailIn'];
+  /**
+   * Embedded only: the clock starts at this past instant and stands there until the demo history
+   * is written (see demo-history.ts); ignored with NATS, where each part has its own clock.
+   */
+  clockStartsAt?: Date;
   /** One demo customer under each preset (the embedded one-command start). */
   demoData?: boolean;
   /** Gateway settings beyond the defaults (limits, trusted documents, development mode). */
@@ -122,6 +127,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
 function newPlatform(name: string, options: SystemOptions, busDir?: string): Promise<Platform> {
   return createPlatform({
     name,
+    ...(busDir && options.clockStartsAt ? { clockStartsAt: options.clockStartsAt } : {}),
     eventPrefix: options.eventPrefix,
     internalSecret: options.internalSecret,
     testClock: options.testClock,

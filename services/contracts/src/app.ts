@@ -3,6 +3,7 @@ import { Auth } from './application/auth';
 import { Contacts } from './application/contacts';
 import { ContractClock } from './application/contract-clock';
 import { Contracts } from './application/contracts';
+import { Credentials } from './application/credentials';
 import { seedDemoData } from './application/demo-data';
 import { Organizations } from './application/organizations';
 import { PrepaidLedger } from './application/prepaid';
@@ -17,7 +18,12 @@ import { OrganizationsContracts1763700000100 } from './infra/migrations/17637000
 import { PeoplePrepaidReleases1763700000110 } from './infra/migrations/1763700000110-people-prepaid-releases';
 import { LoginThrottleByAddress1796653894003 } from './infra/migrations/1796653894003-LoginThrottleByAddress';
 import { NotificationPreferences1796653894100 } from './infra/migrations/1796653894100-notification-preferences';
+import { ContractStore } from './infra/contract-store';
+import { OrganizationStore } from './infra/organization-store';
+import { ContactStore, CredentialStore, LoginThrottleStore, StaffStore } from './infra/people-store';
 import { PrepaidStore } from './infra/prepaid-store';
+import { ReleaseStore } from './infra/release-store';
+import { TimeEntryStore } from './infra/time-entry-store';
 import { TokenIssuer } from './infra/tokens';
 import { ticketsHandlers } from './messaging/tickets-consumer';
 import { contractsEntities } from './infra/entities';
@@ -54,28 +60,41 @@ export function buildContractsApp(
 ): ContractsApp {
   const { dataSource, transactions } = runtime;
   const { clock } = platform;
-  const contracts = new Contracts(dataSource, transactions, clock);
+  // The infra/ stores hold every query; the application services below only call them.
+  const organizationStore = new OrganizationStore(dataSource);
+  const contractStore = new ContractStore(dataSource);
+  const contactStore = new ContactStore(dataSource);
+  const staffStore = new StaffStore(dataSource);
+  const credentialStore = new CredentialStore(dataSource);
   const prepaidStore = new PrepaidStore(dataSource);
+  const credentials = new Credentials(credentialStore);
+  const contracts = new Contracts(contractStore, organizationStore, transactions, clock);
   const prepaidMonths = new PrepaidMonths(prepaidStore, clock);
   const prepaid = new PrepaidLedger(prepaidStore, prepaidMonths, transactions, clock, contracts);
   return {
-    dataSource,
+    credentials,
     auth: new Auth(
-      dataSource,
+      {
+        throttle: new LoginThrottleStore(dataSource),
+        credentials: credentialStore,
+        contacts: contactStore,
+        staff: staffStore,
+      },
+      credentials,
       transactions,
       clock,
       settings.jwtSecret ? new TokenIssuer(settings.jwtSecret) : null,
       runtime.log,
       settings.realNow,
     ),
-    organizations: new Organizations(dataSource, transactions, clock),
-    contacts: new Contacts(dataSource, transactions, clock),
-    staff: new Staff(dataSource, transactions, clock),
+    organizations: new Organizations(organizationStore, transactions, clock),
+    contacts: new Contacts(contactStore, organizationStore, credentials, transactions, clock),
+    staff: new Staff(staffStore, credentials, transactions, clock),
     contracts,
     prepaid,
     prepaidReads: new PrepaidReads(prepaidStore, clock),
-    timeLogging: new TimeLogging(dataSource, transactions, clock, prepaidMonths),
-    releases: new Releases(dataSource, transactions, clock),
+    timeLogging: new TimeLogging(new TimeEntryStore(dataSource), contractStore, transactions, clock, prepaidMonths),
+    releases: new Releases(new ReleaseStore(dataSource), contractStore, transactions, clock),
   };
 }
 

@@ -1,5 +1,6 @@
 import { type Platform, type RunningService, ServiceRuntime, type StorageSettings } from '@reglament/shared/platform';
 import { Deliveries } from './application/deliveries';
+import { Followers } from './application/followers';
 import { NotificationInbox } from './application/inbox';
 import { DEFAULT_EMAIL_IN, EmailIntake, type EmailInSettings } from './application/intake';
 import { createMailTransport, MailComposer, type MailSettings, mailSettings } from './application/mail';
@@ -10,6 +11,7 @@ import { buildNotificationsSchema } from './graphql/schema';
 import { Notifications1763700000400 } from './infra/migrations/1763700000400-notifications';
 import { NotificationRules1763700000410 } from './infra/migrations/1763700000410-notification-rules';
 import { Deliveries1763700000420 } from './infra/migrations/1763700000420-deliveries';
+import { TicketFollowers1796674152439 } from './infra/migrations/1796674152439-TicketFollowers';
 import { EmailIntake1796674194550 } from './infra/migrations/1796674194550-EmailIntake';
 import { domainHandlers } from './messaging/handlers';
 import { notificationsEntities } from './infra/entities';
@@ -20,6 +22,7 @@ export const notificationsMigrations = [
   Notifications1763700000400,
   NotificationRules1763700000410,
   Deliveries1763700000420,
+  TicketFollowers1796674152439,
   EmailIntake1796674194550,
 ];
 
@@ -76,7 +79,12 @@ export async function startNotifications(
       { ...DEFAULT_EMAIL_IN, ...definedOnly(emailIn) },
       runtime.log,
     );
-    const app = { inbox: new NotificationInbox(runtime.dataSource, platform.clock), deliveries, intake };
+    const app = {
+      inbox: new NotificationInbox(runtime.dataSource, platform.clock),
+      deliveries,
+      followers: new Followers(runtime.dataSource, platform.clock),
+      intake,
+    };
     const handlers = domainHandlers(recorder);
     // Contracts first: people and contracts are known before the tickets that name them.
     await runtime.consume('contracts', handlers.contracts);

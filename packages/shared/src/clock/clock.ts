@@ -54,6 +54,56 @@ export class TestClock implements Clock {
   }
 }
 
+/**
+ * Stands at a past instant while a history is written (the demo data set's working day at first
+ * start), moving forward only when told; once released it follows real time, and everything the
+ * history left due (warnings, breaches) fires as after a downtime.
+ */
+export class ReplayClock implements Clock {
+  private standing: number | null;
+  private readonly listeners = new Set<(now: Date) => void>();
+
+  constructor(start: Date) {
+    this.standing = start.getTime();
+  }
+
+  now(): Date {
+    return new Date(this.nowMs());
+  }
+  nowMs(): number {
+    return this.standing ?? Date.now();
+  }
+
+  /** Whether it still stands in the past (before `release`). */
+  get replaying(): boolean {
+    return this.standing !== null;
+  }
+
+  /** Moves the standing clock forward (never back, never past real time); no-op once released. */
+  set(at: Date): Date {
+    if (this.standing === null) return this.now();
+    this.standing = Math.min(Math.max(this.standing, at.getTime()), Date.now());
+    return this.notify();
+  }
+
+  /** From now on, real time. */
+  release(): Date {
+    this.standing = null;
+    return this.notify();
+  }
+
+  onChange(listener: (now: Date) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(): Date {
+    const now = this.now();
+    for (const listener of this.listeners) listener(now);
+    return now;
+  }
+}
+
 export function isTestClock(clock: Clock): clock is TestClock {
   return clock instanceof TestClock;
 }

@@ -2,7 +2,7 @@ import type { EventBus } from '../bus/event-bus';
 import type { RetentionSettings } from '../outbox/housekeeping';
 import { MemoryEventBus } from '../bus/memory-bus';
 import { NatsEventBus } from '../bus/nats-bus';
-import { type Clock, SystemClock, TestClock } from '../clock/clock';
+import { type Clock, ReplayClock, SystemClock, TestClock } from '../clock/clock';
 import { ClockControl } from '../clock/clock-sync';
 import { createLogger, type Logger } from '../logger';
 
@@ -31,6 +31,11 @@ export interface PlatformSettings {
   eventPrefix: string;
   internalSecret: string;
   testClock: boolean;
+  /**
+   * The clock starts at this past instant (the demo data's history at first start): the test
+   * clock simply starts there; otherwise a ReplayClock stands there until released.
+   */
+  clockStartsAt?: Date;
   logLevel: string;
   /** Embedded mode: where the in-process bus keeps its log (unset: memory only). */
   busDir?: string;
@@ -47,7 +52,12 @@ export async function createPlatform(settings: PlatformSettings): Promise<Platfo
   const bus: EventBus = settings.natsUrl
     ? await NatsEventBus.connect({ url: settings.natsUrl, prefix: settings.eventPrefix, name: settings.name, log })
     : new MemoryEventBus({ log, ...(settings.busDir ? { dir: settings.busDir } : {}) });
-  const clock = settings.testClock ? new TestClock() : new SystemClock();
+  const start = settings.clockStartsAt;
+  const clock = settings.testClock
+    ? new TestClock(start ?? Date.now())
+    : start
+      ? new ReplayClock(start)
+      : new SystemClock();
   const clockControl = clock instanceof TestClock ? await ClockControl.start(bus, clock, log) : null;
   return {
     log,

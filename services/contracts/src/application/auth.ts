@@ -13,7 +13,6 @@ import {
   unauthenticated,
 } from '@reglament/shared/domain';
 import { type Clock, type Logger, type Transactions, Mutex } from '@reglament/shared/platform';
-import { type DataSource, In } from 'typeorm';
 import {
   ADDRESS_POLICY,
   afterFailure,
@@ -23,9 +22,18 @@ import {
 } from '../domain/login-throttle';
 import { normalizeEmail } from '../domain/organization';
 import { hashPassword, validatePassword, verifyPassword } from '../domain/password';
-import { ContactEntity, CredentialEntity, LoginThrottleEntity, StaffEntity } from '../infra/people.entities';
+import type { CredentialEntity, LoginThrottleEntity } from '../infra/people.entities';
+import type { ContactStore, CredentialStore, LoginThrottleStore, StaffStore } from '../infra/people-store';
 import type { TokenIssuer } from '../infra/tokens';
-import { changeCredential } from './credentials';
+import type { Credentials } from './credentials';
+
+/** The tables a login reads and counts failures in. */
+export interface AuthStores {
+  throttle: LoginThrottleStore;
+  credentials: CredentialStore;
+  contacts: ContactStore;
+  staff: StaffStore;
+}
 
 export interface Viewer {
   id: string;
@@ -71,7 +79,8 @@ export class Auth {
   private readonly gates = new Map<string, { mutex: Mutex; waiting: number }>();
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly stores: AuthStores,
+    private readonly credentials: Credentials,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     private readonly tokens: TokenIssuer | null,
@@ -101,15 +110,13 @@ export class Auth {
   private async attempt(normalized: string, keys: ThrottleKeys, password: string): Promise<LoginResult> {
     if (!this.tokens) throw forbidden('Login is not configured on this installation (JWT_SECRET is not set)');
     const now = new Date(this.realNow());
-    const rows = await this.dataSource
-      .getRepository(LoginThrottleEntity)
-      .findBy({ key: In([keys.pair, keys.perAddress]) });
+    const rows = await this.stores.throttle.byKeys([keys.pair, keys.perAddress]);
     const lock = rows
       .filter((row) => isLocked(row, now))
       .sort((a, b) => b.lockedUntil!.getTime() - a.lockedUntil!.getTime())[0];
     if (lock) throw locked(lock, now);
 
-    const credential = await this.dataSource.getRepository(CredentialEntity).findOneBy({ email: normalized });
+    const credential = await this.stores.credentials.byEmail(normalized);
     const hash = credential?.passwordHash ?? (await this.dummy());
     const matches = (await verifyPassword(password, hash)) && credential?.passwordHash != null;
     if (!credential || !matches) {
@@ -126,7 +133,7 @@ export class Auth {
     // Success forgets this pair's failures, not the address's: a valid login between guesses
     // at other e-mails must not reset them.
     if (rows.some((row) => row.key === keys.pair)) {
-      await this.dataSource.getRepository(LoginThrottleEntity).delete({ key: keys.pair });
+      await this.stores.throttle.delete(keys.pair);
     }
     const { token, expiresAt } = await this.tokens.issue({
       sub: viewer.id,
@@ -148,12 +155,9 @@ export class Auth {
     const email = filter.email?.trim() ? normalizeEmail(filter.email) : null;
     const address = filter.address?.trim() ? filter.address.trim() : null;
     if (!email && !address) throw badInput('Give the email, the address, or both, whose login locks to lift');
-    const query = this.dataSource.getRepository(LoginThrottleEntity).createQueryBuilder().delete();
-    if (email) query.andWhere('email_hash = :hash', { hash: sha256(email) });
-    if (address) query.andWhere('address = :address', { address });
-    const result = await query.execute();
-    this.log.info({ address, byEmail: email !== null, lifted: result.affected ?? 0 }, 'login locks lifted');
-    return result.affected ?? 0;
+    const lifted = await this.stores.throttle.deleteMatching({ emailHash: email ? sha256(email) : null, address });
+    this.log.info({ address, byEmail: email !== null, lifted }, 'login locks lifted');
+    return lifted;
   }
 
   /** The caller, from the register when it is a person we know, else from its token. */
@@ -161,7 +165,7 @@ export class Auth {
     const user = requireUser(caller, 'ask who you are');
     if (user.kind === 'system') throw forbidden('The system has no viewer');
     if (isUuid(user.id)) {
-      const credential = await this.dataSource.getRepository(CredentialEntity).findOneBy({ userId: user.id });
+      const credential = await this.stores.credentials.byUser(user.id);
       if (credential) {
         const { active: _active, ...viewer } = await this.viewerOf(credential);
         return viewer;
@@ -180,10 +184,7 @@ export class Auth {
   async changePassword(caller: Caller, currentPassword: string, newPassword: string): Promise<boolean> {
     const user = requireUser(caller, 'change your password');
     validatePassword(newPassword, 'newPassword');
-    const credential =
-      user.kind === 'user' && isUuid(user.id)
-        ? await this.dataSource.getRepository(CredentialEntity).findOneBy({ userId: user.id })
-        : null;
+    const credential = user.kind === 'user' && isUuid(user.id) ? await this.stores.credentials.byUser(user.id) : null;
     if (!credential) throw forbidden('Only a registered contact or staff member has a password to change');
     if (!credential.passwordHash || !(await verifyPassword(currentPassword, credential.passwordHash))) {
       throw new AppError(ErrorCode.BAD_USER_INPUT, 'currentPassword is not your current password', {
@@ -191,13 +192,13 @@ export class Auth {
       });
     }
     const now = this.clock.now();
-    await this.transactions.run((tx) => changeCredential(tx, credential.userId, { password: newPassword }, now));
+    await this.transactions.run((tx) => this.credentials.change(tx, credential.userId, { password: newPassword }, now));
     return true;
   }
 
   private async viewerOf(credential: CredentialEntity): Promise<Viewer & { active: boolean }> {
     if (credential.kind === 'CONTACT') {
-      const contact = await this.dataSource.getRepository(ContactEntity).findOneByOrFail({ id: credential.userId });
+      const contact = await this.stores.contacts.byId(credential.userId);
       return {
         id: contact.id,
         role: 'CUSTOMER',
@@ -208,7 +209,7 @@ export class Auth {
         active: contact.active,
       };
     }
-    const member = await this.dataSource.getRepository(StaffEntity).findOneByOrFail({ id: credential.userId });
+    const member = await this.stores.staff.byId(credential.userId);
     return {
       id: member.id,
       role: member.role,
@@ -227,11 +228,8 @@ export class Auth {
         record: Omit<LoginThrottleEntity, 'key' | keyof ThrottleStateOf>,
         policy: ThrottlePolicy,
       ) => {
-        const row = await tx.manager.findOne(LoginThrottleEntity, {
-          where: { key },
-          lock: { mode: 'pessimistic_write' },
-        });
-        await tx.manager.upsert(LoginThrottleEntity, { key, ...record, ...afterFailure(row, now, policy) }, ['key']);
+        const row = await this.stores.throttle.lock(tx.manager, key);
+        await this.stores.throttle.upsert(tx.manager, { key, ...record, ...afterFailure(row, now, policy) });
       };
       await count(
         keys.pair,
@@ -259,13 +257,7 @@ export class Auth {
   /** Forgets failures nobody has repeated for a day (the table does not grow with guessed e-mails). */
   async forgetOldFailures(): Promise<number> {
     const cutoff = new Date(this.realNow() - 24 * 3600_000);
-    const result = await this.dataSource
-      .getRepository(LoginThrottleEntity)
-      .createQueryBuilder()
-      .delete()
-      .where('last_failure_at < :cutoff', { cutoff })
-      .execute();
-    return result.affected ?? 0;
+    return this.stores.throttle.deleteIdleSince(cutoff);
   }
 
   private dummy(): Promise<string> {

@@ -6,13 +6,12 @@ import {
 } from './preferences';
 import { type Caller, makeEvent, newId, notFound, requireUuid, visibilityOf } from '@reglament/shared/domain';
 import { type Clock, type Transactions } from '@reglament/shared/platform';
-import type { DataSource } from 'typeorm';
 import { type NewContact, validateEmail, validateFullName, validateNewContact, validatePhone } from '../domain/people';
-import { OrganizationEntity } from '../infra/entities';
-import { ContactEntity } from '../infra/people.entities';
-import { OrganizationScopedReader } from '../infra/organization-scoped';
+import type { OrganizationStore } from '../infra/organization-store';
+import type { ContactEntity } from '../infra/people.entities';
+import type { ContactStore } from '../infra/people-store';
 import { requireManager } from './access';
-import { changeCredential, registerCredential } from './credentials';
+import type { Credentials } from './credentials';
 import { contactFacts, origin } from './facts';
 import { uniqueOr } from './unique';
 
@@ -26,19 +25,13 @@ export interface ContactChanges extends NotificationPreferences {
 
 /** R-ACC-1: the customer's registered employees; only they log in and only their requests are registered. */
 export class Contacts {
-  /** Reads with the caller's organization scope in the query. */
-  private readonly scoped: OrganizationScopedReader<ContactEntity>;
-
   constructor(
-    dataSource: DataSource,
+    private readonly store: ContactStore,
+    private readonly organizations: OrganizationStore,
+    private readonly credentials: Credentials,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
-  ) {
-    this.scoped = new OrganizationScopedReader(dataSource, ContactEntity, 'Contact', 'organizationId', {
-      fullName: 'ASC',
-      id: 'ASC',
-    });
-  }
+  ) {}
 
   async add(caller: Caller, input: NewContact): Promise<ContactEntity> {
     requireManager(caller, 'register contacts');
@@ -48,7 +41,7 @@ export class Contacts {
     return uniqueOr(
       () =>
         this.transactions.run(async (tx) => {
-          const organization = await tx.manager.findOneBy(OrganizationEntity, { id: valid.organizationId });
+          const organization = await this.organizations.find(tx.manager, valid.organizationId);
           if (!organization) throw notFound('Organization', valid.organizationId);
           const contact: ContactEntity = {
             id: newId(),
@@ -62,14 +55,14 @@ export class Contacts {
             createdAt: now,
             updatedAt: now,
           };
-          await registerCredential(tx, {
+          await this.credentials.register(tx, {
             userId: contact.id,
             email: contact.email,
             kind: 'CONTACT',
             password: valid.password,
             at: now,
           });
-          await tx.manager.insert(ContactEntity, contact);
+          await this.store.insert(tx.manager, contact);
           tx.emit(
             makeEvent('contracts.contact.registered', contact.organizationId, contactFacts(contact), origin(now)),
           );
@@ -84,10 +77,7 @@ export class Contacts {
     if (!isOwnPreferencesChange(caller, id, changes)) requireManager(caller, 'change contacts');
     const now = this.clock.now();
     return this.transactions.run(async (tx) => {
-      const current = await tx.manager.findOne(ContactEntity, {
-        where: { id: requireUuid(id, 'id') },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const current = await this.store.lock(tx.manager, requireUuid(id, 'id'));
       if (!current) throw notFound('Contact', id);
       const updated: ContactEntity = {
         ...current,
@@ -99,8 +89,8 @@ export class Contacts {
         emailOff: changes.emailOff !== undefined ? validateEmailOff(changes.emailOff) : current.emailOff,
         updatedAt: now,
       };
-      await changeCredential(tx, current.id, { email: updated.email, password: changes.password ?? null }, now);
-      await tx.manager.save(ContactEntity, updated);
+      await this.credentials.change(tx, current.id, { email: updated.email, password: changes.password ?? null }, now);
+      await this.store.save(tx.manager, updated);
       const facts = contactFacts(updated);
       tx.emit(
         current.active && !updated.active
@@ -117,15 +107,15 @@ export class Contacts {
   }
 
   get(caller: Caller, id: string): Promise<ContactEntity> {
-    return this.scoped.get(visibilityOf(caller), id);
+    return this.store.scoped.get(visibilityOf(caller), id);
   }
 
   visibleByIds(caller: Caller, ids: readonly string[]): Promise<Map<string, ContactEntity>> {
-    return this.scoped.byIds(visibilityOf(caller), ids);
+    return this.store.scoped.byIds(visibilityOf(caller), ids);
   }
 
   /** Contacts of organizations the caller may see, grouped by organization. */
   visibleByOrganizations(caller: Caller, organizationIds: readonly string[]): Promise<Map<string, ContactEntity[]>> {
-    return this.scoped.byOrganizations(visibilityOf(caller), organizationIds);
+    return this.store.scoped.byOrganizations(visibilityOf(caller), organizationIds);
   }
 }

@@ -9,7 +9,6 @@ import {
   visibilityOf,
 } from '@reglament/shared/domain';
 import { type Clock, encodeCursor, toConnection, type Transactions, type Tx } from '@reglament/shared/platform';
-import type { DataSource } from 'typeorm';
 import {
   type ContractStatus,
   contractStatusOn,
@@ -29,9 +28,9 @@ import {
   validateProducts,
 } from '../domain/contract';
 import { dateIn } from '../domain/months';
-import { ContractEntity, OrganizationEntity } from '../infra/entities';
-import { PrepaidAccountEntity } from '../infra/prepaid.entities';
-import { OrganizationScopedReader } from '../infra/organization-scoped';
+import type { ContractStore } from '../infra/contract-store';
+import type { ContractEntity } from '../infra/entities';
+import type { OrganizationStore } from '../infra/organization-store';
 import { requireManager } from './access';
 import { contractFacts, origin } from './facts';
 import { afterId, type Page } from './paging';
@@ -54,19 +53,12 @@ export interface ContractFilter {
 
 /** Contracts: the regulation a customer is served under (R-CON-1, R-CON-8); status follows the clock. */
 export class Contracts {
-  /** Reads with the caller's organization scope in the query. */
-  private readonly scoped: OrganizationScopedReader<ContractEntity>;
-
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly store: ContractStore,
+    private readonly organizations: OrganizationStore,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
-  ) {
-    this.scoped = new OrganizationScopedReader(dataSource, ContractEntity, 'Contract', 'organizationId', {
-      createdAt: 'ASC',
-      id: 'ASC',
-    });
-  }
+  ) {}
 
   async create(caller: Caller, input: NewContract): Promise<ContractEntity> {
     requireManager(caller, 'create contracts');
@@ -76,7 +68,7 @@ export class Contracts {
     return uniqueOr(
       () =>
         this.transactions.run(async (tx) => {
-          const organization = await tx.manager.findOneBy(OrganizationEntity, { id: valid.organizationId });
+          const organization = await this.organizations.find(tx.manager, valid.organizationId);
           if (!organization) throw notFound('Organization', valid.organizationId);
           await this.requireFreeNumber(tx, organization.id, valid.number, null);
           const contract: ContractEntity = {
@@ -103,14 +95,7 @@ export class Contracts {
             updatedAt: now,
           };
           contract.status = this.statusOf(contract);
-          await tx.manager.insert(ContractEntity, contract);
-          await tx.manager.insert(PrepaidAccountEntity, {
-            contractId: contract.id,
-            organizationId: contract.organizationId,
-            openedThrough: null,
-            state: 'NONE',
-            capNearingReported: false,
-          });
+          await this.store.insert(tx.manager, contract);
           tx.emit(
             makeEvent('contracts.contract.created', contract.organizationId, contractFacts(contract), origin(now)),
           );
@@ -173,16 +158,13 @@ export class Contracts {
   private async change(id: string, apply: (current: ContractEntity) => ContractEntity): Promise<ContractEntity> {
     const now = this.clock.now();
     return this.transactions.run(async (tx) => {
-      const current = await tx.manager.findOne(ContractEntity, {
-        where: { id: requireUuid(id, 'id') },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const current = await this.store.lock(tx.manager, requireUuid(id, 'id'));
       if (!current) throw notFound('Contract', id);
       const next = apply(current);
       if (next.number !== current.number) await this.requireFreeNumber(tx, next.organizationId, next.number, next.id);
       next.status = this.statusOf(next);
       next.updatedAt = now;
-      await tx.manager.save(ContractEntity, next);
+      await this.store.save(tx.manager, next);
       tx.emit(makeEvent('contracts.contract.updated', next.organizationId, contractFacts(next), origin(now)));
       if (next.status !== current.status) {
         tx.emit(
@@ -199,42 +181,35 @@ export class Contracts {
   }
 
   private async requireFreeNumber(tx: Tx, organizationId: string, number: string, self: string | null) {
-    const existing = await tx.manager.findOneBy(ContractEntity, { organizationId, number });
+    const existing = await this.store.numbered(tx.manager, organizationId, number);
     if (existing && existing.id !== self) {
       throw conflict(numberTaken(number), { field: 'number' });
     }
   }
 
   get(caller: Caller, id: string): Promise<ContractEntity> {
-    return this.scoped.get(visibilityOf(caller), id);
+    return this.store.scoped.get(visibilityOf(caller), id);
   }
 
   visibleByIds(caller: Caller, ids: readonly string[]): Promise<Map<string, ContractEntity>> {
-    return this.scoped.byIds(visibilityOf(caller), ids);
+    return this.store.scoped.byIds(visibilityOf(caller), ids);
   }
 
   visibleByOrganizations(caller: Caller, organizationIds: readonly string[]): Promise<Map<string, ContractEntity[]>> {
-    return this.scoped.byOrganizations(visibilityOf(caller), organizationIds);
+    return this.store.scoped.byOrganizations(visibilityOf(caller), organizationIds);
   }
 
   async list(caller: Caller, filter: ContractFilter, page: Page) {
     const visibility = visibilityOf(caller);
     const after = afterId(page.after);
     if (visibility.kind === 'none') return toConnection<ContractEntity>([], page.first, 0, (row) => row.id);
-    const query = this.dataSource.getRepository(ContractEntity).createQueryBuilder('c');
-    if (visibility.kind === 'organization')
-      query.andWhere('c.organization_id = :own', { own: visibility.organizationId });
-    if (filter.organizationId) {
-      query.andWhere('c.organization_id = :org', { org: requireUuid(filter.organizationId, 'organizationId') });
-    }
-    if (filter.status?.length) query.andWhere('c.status IN (:...statuses)', { statuses: filter.status });
-    if (filter.preset) query.andWhere('c.preset = :preset', { preset: filter.preset });
-    const totalCount = await query.clone().getCount();
-    if (after) query.andWhere('c.id > :after', { after });
-    const rows = await query
-      .orderBy('c.id', 'ASC')
-      .take(page.first + 1)
-      .getMany();
+    const organizationId = filter.organizationId ? requireUuid(filter.organizationId, 'organizationId') : null;
+    const { rows, totalCount } = await this.store.page(
+      visibility,
+      { organizationId, status: filter.status, preset: filter.preset },
+      after,
+      page.first,
+    );
     return toConnection(rows, page.first, totalCount, (row) => encodeCursor(row.id), Boolean(after));
   }
 
@@ -264,26 +239,13 @@ export class Contracts {
     // Every zone's today lies within a day of UTC's: only contracts near a boundary can move.
     const lowest = new Date(now.getTime() - 36 * 3600_000).toISOString().slice(0, 10);
     const highest = new Date(now.getTime() + 36 * 3600_000).toISOString().slice(0, 10);
-    const candidates = await this.dataSource
-      .getRepository(ContractEntity)
-      .createQueryBuilder('c')
-      .where(`c.status <> 'EXPIRED' AND c.ends_on < :highest`, { highest })
-      .orWhere(`c.status = 'DRAFT' AND c.starts_on <= :highest`, { highest })
-      .orWhere(`c.status = 'EXPIRED' AND c.ends_on >= :lowest`, { lowest })
-      .orWhere(`c.status <> 'DRAFT' AND c.starts_on > :lowest`, { lowest })
-      .orWhere(`c.prerequisites <> '[]'::jsonb`)
-      .getMany();
+    const candidates = await this.store.nearBoundaries(lowest, highest);
     let moved = 0;
     for (const candidate of candidates) {
       const status = this.statusOf(candidate);
       if (status === candidate.status) continue;
       const changed = await this.transactions.run(async (tx) => {
-        const result = await tx.manager.update(
-          ContractEntity,
-          { id: candidate.id, status: candidate.status },
-          { status, updatedAt: now },
-        );
-        if (!result.affected) return false;
+        if (!(await this.store.moveStatus(tx.manager, candidate.id, candidate.status, status, now))) return false;
         const next = { ...candidate, status, updatedAt: now };
         tx.emit(
           makeEvent(

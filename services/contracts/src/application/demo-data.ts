@@ -1,13 +1,11 @@
 import type { PresetId, StaffRole } from '@reglament/shared/domain';
 import type { Clock, Logger } from '@reglament/shared/platform';
 import { DateTime } from 'luxon';
-import type { DataSource } from 'typeorm';
 import { presetOf } from '../domain/presets';
-import { CredentialEntity } from '../infra/people.entities';
-import { ReleaseEntity } from '../infra/release.entities';
 import { SYSTEM } from './access';
 import type { Contacts } from './contacts';
 import type { Contracts } from './contracts';
+import type { Credentials } from './credentials';
 import type { Organizations } from './organizations';
 import type { PrepaidLedger } from './prepaid';
 import type { Releases } from './releases';
@@ -170,7 +168,7 @@ export function demoLogins(): DemoLogin[] {
 }
 
 export interface DemoParts {
-  dataSource: DataSource;
+  credentials: Credentials;
   clock: Clock;
   log: Logger;
   organizations: Organizations;
@@ -187,15 +185,14 @@ export interface DemoParts {
  * 31 December of the next; packages start this month.
  */
 export async function seedDemoData(parts: DemoParts): Promise<number> {
-  const credentials = parts.dataSource.getRepository(CredentialEntity);
   let created = 0;
   for (const member of DEMO_STAFF) {
-    if (await credentials.findOneBy({ email: member.email })) continue;
+    if (await parts.credentials.exists(member.email)) continue;
     await parts.staff.add(SYSTEM, member);
     created += 1;
   }
   for (const demo of DEMO_CUSTOMERS) {
-    if (await credentials.findOneBy({ email: demo.contact.email })) continue;
+    if (await parts.credentials.exists(demo.contact.email)) continue;
     const zone = presetOf(demo.preset).timeZone;
     const today = DateTime.fromJSDate(parts.clock.now(), { zone });
     const organization = await parts.organizations.create(SYSTEM, {
@@ -240,7 +237,7 @@ export async function seedDemoData(parts: DemoParts): Promise<number> {
   }
   // R-SLA-7: release-bound deadlines of imc-typical need a schedule to resolve against.
   const product = DEMO_CUSTOMERS[0]!.contract.products[0]!;
-  if ((await parts.dataSource.getRepository(ReleaseEntity).countBy({ product })) === 0) {
+  if (!(await parts.releases.anyOf(product))) {
     const now = DateTime.fromJSDate(parts.clock.now(), { zone: 'Europe/Moscow' });
     await parts.releases.schedule(SYSTEM, {
       product,

@@ -1,24 +1,18 @@
 import { type Caller, makeEvent, newId, notFound, requireUuid, visibilityOf } from '@reglament/shared/domain';
 import { type Clock, encodeCursor, toConnection, type Transactions } from '@reglament/shared/platform';
-import type { DataSource } from 'typeorm';
 import { type NewOrganization, validateNewOrganization } from '../domain/organization';
-import { OrganizationEntity } from '../infra/entities';
-import { OrganizationScopedReader } from '../infra/organization-scoped';
+import type { OrganizationEntity } from '../infra/entities';
+import type { OrganizationStore } from '../infra/organization-store';
 import { requireManager } from './access';
 import { origin } from './facts';
 import { afterId, type Page } from './paging';
 
 export class Organizations {
-  /** Reads with the caller's organization scope in the query. */
-  private readonly scoped: OrganizationScopedReader<OrganizationEntity>;
-
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly store: OrganizationStore,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
-  ) {
-    this.scoped = new OrganizationScopedReader(dataSource, OrganizationEntity, 'Organization', 'id', { id: 'ASC' });
-  }
+  ) {}
 
   async create(caller: Caller, input: NewOrganization): Promise<OrganizationEntity> {
     requireManager(caller, 'create organizations');
@@ -26,7 +20,7 @@ export class Organizations {
     const now = this.clock.now();
     return this.transactions.run(async (tx) => {
       const organization: OrganizationEntity = { id: newId(), ...valid, createdAt: now };
-      await tx.manager.insert(OrganizationEntity, organization);
+      await this.store.insert(tx.manager, organization);
       tx.emit(
         makeEvent(
           'contracts.organization.created',
@@ -43,10 +37,7 @@ export class Organizations {
     requireManager(caller, 'change organizations');
     const now = this.clock.now();
     return this.transactions.run(async (tx) => {
-      const current = await tx.manager.findOne(OrganizationEntity, {
-        where: { id: requireUuid(id, 'id') },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const current = await this.store.lock(tx.manager, requireUuid(id, 'id'));
       if (!current) throw notFound('Organization', id);
       const valid = validateNewOrganization({
         name: changes.name ?? current.name,
@@ -54,7 +45,7 @@ export class Organizations {
         emailDomains: changes.emailDomains ?? current.emailDomains,
       });
       const updated: OrganizationEntity = { ...current, ...valid };
-      await tx.manager.save(OrganizationEntity, updated);
+      await this.store.save(tx.manager, updated);
       tx.emit(
         makeEvent(
           'contracts.organization.updated',
@@ -69,12 +60,12 @@ export class Organizations {
 
   /** An organization the caller may see, or NOT_FOUND (never a hint that it exists elsewhere). */
   get(caller: Caller, id: string): Promise<OrganizationEntity> {
-    return this.scoped.get(visibilityOf(caller), id);
+    return this.store.scoped.get(visibilityOf(caller), id);
   }
 
   /** Batched read for DataLoaders: the ones the caller may see, by id (others are absent). */
   visibleByIds(caller: Caller, ids: readonly string[]): Promise<Map<string, OrganizationEntity>> {
-    return this.scoped.byIds(visibilityOf(caller), ids);
+    return this.store.scoped.byIds(visibilityOf(caller), ids);
   }
 
   /** Staff see every organization; a customer only its own (a page of one). */
@@ -82,14 +73,7 @@ export class Organizations {
     const visibility = visibilityOf(caller);
     const after = afterId(page.after);
     if (visibility.kind === 'none') return toConnection<OrganizationEntity>([], page.first, 0, (row) => row.id);
-    const query = this.dataSource.getRepository(OrganizationEntity).createQueryBuilder('o');
-    if (visibility.kind === 'organization') query.where('o.id = :own', { own: visibility.organizationId });
-    const totalCount = await query.clone().getCount();
-    if (after) query.andWhere('o.id > :after', { after });
-    const rows = await query
-      .orderBy('o.id', 'ASC')
-      .take(page.first + 1)
-      .getMany();
+    const { rows, totalCount } = await this.store.page(visibility, after, page.first);
     return toConnection(rows, page.first, totalCount, (row) => encodeCursor(row.id), Boolean(after));
   }
 }

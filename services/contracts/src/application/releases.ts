@@ -1,7 +1,6 @@
 import {
   badInput,
   type Caller,
-  isUuid,
   makeEvent,
   newId,
   notFound,
@@ -10,7 +9,6 @@ import {
   visibilityOf,
 } from '@reglament/shared/domain';
 import { type Clock, type Transactions } from '@reglament/shared/platform';
-import { type DataSource, In } from 'typeorm';
 import {
   RELEASE_KINDS,
   type ReleaseKind,
@@ -18,10 +16,14 @@ import {
   validateProduct,
   validateVersion,
 } from '../domain/release';
-import { ContractEntity } from '../infra/entities';
-import { ReleaseEntity } from '../infra/release.entities';
+import type { ContractStore } from '../infra/contract-store';
+import type { ReleaseEntity } from '../infra/release.entities';
+import type { ReleaseStore } from '../infra/release-store';
 import { requireManager } from './access';
 import { origin } from './facts';
+
+/** The most releases one list answers. */
+const MAX_RELEASES_LISTED = 500;
 
 export interface NewRelease {
   product: string;
@@ -36,7 +38,8 @@ export interface NewRelease {
  */
 export class Releases {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly store: ReleaseStore,
+    private readonly contracts: ContractStore,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
@@ -57,7 +60,7 @@ export class Releases {
       updatedAt: now,
     };
     return this.transactions.run(async (tx) => {
-      await tx.manager.insert(ReleaseEntity, release);
+      await this.store.insert(tx.manager, release);
       tx.emit(
         makeEvent(
           'contracts.release.scheduled',
@@ -80,14 +83,11 @@ export class Releases {
     const now = this.clock.now();
     validatePlannedAt(plannedAt, now);
     return this.transactions.run(async (tx) => {
-      const current = await tx.manager.findOne(ReleaseEntity, {
-        where: { id: requireUuid(id, 'id') },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const current = await this.store.lock(tx.manager, requireUuid(id, 'id'));
       if (!current) throw notFound('Release', id);
       if (current.plannedAt.getTime() === plannedAt.getTime()) return current;
       const moved: ReleaseEntity = { ...current, plannedAt, updatedAt: now };
-      await tx.manager.save(ReleaseEntity, moved);
+      await this.store.save(tx.manager, moved);
       tx.emit(
         makeEvent(
           'contracts.release.moved',
@@ -108,7 +108,7 @@ export class Releases {
 
   async byIds(caller: Caller, ids: readonly string[]): Promise<Map<string, ReleaseEntity>> {
     const products = await this.productsOf(caller);
-    const rows = await this.dataSource.getRepository(ReleaseEntity).findBy({ id: In(ids.filter(isUuid)) });
+    const rows = await this.store.byIds(ids);
     return new Map(rows.filter((row) => !products || products.has(row.product)).map((row) => [row.id, row]));
   }
 
@@ -129,12 +129,20 @@ export class Releases {
     }
     const products = await this.productsOf(caller);
     if (products && products.size === 0) return [];
-    const query = this.dataSource.getRepository(ReleaseEntity).createQueryBuilder('r');
-    if (products) query.andWhere('r.product IN (:...products)', { products: [...products] });
-    if (filter.product) query.andWhere('r.product = :product', { product: filter.product.trim() });
-    if (filter.from) query.andWhere('r.planned_at >= :from', { from: filter.from });
-    if (filter.to) query.andWhere('r.planned_at < :to', { to: filter.to });
-    return query.orderBy('r.planned_at', 'ASC').addOrderBy('r.id', 'ASC').take(500).getMany();
+    return this.store.list(
+      {
+        products: products ? [...products] : null,
+        product: filter.product ? filter.product.trim() : null,
+        from: filter.from,
+        to: filter.to,
+      },
+      MAX_RELEASES_LISTED,
+    );
+  }
+
+  /** Whether any release of the product is scheduled (the demo schedules two when none is). */
+  async anyOf(product: string): Promise<boolean> {
+    return (await this.store.countOfProduct(product)) > 0;
   }
 
   /** The products whose releases the caller may see; null: all of them. */
@@ -142,10 +150,8 @@ export class Releases {
     const visibility = visibilityOf(caller);
     if (visibility.kind === 'all') return null;
     if (visibility.kind === 'none') return new Set();
-    const contracts = await this.dataSource
-      .getRepository(ContractEntity)
-      .find({ select: { products: true }, where: { organizationId: visibility.organizationId } });
-    if (contracts.some((contract) => contract.products.length === 0)) return null;
-    return new Set(contracts.flatMap((contract) => contract.products));
+    const productLists = await this.contracts.productListsOf(visibility.organizationId);
+    if (productLists.some((products) => products.length === 0)) return null;
+    return new Set(productLists.flat());
   }
 }

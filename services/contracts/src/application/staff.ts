@@ -7,7 +7,6 @@ import {
 import {
   type Caller,
   conflict,
-  isUuid,
   makeEvent,
   newId,
   notFound,
@@ -15,12 +14,12 @@ import {
   type StaffRole,
 } from '@reglament/shared/domain';
 import { type Clock, encodeCursor, toConnection, type Transactions, type Tx } from '@reglament/shared/platform';
-import { type DataSource, In } from 'typeorm';
 import { type NewStaff, validateFullName, validateEmail, validateNewStaff, validateStaffRole } from '../domain/people';
 import { validatePassword } from '../domain/password';
-import { StaffEntity } from '../infra/people.entities';
+import type { StaffEntity } from '../infra/people.entities';
+import type { StaffStore } from '../infra/people-store';
 import { requireAdmin, requireStaff } from './access';
-import { changeCredential, registerCredential } from './credentials';
+import type { Credentials } from './credentials';
 import { origin, staffFacts } from './facts';
 import { afterId, type Page } from './paging';
 import { uniqueOr } from './unique';
@@ -36,7 +35,8 @@ export interface StaffChanges extends NotificationPreferences {
 /** The provider's dispatchers, engineers and admins; only an ADMIN adds or changes them. */
 export class Staff {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly store: StaffStore,
+    private readonly credentials: Credentials,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
@@ -59,7 +59,7 @@ export class Staff {
     const now = this.clock.now();
     try {
       return await this.transactions.run(async (tx) => {
-        if (await tx.manager.findOneBy(StaffEntity, { email: valid.email })) return 'exists';
+        if (await this.store.byEmail(tx.manager, valid.email)) return 'exists';
         await this.insert(tx, valid, now);
         return 'created';
       });
@@ -82,14 +82,14 @@ export class Staff {
       createdAt: now,
       updatedAt: now,
     };
-    await registerCredential(tx, {
+    await this.credentials.register(tx, {
       userId: member.id,
       email: member.email,
       kind: 'STAFF',
       password: valid.password,
       at: now,
     });
-    await tx.manager.insert(StaffEntity, member);
+    await this.store.insert(tx.manager, member);
     tx.emit(makeEvent('contracts.staff.registered', null, staffFacts(member), origin(now)));
     return member;
   }
@@ -98,10 +98,7 @@ export class Staff {
     if (!isOwnPreferencesChange(caller, id, changes)) requireAdmin(caller, 'change staff');
     const now = this.clock.now();
     return this.transactions.run(async (tx) => {
-      const current = await tx.manager.findOne(StaffEntity, {
-        where: { id: requireUuid(id, 'id') },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const current = await this.store.lock(tx.manager, requireUuid(id, 'id'));
       if (!current) throw notFound('Staff member', id);
       const updated: StaffEntity = {
         ...current,
@@ -114,15 +111,15 @@ export class Staff {
         updatedAt: now,
       };
       if (current.role === 'ADMIN' && current.active && (updated.role !== 'ADMIN' || !updated.active)) {
-        const admins = await tx.manager.count(StaffEntity, { where: { role: 'ADMIN', active: true } });
+        const admins = await this.store.countActiveAdmins(tx.manager);
         if (admins <= 1) {
           throw conflict(
             'At least one active ADMIN must remain: add another admin before demoting or deactivating this one',
           );
         }
       }
-      await changeCredential(tx, current.id, { email: updated.email, password: changes.password ?? null }, now);
-      await tx.manager.save(StaffEntity, updated);
+      await this.credentials.change(tx, current.id, { email: updated.email, password: changes.password ?? null }, now);
+      await this.store.save(tx.manager, updated);
       tx.emit(makeEvent('contracts.staff.updated', null, staffFacts(updated), origin(now)));
       return updated;
     });
@@ -130,28 +127,19 @@ export class Staff {
 
   async get(caller: Caller, id: string): Promise<StaffEntity> {
     requireStaff(caller, 'see staff');
-    const member = await this.dataSource.getRepository(StaffEntity).findOneBy({ id: requireUuid(id, 'id') });
+    const member = await this.store.find(requireUuid(id, 'id'));
     if (!member) throw notFound('Staff member', id);
     return member;
   }
 
-  async byIds(ids: readonly string[]): Promise<Map<string, StaffEntity>> {
-    const rows = await this.dataSource.getRepository(StaffEntity).findBy({ id: In(ids.filter(isUuid)) });
-    return new Map(rows.map((row) => [row.id, row]));
+  byIds(ids: readonly string[]): Promise<Map<string, StaffEntity>> {
+    return this.store.byIds(ids);
   }
 
   async list(caller: Caller, filter: { role: StaffRole | null; activeOnly: boolean }, page: Page) {
     requireStaff(caller, 'list staff');
     const after = afterId(page.after);
-    const query = this.dataSource.getRepository(StaffEntity).createQueryBuilder('s');
-    if (filter.role) query.andWhere('s.role = :role', { role: filter.role });
-    if (filter.activeOnly) query.andWhere('s.active = true');
-    const totalCount = await query.clone().getCount();
-    if (after) query.andWhere('s.id > :after', { after });
-    const rows = await query
-      .orderBy('s.id', 'ASC')
-      .take(page.first + 1)
-      .getMany();
+    const { rows, totalCount } = await this.store.page(filter, after, page.first);
     return toConnection(rows, page.first, totalCount, (row) => encodeCursor(row.id), Boolean(after));
   }
 }

@@ -1,7 +1,6 @@
 import {
   badInput,
   type Caller,
-  canSeeOrganization,
   conflict,
   makeEvent,
   newId,
@@ -10,15 +9,15 @@ import {
   visibilityOf,
 } from '@reglament/shared/domain';
 import { type Clock, encodeCursor, toConnection, type Transactions, type Tx } from '@reglament/shared/platform';
-import { type DataSource, In } from 'typeorm';
 import { billingOf, MAX_ENTRY_MINUTES } from '../domain/billing';
 import { capCents, checkCap, fromCents, priceCents, toCents } from '../domain/customization';
 import { monthOf } from '../domain/months';
 import { overdraftAllowed, isActiveIn } from '../domain/prepaid';
 import { findServiceItem, SERVICE_CATALOG, type ServiceItem } from '../domain/service-catalog';
-import { ContractEntity } from '../infra/entities';
-import { KnownTicketEntity } from '../infra/read-model.entities';
-import { type PrepaidAccountEntity, TimeEntryEntity } from '../infra/prepaid.entities';
+import type { ContractStore } from '../infra/contract-store';
+import type { ContractEntity } from '../infra/entities';
+import type { PrepaidAccountEntity, TimeEntryEntity } from '../infra/prepaid.entities';
+import type { TimeEntryStore } from '../infra/time-entry-store';
 import { actorOf, requireAdminOverride, requireStaff } from './access';
 import { origin } from './facts';
 import { afterId, type Page } from './paging';
@@ -60,7 +59,8 @@ interface Work {
  */
 export class TimeLogging {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly store: TimeEntryStore,
+    private readonly contracts: ContractStore,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     private readonly prepaid: PrepaidMonths,
@@ -117,23 +117,18 @@ export class TimeLogging {
 
   private async record(caller: Caller, ticketId: string, work: Work): Promise<TimeEntryEntity> {
     if (work.override) requireAdminOverride(caller, 'override the customisation cap (R-CON-7)');
-    const ticket = await this.dataSource
-      .getRepository(KnownTicketEntity)
-      .findOneBy({ ticketId: requireUuid(ticketId, 'ticketId') });
+    const ticket = await this.store.knownTicket(requireUuid(ticketId, 'ticketId'));
     if (!ticket) {
       throw notFound(
         'Ticket',
         `${ticketId} (not known to contracts yet: a just-registered ticket arrives in a moment; retry)`,
       );
     }
-    const contract = await this.dataSource.getRepository(ContractEntity).findOneByOrFail({ id: ticket.contractId });
+    const contract = await this.contracts.byId(ticket.contractId);
     return this.transactions.run(async (tx) => {
       const account = await this.prepaid.lock(tx, contract.id);
       if (work.idempotencyKey !== null) {
-        const earlier = await tx.manager.findOneBy(TimeEntryEntity, {
-          contractId: contract.id,
-          idempotencyKey: work.idempotencyKey,
-        });
+        const earlier = await this.store.byIdempotencyKey(tx.manager, contract.id, work.idempotencyKey);
         if (earlier) return replayOf(earlier, ticket.ticketId, work);
       }
       if (ticket.category === null) {
@@ -182,7 +177,7 @@ export class TimeLogging {
           );
         }
         entry.debitedMinutes = work.minutes;
-        await tx.manager.insert(TimeEntryEntity, entry);
+        await this.store.insert(tx.manager, entry);
         await this.prepaid.append(
           tx,
           contract,
@@ -208,9 +203,9 @@ export class TimeLogging {
         );
       } else if (billing === 'CUSTOMIZATION') {
         await this.priceCustomization(tx, contract, account, entry, work.override);
-        await tx.manager.insert(TimeEntryEntity, entry);
+        await this.store.insert(tx.manager, entry);
       } else {
-        await tx.manager.insert(TimeEntryEntity, entry);
+        await this.store.insert(tx.manager, entry);
       }
       tx.emit(
         makeEvent(
@@ -297,47 +292,26 @@ export class TimeLogging {
   }
 
   private async spentCents(tx: Tx, contractId: string): Promise<number> {
-    const [row] = (await tx.manager.query(
-      `SELECT COALESCE(SUM(amount), 0)::text AS spent FROM time_entries WHERE contract_id = $1 AND billing = 'CUSTOMIZATION'`,
-      [contractId],
-    )) as { spent: string }[];
-    return toCents(row?.spent ?? '0');
+    return toCents(await this.store.customizationSpent(tx.manager, contractId));
   }
 
   /** Customisation spent per contract (for Contract.customization), batched. */
   async spentByContracts(contractIds: readonly string[]): Promise<Map<string, number>> {
-    const rows = (await this.dataSource.query(
-      `SELECT contract_id, COALESCE(SUM(amount), 0)::text AS spent FROM time_entries
-        WHERE contract_id = ANY($1::uuid[]) AND billing = 'CUSTOMIZATION' GROUP BY contract_id`,
-      [contractIds],
-    )) as { contract_id: string; spent: string }[];
-    return new Map(contractIds.map((id) => [id, toCents(rows.find((r) => r.contract_id === id)?.spent ?? '0')]));
+    const spent = await this.store.customizationSpentByContracts(contractIds);
+    return new Map(contractIds.map((id) => [id, toCents(spent.get(id) ?? '0')]));
   }
 
   async byTickets(caller: Caller, ticketIds: readonly string[]): Promise<Map<string, TimeEntryEntity[]>> {
-    const visibility = visibilityOf(caller);
-    const rows = await this.dataSource
-      .getRepository(TimeEntryEntity)
-      .find({ where: { ticketId: In([...ticketIds]) }, order: { id: 'ASC' } });
+    // The caller's organization scope is in the query: no other organization's entry is read.
+    const rows = await this.store.byTickets(visibilityOf(caller), ticketIds);
     const grouped = new Map<string, TimeEntryEntity[]>(ticketIds.map((id) => [id, []]));
-    for (const row of rows) {
-      if (canSeeOrganization(visibility, row.organizationId)) grouped.get(row.ticketId)?.push(row);
-    }
+    for (const row of rows) grouped.get(row.ticketId)?.push(row);
     return grouped;
   }
 
   async byContract(contract: ContractEntity, page: Page) {
     const after = afterId(page.after);
-    const query = this.dataSource
-      .getRepository(TimeEntryEntity)
-      .createQueryBuilder('t')
-      .where('t.contract_id = :contract', { contract: contract.id });
-    const totalCount = await query.clone().getCount();
-    if (after) query.andWhere('t.id > :after', { after });
-    const rows = await query
-      .orderBy('t.id', 'ASC')
-      .take(page.first + 1)
-      .getMany();
+    const { rows, totalCount } = await this.store.pageOfContract(contract.id, after, page.first);
     return toConnection(rows, page.first, totalCount, (row) => encodeCursor(row.id), Boolean(after));
   }
 }

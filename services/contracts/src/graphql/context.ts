@@ -1,9 +1,9 @@
 import { type Caller, isStaff } from '@reglament/shared/domain';
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
 import type { Auth } from '../application/auth';
 import type { Contacts } from '../application/contacts';
 import type { Contracts } from '../application/contracts';
+import type { Credentials } from '../application/credentials';
 import type { Organizations } from '../application/organizations';
 import type { PrepaidLedger } from '../application/prepaid';
 import type { BalanceView, PrepaidReads } from '../application/prepaid-reads';
@@ -17,8 +17,10 @@ import type { ReleaseEntity } from '../infra/release.entities';
 import { toContract } from './mappers';
 import type { Contract } from './types/contract.types';
 
+/** The contracts service's use cases: all a resolver calls (no data source: queries live in infra/ stores). */
 export interface ContractsApp {
-  dataSource: DataSource;
+  /** One login per e-mail across contacts and staff. */
+  credentials: Credentials;
   auth: Auth;
   organizations: Organizations;
   contacts: Contacts;

@@ -3,7 +3,13 @@ import { type Tx } from '@reglament/shared/platform';
 import { DEFAULT_LANGUAGE, type Language, LANGUAGES } from '../domain/kinds';
 import { type Directory, type PersonView, recipientsOf, type TicketView } from '../domain/recipients';
 import { intentsFor, type Intent } from '../domain/rules';
-import { KnownContractEntity, KnownPersonEntity, KnownTicketEntity, KnownTimerEntity } from '../infra/entities';
+import {
+  KnownContractEntity,
+  KnownPersonEntity,
+  KnownTicketEntity,
+  KnownTimerEntity,
+  TicketFollowerEntity,
+} from '../infra/entities';
 import type { TextRenderer } from './render';
 
 /** Called for each notification recorded (e-mail queues its delivery in the same transaction). */
@@ -45,8 +51,9 @@ export class NotificationRecorder {
     const ticket = await this.ticketOf(event, tx);
     const actor = (data.actor as { id?: string | null } | undefined)?.id ?? null;
     const organizationId = ticket?.organizationId ?? event.organizationId;
-    const people = await this.people(tx, intents, ticket, organizationId);
-    const directory: Directory = { organizationId, ticket, people };
+    const followerIds = await this.followersOf(tx, intents, ticket);
+    const people = await this.people(tx, intents, ticket, organizationId, followerIds);
+    const directory: Directory = { organizationId, ticket, people, followerIds };
     const contractId = ticket?.contractId ?? (typeof data.contractId === 'string' ? data.contractId : null);
     const contract = contractId ? await tx.manager.findOneBy(KnownContractEntity, { contractId }) : null;
     const timers = ticket ? await tx.manager.findBy(KnownTimerEntity, { ticketId: ticket.ticketId }) : [];
@@ -144,15 +151,23 @@ export class NotificationRecorder {
     };
   }
 
-  /** Only the people the intents may reach: the ticket's two, staff of the roles named, the organization's contacts. */
+  /** The contacts following the ticket, when an intent tells its followers. */
+  private async followersOf(tx: Tx, intents: Intent[], ticket: TicketView | null): Promise<string[]> {
+    if (!ticket || !intents.some((i) => i.audiences.includes('FOLLOWERS'))) return [];
+    const rows = await tx.manager.findBy(TicketFollowerEntity, { ticketId: ticket.ticketId });
+    return rows.map((r) => r.contactId);
+  }
+
+  /** Only the people the intents may reach: the ticket's two and followers, staff of the roles named, the organization's contacts. */
   private async people(
     tx: Tx,
     intents: Intent[],
     ticket: TicketView | null,
     organizationId: string | null,
+    followerIds: readonly string[],
   ): Promise<PersonView[]> {
     const audiences = new Set(intents.flatMap((i) => i.audiences));
-    const ids = [ticket?.requesterId, ticket?.assigneeId].filter((id): id is string => !!id);
+    const ids = [ticket?.requesterId, ticket?.assigneeId, ...followerIds].filter((id): id is string => !!id);
     const roles = [
       ...(audiences.has('DISPATCHERS') || audiences.has('HANDLER') ? ['DISPATCHER'] : []),
       ...(audiences.has('ADMINS') ? ['ADMIN'] : []),

@@ -40,6 +40,8 @@ export interface Directory {
   organizationId: string | null;
   ticket: TicketView | null;
   people: readonly PersonView[];
+  /** Contacts following the ticket (FOLLOWERS); only those of the ticket's organization are told. */
+  followerIds?: readonly string[];
 }
 
 /**
@@ -73,6 +75,7 @@ export function recipientsOf(intent: Intent, directory: Directory, actorId: stri
     DISPATCHERS: () => withRole('DISPATCHER').forEach((p) => add(p, 'PROVIDER')),
     ADMINS: () => withRole('ADMIN').forEach((p) => add(p, 'PROVIDER')),
     ORGANIZATION_CONTACTS: () => people.filter((p) => p.active).forEach((p) => add(contact(p), 'CUSTOMER')),
+    FOLLOWERS: () => (ticket ? (directory.followerIds ?? []) : []).forEach((id) => add(contact(byId(id)), 'CUSTOMER')),
   };
   for (const audience of intent.audiences) resolve[audience]();
   return [...found.values()];

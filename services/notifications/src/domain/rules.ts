@@ -15,9 +15,14 @@ export type Audience =
   | 'DISPATCHERS'
   | 'ADMINS'
   /** Every active contact of the event's organization. */
-  | 'ORGANIZATION_CONTACTS';
+  | 'ORGANIZATION_CONTACTS'
+  /** Contacts of the ticket's organization who follow the ticket (followTicket). */
+  | 'FOLLOWERS';
 
-export const CUSTOMER_AUDIENCES: readonly Audience[] = ['REQUESTER', 'ORGANIZATION_CONTACTS'];
+export const CUSTOMER_AUDIENCES: readonly Audience[] = ['REQUESTER', 'ORGANIZATION_CONTACTS', 'FOLLOWERS'];
+
+/** The customer side of a ticket: its requester and the contacts following it. */
+const CUSTOMER_SIDE = ['REQUESTER', 'FOLLOWERS'] as const;
 
 /** Values a notification's text is made of (templates pick what they need). */
 export type Facts = Record<string, string | number | boolean | null>;
@@ -51,13 +56,14 @@ const transition =
     names.includes(e.data.transition);
 
 const partyAudiences = (parties: readonly Party[]): Audience[] => [
-  ...(parties.includes('CUSTOMER') ? (['REQUESTER'] as const) : []),
+  ...(parties.includes('CUSTOMER') ? CUSTOMER_SIDE : []),
   ...(parties.includes('PROVIDER') ? (['ASSIGNEE', 'DISPATCHERS'] as const) : []),
 ];
 
 /**
  * The rules (R-NTF-1, R-TKT-1, R-TKT-9, R-TKT-12, R-SLA-9, R-SLA-11, R-CON-6), as data. The
- * actor of a change is never told of it; internal messages and files reach no customer.
+ * actor of a change is never told of it; internal messages and files reach no customer. What
+ * the requester is told, the contacts following the ticket are told too (CUSTOMER_SIDE).
  */
 export const RULES: readonly AnyRule[] = [
   rule({
@@ -78,7 +84,7 @@ export const RULES: readonly AnyRule[] = [
     describe: 'acknowledged, triaged, work started: the requester sees the move',
     when: transition('ACKNOWLEDGE', 'TRIAGE', 'START_WORK'),
     kind: 'STATUS_CHANGED',
-    audiences: ['REQUESTER'],
+    audiences: CUSTOMER_SIDE,
     facts: (e) => ({ fromStatus: e.data.fromStatus, toStatus: e.data.toStatus }),
   }),
   rule({
@@ -86,7 +92,7 @@ export const RULES: readonly AnyRule[] = [
     describe: 'clarification requested: the requester gets the question and the deadline (R-TKT-9)',
     when: transition('REQUEST_CLARIFICATION'),
     kind: 'CLARIFICATION_REQUESTED',
-    audiences: ['REQUESTER'],
+    audiences: CUSTOMER_SIDE,
     facts: (e) => ({ question: e.data.note }),
   }),
   rule({
@@ -102,7 +108,7 @@ export const RULES: readonly AnyRule[] = [
     describe: 'solution provided: the requester gets it with the acceptance and auto-close dates (R-TKT-12)',
     when: transition('PROVIDE_SOLUTION'),
     kind: 'SOLUTION_PROVIDED',
-    audiences: ['REQUESTER'],
+    audiences: CUSTOMER_SIDE,
     facts: (e) => ({
       solution: e.data.note,
       autoCloseAt: autoCloseAt(e.data.ticket.resolvedAt ?? e.occurredAt),
@@ -120,21 +126,21 @@ export const RULES: readonly AnyRule[] = [
     event: 'tickets.ticket.closed',
     describe: 'closed: the requester gets the reason',
     kind: 'TICKET_CLOSED',
-    audiences: ['REQUESTER'],
+    audiences: CUSTOMER_SIDE,
     facts: (e) => ({ reason: e.data.reason, comment: e.data.comment }),
   }),
   rule({
     event: 'tickets.ticket.assigned',
     describe: 'assigned: the engineer gets the ticket, the requester learns who works on it',
     kind: 'ASSIGNED',
-    audiences: ['ASSIGNEE', 'REQUESTER'],
+    audiences: ['ASSIGNEE', ...CUSTOMER_SIDE],
   }),
   rule({
     event: 'tickets.ticket.planned_date_changed',
     describe: 'planned date set or moved: the requester',
     when: (e) => e.data.plannedResolutionAt !== null,
     kind: 'PLANNED_DATE_CHANGED',
-    audiences: ['REQUESTER'],
+    audiences: CUSTOMER_SIDE,
     facts: (e) => ({
       plannedResolutionAt: e.data.plannedResolutionAt,
       previousPlannedResolutionAt: e.data.previousPlannedResolutionAt,
@@ -144,7 +150,7 @@ export const RULES: readonly AnyRule[] = [
     event: 'tickets.ticket.priority_changed',
     describe: 'priority changed: the requester',
     kind: 'PRIORITY_CHANGED',
-    audiences: ['REQUESTER'],
+    audiences: CUSTOMER_SIDE,
     facts: (e) => ({ priority: e.data.priority, reason: e.data.reason }),
   }),
   rule({
@@ -152,7 +158,7 @@ export const RULES: readonly AnyRule[] = [
     describe: 'public message from the provider: the requester',
     when: (e) => !e.data.internal && e.data.fromProvider,
     kind: 'MESSAGE_ADDED',
-    audiences: ['REQUESTER'],
+    audiences: CUSTOMER_SIDE,
     facts: (e) => ({ message: e.data.body }),
   }),
   rule({
@@ -199,7 +205,7 @@ export const RULES: readonly AnyRule[] = [
     event: 'sla.failure_report.submitted',
     describe: 'failure report submitted: the requester gets causes and measures (R-SLA-11)',
     kind: 'FAILURE_REPORT_SUBMITTED',
-    audiences: ['REQUESTER'],
+    audiences: CUSTOMER_SIDE,
     facts: (e) => ({ causes: e.data.causes, measures: e.data.measures }),
   }),
   rule({

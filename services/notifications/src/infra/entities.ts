@@ -10,10 +10,12 @@ import {
   KnownTimerEntity,
 } from './notification.entities';
 import { DeliveryEntity } from './delivery.entities';
+import { TicketFollowerEntity } from './follower.entities';
 import { EmailIntakeEntity, KnownOrganizationEntity } from './intake.entities';
 
 export * from './notification.entities';
 export * from './delivery.entities';
+export * from './follower.entities';
 export * from './intake.entities';
 
 export const notificationsEntities = [
@@ -23,6 +25,7 @@ export const notificationsEntities = [
   KnownContractEntity,
   KnownTimerEntity,
   DeliveryEntity,
+  TicketFollowerEntity,
   EmailIntakeEntity,
   KnownOrganizationEntity,
 ];

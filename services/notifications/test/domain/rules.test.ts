@@ -39,6 +39,7 @@ function told(
   e: AnyEventEnvelope,
   t: TicketAfterChange | null,
   actorId: string | null = null,
+  followerIds: string[] = [],
 ): Record<string, string[]> {
   const directory: Directory = {
     organizationId: e.organizationId,
@@ -54,6 +55,7 @@ function told(
         }
       : null,
     people: everyone,
+    followerIds,
   };
   const result: Record<string, string[]> = {};
   for (const intent of intentsFor(e)) {
@@ -287,6 +289,48 @@ describe('rules table: event -> recipients x kinds', () => {
       note: null,
     });
     expect(told(e, t, dora.id)).toEqual({ STATUS_CHANGED: [] });
+  });
+
+  it('followers: a following contact of the organization hears what the requester hears; a follower of another organization nothing', () => {
+    const t = ticket();
+    const followers = [oleg.id, fedor.id]; // Fedor (orgB) slipped in: still told nothing
+    const moved = event('tickets.ticket.status_changed', orgA, {
+      ...base(t),
+      transition: 'START_WORK',
+      fromStatus: 'IN_ANALYSIS',
+      toStatus: 'IN_PROGRESS',
+      note: null,
+    });
+    expect(told(moved, t, dora.id, followers)).toEqual({ STATUS_CHANGED: ['Oleg', 'Olga'] });
+    const assigned = event('tickets.ticket.assigned', orgA, {
+      ...base(t),
+      assigneeId: egor.id,
+      previousAssigneeId: null,
+    });
+    expect(told(assigned, t, dora.id, followers)).toEqual({ ASSIGNED: ['Egor', 'Oleg', 'Olga'] });
+    const warning = event('sla.timer.warning', orgA, {
+      ...timerFacts(t),
+      partyAtRisk: 'PROVIDER',
+      partyToNotify: ['PROVIDER'],
+    });
+    expect(told(warning, t, null, followers)).toEqual({ SLA_WARNING: ['Dima', 'Dora', 'Egor', 'Oleg', 'Olga'] });
+    // Provider-side rows stay with the provider; a follower who wrote the message is not told of it.
+    const answer = event('tickets.ticket.message_added', orgA, {
+      ...base(t, customerActor(oleg.id)),
+      messageId: newId(),
+      internal: false,
+      fromProvider: false,
+      body: 'more details',
+    });
+    expect(told(answer, t, oleg.id, followers)).toEqual({ MESSAGE_ADDED: ['Egor'] });
+    const internal = event('tickets.ticket.message_added', orgA, {
+      ...base(t, staffActor(egor.id)),
+      messageId: newId(),
+      internal: true,
+      fromProvider: true,
+      body: 'vendor bug',
+    });
+    expect(told(internal, t, egor.id, followers)).toEqual({});
   });
 
   it('every row names an event of the catalog and a description (the README table is made from them)', () => {

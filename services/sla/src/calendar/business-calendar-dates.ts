@@ -1,9 +1,22 @@
-import type { BusinessCalendar } from './business-calendar';
 import type { Instant } from './instant';
+
+/**
+ * The operations of a BusinessCalendar in epoch milliseconds (BusinessCalendar has them; named
+ * here so that this file does not import the calendar that imports it).
+ */
+interface EpochCalendar {
+  isWorkingTime(at: Instant): boolean;
+  nextWorkingInstant(at: Instant): number;
+  previousClosingInstant(at: Instant): number;
+  addWorkingMinutes(start: Instant, minutes: number): number;
+  subtractWorkingMinutes(start: Instant, minutes: number): number;
+  workingMinutesBetween(from: Instant, to: Instant): number;
+  addWorkingDays(start: Instant, days: number): number;
+}
 
 /** The operations of a BusinessCalendar with Date results, for callers that hold Dates. */
 export class BusinessCalendarDates {
-  constructor(private readonly calendar: BusinessCalendar) {}
+  constructor(private readonly calendar: EpochCalendar) {}
 
   isWorkingTime(at: Instant): boolean {
     return this.calendar.isWorkingTime(at);

@@ -1,7 +1,8 @@
 import type { Caller } from '@reglament/shared/domain';
 import DataLoader from 'dataloader';
 import { readScopeOf } from '../application/actor';
-import type { TicketsApp } from './context';
+import type { AttachmentStorage } from '../application/attachment-storage';
+import type { TicketReads } from '../infra/ticket-reads';
 
 /** Groups rows by a key, in the order of the keys asked for (DataLoader's contract). */
 function groupBy<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): R[][] {
@@ -19,7 +20,7 @@ function byKey<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): (R | 
  * One set per request, bound to the caller's scope: every list field and reference of a
  * page of tickets costs one query per field, whatever the page size (STYLE 7).
  */
-export function createLoaders(app: TicketsApp, caller: Caller) {
+export function createLoaders(app: { reads: TicketReads; storage: AttachmentStorage }, caller: Caller) {
   const scope = readScopeOf(caller);
   const { reads } = app;
   return {
