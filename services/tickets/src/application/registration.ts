@@ -19,6 +19,7 @@ import {
   type RegistrationInput,
   registrationRefusals,
   validateRegistration,
+  validExpectedDate,
 } from '../domain/registration';
 import { requireMayPostInternal } from '../domain/transitions';
 import type { TicketEntity } from '../infra/entities';
@@ -63,6 +64,7 @@ export class Registration {
     );
     const callerOrganization = caller.kind === 'user' ? caller.organizationId : null;
     const now = this.clock.now();
+    const expectedResolutionAt = validExpectedDate(input.expectedResolutionAt, now);
     const origin = { source: 'tickets', occurredAt: now, correlationId: newId() };
 
     return this.transactions.run(async (tx) => {
@@ -90,7 +92,18 @@ export class Registration {
           });
         }
       }
-      return this.create(tx, { id: newId(), actor, valid, requesterId, requester, contract, files, now, origin });
+      return this.create(tx, {
+        id: newId(),
+        actor,
+        valid,
+        requesterId,
+        requester,
+        contract,
+        files,
+        now,
+        origin,
+        expectedResolutionAt,
+      });
     });
   }
 
@@ -137,6 +150,7 @@ export class Registration {
       files,
       now: origin.occurredAt,
       origin,
+      expectedResolutionAt: null,
     });
   }
 
@@ -152,6 +166,7 @@ export class Registration {
       files: CheckedAttachment[];
       now: Date;
       origin: EventOrigin;
+      expectedResolutionAt: Date | null;
     },
   ): Promise<TicketEntity> {
     const { actor, valid, requesterId, contract, files, now } = p;
@@ -179,6 +194,10 @@ export class Registration {
       product: valid.product,
       serviceCode: valid.serviceCode,
       plannedResolutionAt: null,
+      expectedResolutionAt: p.expectedResolutionAt,
+      solutionDeliveredVia: null,
+      proposedResolutionAt: null,
+      plannedDateAgreedAt: null,
       registeredAt: now,
       acknowledgedAt: null,
       resolvedAt: null,
