@@ -33,8 +33,9 @@ export class TestSystem {
     options: {
       testClock?: boolean;
       gateway?: Parameters<typeof startSystem>[0]['gateway'];
-      /** E-mail out (e.g. a test SMTP receiver) and in (the SMTP intake listener, issue 15). */
+      /** E-mail of the notifications part (default: .eml files under an unused data dir). */
       mail?: Parameters<typeof startSystem>[0]['mail'];
+      /** The inbound e-mail channel (the SMTP intake listener, issue 15). */
       emailIn?: Parameters<typeof startSystem>[0]['emailIn'];
     } = {},
   ): Promise<TestSystem> {
