@@ -21,6 +21,7 @@ import { ListFilterIndexes1795307559326 } from './infra/migrations/1795307559326
 import { AttachmentContentExternal1795400000000 } from './infra/migrations/1795400000000-AttachmentContentExternal';
 import { TermAgreement1796674276323 } from './infra/migrations/1796674276323-TermAgreement';
 import { ExpectedDateAndDelivery1796675406328 } from './infra/migrations/1796675406328-ExpectedDateAndDelivery';
+import { FailureMarking1796675942187 } from './infra/migrations/1796675942187-FailureMarking';
 import { PostgresAttachmentStorage } from './infra/pg-attachment-storage';
 import { TicketReads } from './infra/ticket-reads';
 import { contractsHandlers } from './messaging/contracts-consumer';
@@ -38,6 +39,7 @@ export const ticketsMigrations = [
   AttachmentContentExternal1795400000000,
   TermAgreement1796674276323,
   ExpectedDateAndDelivery1796675406328,
+  FailureMarking1796675942187,
 ];
 
 export interface TicketsSettings extends StorageSettings {

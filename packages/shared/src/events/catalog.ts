@@ -35,6 +35,7 @@ export const EVENT_VERSIONS: { readonly [T in EventType]: number } = {
   'tickets.ticket.planned_date_agreed': 1,
   'tickets.ticket.planned_date_objected': 1,
   'tickets.ticket.category_changed': 1,
+  'tickets.ticket.marked_as_failure': 1,
   'sla.timer.started': 1,
   'sla.timer.paused': 1,
   'sla.timer.resumed': 1,

@@ -21,7 +21,7 @@ import {
   validateRegistration,
   validExpectedDate,
 } from '../domain/registration';
-import { requireMayPostInternal } from '../domain/transitions';
+import { presetFailureMarking, requireMayPostInternal } from '../domain/transitions';
 import type { TicketEntity } from '../infra/entities';
 import { TicketStore } from '../infra/ticket-store';
 import { actorOf } from './actor';
@@ -196,6 +196,7 @@ export class Registration {
       plannedResolutionAt: null,
       expectedResolutionAt: p.expectedResolutionAt,
       solutionDeliveredVia: null,
+      markedAsFailureAt: null,
       proposedResolutionAt: null,
       plannedDateAgreedAt: null,
       registeredAt: now,
@@ -211,8 +212,12 @@ export class Registration {
       onSiteArrivedAt: null,
       version: 1,
     };
+    // 003 §7: a class the preset counts as a product failure is marked as one from the start.
+    const marking = presetFailureMarking(ticket, now);
+    if (marking) Object.assign(ticket, marking.changes);
     await store.insert(ticket);
     const facts: TicketChange[] = [{ kind: 'REGISTERED', answeredOnCall: valid.answeredOnCall }];
+    if (marking) facts.push(marking.fact);
     for (const file of files) {
       const saved = await saveAttachment(tx, this.storage, ticket, newId(), file, actor, now);
       facts.push({
