@@ -36,7 +36,7 @@ describe('embedded mode: pnpm start (PGlite + in-process bus)', () => {
           INTERNAL_SECRET: TEST_SECRET,
           LOG_LEVEL: 'warn',
           ...Object.fromEntries(
-            ['GATEWAY', 'TICKETS', 'SLA', 'CONTRACTS', 'NOTIFICATIONS'].map((p) => [`${p}_PORT`, '0']),
+            ['GATEWAY', 'TICKETS', 'SLA', 'CONTRACTS', 'NOTIFICATIONS', 'SMTP_IN'].map((p) => [`${p}_PORT`, '0']),
           ),
           ...extraEnv,
         },

@@ -218,6 +218,16 @@ export const MESSAGES: Record<NotificationKind, Record<Language, MessageTemplate
     RU: { title: 'Уведомление безопасности: {{title}}', body: '{{body}}' },
     EN: { title: 'Security advisory: {{title}}', body: '{{body}}' },
   },
+  EMAIL_FORWARDED: {
+    RU: {
+      title: 'Переслано: {{subject}}',
+      body: 'Письмо от {{sender}} не зарегистрировано как обращение: отправитель не является зарегистрированным контактным лицом вашей организации (обращения принимаются только от них). Зарегистрируйте обращение от имени контактного лица или попросите администратора добавить отправителя.',
+    },
+    EN: {
+      title: 'Forwarded: {{subject}}',
+      body: 'The e-mail from {{sender}} was not registered as a ticket: the sender is not a registered contact of your organization (requests are taken only from them). Register the request as a contact, or ask your administrator to add the sender.',
+    },
+  },
 };
 
 /** How enum values read in each language. */
