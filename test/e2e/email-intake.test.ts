@@ -1,6 +1,11 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { RunningNotifications } from '@reglament/notifications';
 import { eventually } from '@reglament/shared/testing';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
+import { issuePartnerKey } from '../../gateway/src/auth/partner-keys';
+import { PERSISTED_DIR } from '../../gateway/src/persisted/manifest-store';
 import { adminToken, seedCustomer, type SeededCustomer } from '../../gateway/test/support/seed';
 import { freePort, TestSmtp } from '../../services/notifications/test/support/smtp';
 import { mintToken, TestSystem } from '../support/system';
@@ -38,6 +43,7 @@ describe('e-mail intake: mail becomes tickets and replies, only from registered 
   let smtpPort: number;
   let dispatcher: string;
   let globexDomain: string;
+  let partnerKeysFile: string;
 
   // At most 6 mails per sender and hour; raw mail at most 200 KiB; files carried at most 64 KiB per mail.
   const RATE = 6;
@@ -76,7 +82,9 @@ describe('e-mail intake: mail becomes tickets and replies, only from registered 
   beforeAll(async () => {
     outbox = new TestSmtp(await freePort());
     await outbox.listen();
+    partnerKeysFile = join(mkdtempSync(join(tmpdir(), 'email-intake-')), 'partner-keys.json');
     sys = await TestSystem.start({
+      gateway: { partnerKeysFile },
       mail: { smtpUrl: outbox.url, from: 'Support <support@provider.example>' },
       emailIn: { smtpPort: 0, ratePerHour: RATE, maxBytes: MAX_BYTES, attachmentsMaxBytes: FILES_MAX, waitMs: 10_000 },
     });
@@ -393,5 +401,39 @@ describe('e-mail intake: mail becomes tickets and replies, only from registered 
     expect(customer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const junk = await receive('just some words');
     expect(junk.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('a dedicated intake key (a global partner key of the email-intake manifest) hands in mail; an organization-bound one may not', async () => {
+    const manifest = JSON.parse(readFileSync(join(PERSISTED_DIR, 'email-intake', 'manifest.json'), 'utf8')) as {
+      operations: { id: string; name: string }[];
+    };
+    const id = manifest.operations.find((o) => o.name === 'ReceiveEmail')!.id;
+    const { key: globalKey } = issuePartnerKey(partnerKeysFile, { partner: 'email-intake', organizationId: null });
+    const { key: boundKey } = issuePartnerKey(partnerKeysFile, {
+      partner: 'email-intake',
+      organizationId: acme.organizationId,
+    });
+    const post = async (key: string, raw: string) =>
+      (await (
+        await fetch(sys.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-api-key': key },
+          body: JSON.stringify({ variables: { raw }, extensions: { persistedQuery: { version: 1, sha256Hash: id } } }),
+        })
+      ).json()) as {
+        data?: { receiveEmail: { registered: boolean; ticketNumber: string | null } };
+        errors?: { extensions?: { code?: string } }[];
+      };
+    const taken = await eventually(async () => {
+      // The key file is watched: the new keys count within moments.
+      const r = await post(globalKey, rawMail({ From: `anna@${globexDomain}`, Subject: 'Via the webhook' }, 'Hello'));
+      return r.data?.receiveEmail;
+    });
+    expect(taken.registered).toBe(true);
+    const bound = await eventually(async () => {
+      const r = await post(boundKey, rawMail({ From: `anna@${globexDomain}`, Subject: 'Bound key' }, 'Hello'));
+      return r.errors?.[0]?.extensions?.code === 'FORBIDDEN' ? r : undefined;
+    });
+    expect(bound.data?.receiveEmail ?? null).toBeNull();
   });
 });
