@@ -69,6 +69,8 @@ export const EVENT_VERSIONS: { readonly [T in EventType]: number } = {
   'contracts.time.logged': 1,
   'contracts.customization.cap_nearing': 1,
   'notifications.notification.created': 1,
+  'notifications.email.ticket_requested': 1,
+  'notifications.email.reply_received': 1,
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_VERSIONS) as EventType[];
