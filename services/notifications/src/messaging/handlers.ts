@@ -50,6 +50,7 @@ export function domainHandlers(recorder: NotificationRecorder): Record<'tickets'
     'tickets.ticket.planned_date_agreed',
     'tickets.ticket.planned_date_objected',
     'tickets.ticket.category_changed',
+    'tickets.ticket.marked_as_failure',
     'tickets.ticket.message_added',
     'tickets.ticket.on_site_requested',
     'tickets.ticket.on_site_arrived',

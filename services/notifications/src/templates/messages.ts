@@ -177,11 +177,11 @@ export const MESSAGES: Record<NotificationKind, Record<Language, MessageTemplate
   FAILURE_REPORT_REQUIRED: {
     RU: {
       title: 'Обращение {{number}}: нужен отчёт о нарушении',
-      body: 'Срок «{{label metric}}» по обращению {{number}} «{{title}}» нарушен: опишите причины и меры (R-SLA-11); без отчёта обращение не закрыть.',
+      body: '{{#if metric}}Срок «{{label metric}}» по обращению {{number}} «{{title}}» нарушен: опишите причины и меры (R-SLA-11). Если договор этого требует, без отчёта обращение не закрыть.{{else}}Обращение {{number}} «{{title}}» отмечено как сбой: опишите причины и меры (R-SLA-11); без отчёта обращение не закрыть.{{/if}}',
     },
     EN: {
       title: 'Ticket {{number}}: failure report required',
-      body: 'The {{label metric}} deadline of ticket {{number}} "{{title}}" was breached: write the causes and measures (R-SLA-11); the ticket cannot close without the report.',
+      body: '{{#if metric}}The {{label metric}} deadline of ticket {{number}} "{{title}}" was breached: write the causes and measures (R-SLA-11). Where the contract demands it, the ticket cannot close without the report.{{else}}Ticket {{number}} "{{title}}" is marked as a failure: write the causes and measures (R-SLA-11); the ticket cannot close without the report.{{/if}}',
     },
   },
   FAILURE_REPORT_SUBMITTED: {
