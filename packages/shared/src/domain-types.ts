@@ -88,6 +88,8 @@ export const NOTIFICATION_KINDS = [
   'PREPAID_EXHAUSTED',
   'CALENDAR_COVERAGE_LOW',
   'ADVISORY',
+  'EMAIL_FORWARDED',
+  'EMAIL_REFUSED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
