@@ -1,4 +1,6 @@
 /** The gateway as its own process (distributed mode): subgraph URLs and NATS from the environment. */
+// First: tracing wraps http, undici and pg as they load (docs/operations.md "Traces").
+import '@reglament/shared/telemetry';
 import { createPlatform, exitOnStartupFailure, loadConfigOrExit, runUntilSignal } from '@reglament/shared/platform';
 import { join, resolve } from 'node:path';
 import { gatewayConfigShape, ideEnabled, limitsFromConfig } from './config';

@@ -9,6 +9,7 @@ import {
 import { ErrorCode, outageOf, serviceUnavailable } from '@reglament/shared/domain';
 import type { GraphQLFormattedError } from 'graphql';
 import { type Dispatcher, Pool } from 'undici';
+import { traceHeaders } from '@reglament/shared/platform';
 import { CallerSigner } from './caller-signer';
 import type { GatewayContext } from './context';
 import { buildOperationsSchema, OPERATIONS_SUBGRAPH, operationsDataSource } from './operations/parked-events';
@@ -98,7 +99,8 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       response = await this.pool.request({
         path: this.path,
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...this.signer.headersFor(context) },
+        // The trace context travels to the subgraph (docs/operations.md "Traces"; empty when tracing is off).
+        headers: { 'content-type': 'application/json', ...this.signer.headersFor(context), ...traceHeaders() },
         body,
       });
     } catch (error) {

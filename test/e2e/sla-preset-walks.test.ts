@@ -243,11 +243,18 @@ describe('SLA walks of the five presets, end to end', () => {
     await expectTimers(id, { 'TERM_AGREEMENT#1': { status: 'RUNNING', deadline: '2025-07-17T05:00:00.000Z' } });
     await clockAt('2025-07-16T17:10:00+05:00');
     await act(p.engineer, `mutation($id: ID!) { acknowledgeTicket(id: $id) { id } }`, { id });
-    await clockAt('2025-07-17T09:45:00+05:00');
+    await clockAt('2025-07-17T09:40:00+05:00');
     await act(
       p.engineer,
-      `mutation($id: ID!, $a: ID!) { triageTicket(id: $id, input: { category: ERROR, priority: HIGH, assigneeId: $a,
-         plannedResolutionAt: "2025-07-21T18:00:00+05:00" }) { id } }`,
+      `mutation($id: ID!) { proposePlannedDate(id: $id, plannedResolutionAt: "2025-07-21T18:00:00+05:00") { id } }`,
+      { id },
+    );
+    await clockAt('2025-07-17T09:45:00+05:00');
+    // 003 item 2: the customer agrees the term; TERM_AGREEMENT stops at the agreement.
+    await act(p.customer, `mutation($id: ID!) { agreePlannedDate(id: $id) { id } }`, { id });
+    await act(
+      p.engineer,
+      `mutation($id: ID!, $a: ID!) { triageTicket(id: $id, input: { category: ERROR, priority: HIGH, assigneeId: $a }) { id } }`,
       { id, a: p.engineerId },
     );
     await expectTimers(id, {

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createTestDatabase, createTestNats, eventually, TEST_SECRET } from '@reglament/shared/testing';
 
@@ -56,9 +58,21 @@ describe('a part as its own process', () => {
     expect(result.stderr).toMatch(/^Invalid configuration: NATS_URL must be set when a part runs as its own process/);
   });
 
-  it('serves on real PostgreSQL and NATS, then shuts down gracefully on SIGTERM', async () => {
+  it('serves on real PostgreSQL and NATS, sends its traces over OTLP, then shuts down gracefully on SIGTERM', async () => {
     const db = await createTestDatabase();
     const nats = createTestNats();
+    // An OTLP/HTTP collector: what the part exports (JSON, POST /v1/traces) lands here.
+    const exported: { path: string; body: string }[] = [];
+    const collector = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        exported.push({ path: req.url ?? '', body });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+    const collectorPort = (collector.address() as AddressInfo).port;
     try {
       const part = run('contracts', {
         INTERNAL_SECRET: TEST_SECRET,
@@ -67,6 +81,7 @@ describe('a part as its own process', () => {
         NATS_URL: nats.url,
         EVENT_PREFIX: nats.prefix,
         CONTRACTS_PORT: '0',
+        OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${collectorPort}`,
       });
       const port = await eventually(
         () => {
@@ -77,12 +92,29 @@ describe('a part as its own process', () => {
       );
       const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
       expect(ready.status).toBe(200);
+      // A caller the gateway did not sign: refused, and traced all the same.
+      const refused = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(refused.status).toBe(401);
       part.child.kill('SIGTERM');
       const result = await part.finished;
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('"signal":"SIGTERM"');
       await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+      // The spans were flushed before the process exited: the part's own GraphQL span, the HTTP
+      // server span of the request, and PostgreSQL queries, under the part's service name.
+      const traces = exported.filter((e) => e.path === '/v1/traces').map((e) => e.body);
+      expect(traces.length).toBeGreaterThan(0);
+      const all = traces.join('\n');
+      expect(all).toContain('"stringValue":"contracts"');
+      expect(all).toContain('"name":"contracts /graphql"');
+      expect(all).toMatch(/"name":"POST"|"name":"POST \/graphql"/);
+      expect(all).toMatch(/"db.system(\.name)?","value":\{"stringValue":"postgresql"\}/);
     } finally {
+      collector.close();
       await db.drop();
       await nats.destroy();
     }

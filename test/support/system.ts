@@ -30,7 +30,12 @@ export class TestSystem {
   ) {}
 
   static async start(
-    options: { testClock?: boolean; gateway?: Parameters<typeof startSystem>[0]['gateway'] } = {},
+    options: {
+      testClock?: boolean;
+      gateway?: Parameters<typeof startSystem>[0]['gateway'];
+      /** E-mail of the notifications part (default: .eml files under an unused data dir). */
+      mail?: Parameters<typeof startSystem>[0]['mail'];
+    } = {},
   ): Promise<TestSystem> {
     const db = await createTestDatabase();
     const nats = createTestNats();
@@ -46,6 +51,7 @@ export class TestSystem {
         logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
         ports: { gateway: 0, tickets: 0, sla: 0, contracts: 0, notifications: 0 },
         ...(options.gateway ? { gateway: options.gateway } : {}),
+        ...(options.mail ? { mail: options.mail } : {}),
       });
       return new TestSystem(system, db, nats);
     } catch (error) {

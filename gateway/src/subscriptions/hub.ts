@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError, type Domain, ErrorCode } from '@reglament/shared/domain';
-import { type DeliveredEvent, type EventBus, type Logger, type Stoppable } from '@reglament/shared/platform';
+import { type DeliveredEvent, type EventBus, inSpan, type Logger, type Stoppable } from '@reglament/shared/platform';
 import {
   execute,
   type ExecutionArgs,
@@ -273,8 +273,23 @@ export class SubscriptionHub {
         batches.set(group.visibility, batch);
       }
       const shared = batch;
+      const { event } = delivered;
       group.chain = group.chain
-        .then(() => this.resolveFor(group, change, shared))
+        // A span per group and event, child of the span that emitted the event: one registration
+        // can be followed to the push (docs/operations.md "Traces").
+        .then(() =>
+          inSpan(
+            `${group.scope.fieldName} push`,
+            'consumer',
+            event,
+            {
+              'messaging.destination.name': event.type,
+              'messaging.message.id': event.id,
+              'reglament.subscribers': group.members.size,
+            },
+            () => this.resolveFor(group, change, shared),
+          ),
+        )
         .catch((error: unknown) => this.options.log.error({ err: error }, 'subscription resolution failed'));
     }
   }

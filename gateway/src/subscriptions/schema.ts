@@ -21,6 +21,8 @@ export const SUBSCRIPTION_SDL = /* GraphQL */ `
     ASSIGNED
     "The priority changed (R-SLA-10)."
     PRIORITY_CHANGED
+    "The category changed after triage (R-SLA-10)."
+    CATEGORY_CHANGED
     "A message was posted (internal ones reach staff only)."
     MESSAGE_ADDED
     "The provider asked the customer a question (R-TKT-9)."
@@ -37,6 +39,12 @@ export const SUBSCRIPTION_SDL = /* GraphQL */ `
     CLOSED
     "The planned resolution date was set or moved."
     PLANNED_DATE_CHANGED
+    "The provider proposed a planned date to the customer (003 item 2)."
+    PLANNED_DATE_PROPOSED
+    "The customer agreed the proposed date: the term is agreed (003 item 2)."
+    PLANNED_DATE_AGREED
+    "The customer objected to the proposed date (003 item 2)."
+    PLANNED_DATE_OBJECTED
     "An on-site visit was requested."
     ON_SITE_REQUESTED
     "The engineer arrived on site."

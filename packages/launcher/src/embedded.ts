@@ -3,6 +3,8 @@
  * part under .data/, in-process bus), gateway on http://localhost:4000/graphql. With
  * DATABASE_URL and NATS_URL set: the same parts on real PostgreSQL and NATS.
  */
+// First: tracing wraps http, undici and pg as they load (docs/operations.md "Traces").
+import '@reglament/shared/telemetry';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -42,3 +42,4 @@ export * from './server/standalone';
 export * from './server/parked-route';
 export * from './server/part-metrics';
 export * from './outbox/housekeeping';
+export * from './telemetry/tracing';

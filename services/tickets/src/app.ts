@@ -19,6 +19,8 @@ import { TicketsLifecycle1763700000210 } from './infra/migrations/1763700000210-
 import { ReadModelEventOrder1795307263753 } from './infra/migrations/1795307263753-ReadModelEventOrder';
 import { ListFilterIndexes1795307559326 } from './infra/migrations/1795307559326-ListFilterIndexes';
 import { AttachmentContentExternal1795400000000 } from './infra/migrations/1795400000000-AttachmentContentExternal';
+import { TermAgreement1796674276323 } from './infra/migrations/1796674276323-TermAgreement';
+import { ExpectedDateAndDelivery1796675406328 } from './infra/migrations/1796675406328-ExpectedDateAndDelivery';
 import { PostgresAttachmentStorage } from './infra/pg-attachment-storage';
 import { TicketReads } from './infra/ticket-reads';
 import { contractsHandlers } from './messaging/contracts-consumer';
@@ -33,6 +35,8 @@ export const ticketsMigrations = [
   ReadModelEventOrder1795307263753,
   ListFilterIndexes1795307559326,
   AttachmentContentExternal1795400000000,
+  TermAgreement1796674276323,
+  ExpectedDateAndDelivery1796675406328,
 ];
 
 export interface TicketsSettings extends StorageSettings {

@@ -1,3 +1,5 @@
+// First: tracing wraps http, undici and pg as they load (docs/operations.md "Traces").
+import '@reglament/shared/telemetry';
 import { runStandalone } from '@reglament/shared/platform';
 import { startTickets } from './app';
 import { ticketsConfigShape } from './config';

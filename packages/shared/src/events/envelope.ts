@@ -13,6 +13,9 @@ export interface EventEnvelope<T extends EventType = EventType> {
   correlationId: string;
   causationId: string | null;
   data: EventPayloads[T];
+  /** W3C trace context of the work that emitted the event (set at the outbox when tracing is on). */
+  traceparent?: string;
+  tracestate?: string;
 }
 
 /** Any envelope, discriminated by `type` so a switch narrows `data`. */

@@ -70,6 +70,8 @@ export interface TicketStatusChangedV1 extends TicketEventBase, Keyed {
   toStatus: TicketStatus;
   /** The message that went with the move (question, answer, solution, remarks), if any. */
   note: string | null;
+  /** PROVIDE_SOLUTION (002): how the solution reached the customer: PORTAL, EMAIL, PHONE or REMOTE_SESSION. */
+  deliveredVia?: string;
 }
 
 export interface TicketClosedV1 extends TicketEventBase, Keyed {
@@ -92,6 +94,13 @@ export interface TicketPriorityChangedV1 extends TicketEventBase, Keyed {
   reason: string | null;
 }
 
+/** R-SLA-10: the category changed after triage; running deadlines are recomputed from their start. */
+export interface TicketCategoryChangedV1 extends TicketEventBase, Keyed {
+  category: Category;
+  previousCategory: Category | null;
+  reason: string;
+}
+
 export interface TicketAssignedV1 extends TicketEventBase, Keyed {
   assigneeId: string;
   previousAssigneeId: string | null;
@@ -100,6 +109,24 @@ export interface TicketAssignedV1 extends TicketEventBase, Keyed {
 export interface TicketPlannedDateChangedV1 extends TicketEventBase, Keyed {
   plannedResolutionAt: string | null;
   previousPlannedResolutionAt: string | null;
+}
+
+/** 003 item 2: the provider proposed an execution term (a planned resolution date) to the customer. */
+export interface TicketPlannedDateProposedV1 extends TicketEventBase, Keyed {
+  proposedResolutionAt: string;
+  previousProposedResolutionAt: string | null;
+  note: string | null;
+}
+
+/** 003 item 2: the customer agreed the proposed date; it is the planned date now (TERM_AGREEMENT stops). */
+export interface TicketPlannedDateAgreedV1 extends TicketEventBase, Keyed {
+  plannedResolutionAt: string;
+}
+
+/** 003 item 2: the customer objected to the proposed date; the term is still to be agreed. */
+export interface TicketPlannedDateObjectedV1 extends TicketEventBase, Keyed {
+  proposedResolutionAt: string;
+  reason: string;
 }
 
 export interface TicketMessageAddedV1 extends TicketEventBase, Keyed {
@@ -131,8 +158,12 @@ export interface TicketsEventPayloads {
   'tickets.ticket.closed': TicketClosedV1;
   'tickets.ticket.classified': TicketClassifiedV1;
   'tickets.ticket.priority_changed': TicketPriorityChangedV1;
+  'tickets.ticket.category_changed': TicketCategoryChangedV1;
   'tickets.ticket.assigned': TicketAssignedV1;
   'tickets.ticket.planned_date_changed': TicketPlannedDateChangedV1;
+  'tickets.ticket.planned_date_proposed': TicketPlannedDateProposedV1;
+  'tickets.ticket.planned_date_agreed': TicketPlannedDateAgreedV1;
+  'tickets.ticket.planned_date_objected': TicketPlannedDateObjectedV1;
   'tickets.ticket.message_added': TicketMessageAddedV1;
   'tickets.ticket.on_site_requested': TicketOnSiteRequestedV1;
   'tickets.ticket.on_site_arrived': TicketOnSiteArrivedV1;

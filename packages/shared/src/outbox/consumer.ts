@@ -1,3 +1,4 @@
+import { inEventSpan } from '../telemetry/tracing';
 import type { DataSource } from 'typeorm';
 import type { EventBus, Stoppable } from '../bus/event-bus';
 import type { EventType } from '../events/catalog';
@@ -38,7 +39,10 @@ export async function startConsumer(options: ConsumerOptions): Promise<Stoppable
     handle: async ({ event, seq, attempt }) => {
       const handler = handlerFor(event.type);
       if (!handler) return;
-      const outcome = await parked.deliver(durable, event, seq, attempt ?? 0, handler);
+      // A consumer span, child of the span that emitted the event (docs/operations.md "Traces").
+      const outcome = await inEventSpan(durable, event, () =>
+        parked.deliver(durable, event, seq, attempt ?? 0, handler),
+      );
       if (outcome === 'duplicate')
         options.log.debug({ eventId: event.id, type: event.type }, 'duplicate event ignored (inbox)');
     },

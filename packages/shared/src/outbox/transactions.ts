@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AnyEventEnvelope } from '../events/envelope';
 import { OutboxRow } from './outbox.entity';
+import { withTraceContext } from '../telemetry/tracing';
 
 /** The unit of work handed to domain code: the transaction's manager and the events to emit. */
 export interface Tx {
@@ -41,6 +42,7 @@ export async function writeToOutbox(manager: EntityManager, events: AnyEventEnve
   if (events.length === 0) return;
   await manager.insert(
     OutboxRow,
-    events.map((event) => ({ eventId: event.id, type: event.type, payload: event })),
+    // Each event carries the trace context of the work that emitted it (none when tracing is off).
+    events.map((event) => ({ eventId: event.id, type: event.type, payload: withTraceContext(event) })),
   );
 }

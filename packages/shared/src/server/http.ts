@@ -1,3 +1,4 @@
+import { inSpan } from '../telemetry/tracing';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
@@ -51,7 +52,7 @@ export function sendJson(
 export function graphqlRoute<Ctx extends BaseContext>(
   apollo: ApolloServer<Ctx>,
   context: (req: IncomingMessage) => Promise<Ctx>,
-  options: { path?: string; maxBodyBytes?: number } = {},
+  options: { path?: string; maxBodyBytes?: number; part?: string } = {},
 ): Route {
   const path = options.path ?? '/graphql';
   const limit = options.maxBodyBytes ?? 1_000_000;
@@ -101,7 +102,15 @@ export function graphqlRoute<Ctx extends BaseContext>(
       search: url.search,
       body,
     };
-    const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context(req) });
+    // A server span, child of the caller's (the gateway's) trace context: resolvers and the events
+    // they emit run inside it (docs/operations.md "Traces").
+    const response = await inSpan(
+      `${options.part ?? 'graphql'} ${path}`,
+      'server',
+      { traceparent: req.headers.traceparent, tracestate: req.headers.tracestate },
+      { 'http.request.method': httpGraphQLRequest.method, 'http.route': path },
+      () => apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context(req) }),
+    );
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {

@@ -1,3 +1,4 @@
+import { flushTelemetry } from '../telemetry/tracing';
 import type { Logger } from '../logger';
 
 /** Things to stop, in reverse order of starting (the composition root's shutdown). */
@@ -37,7 +38,7 @@ export function runUntilSignal(log: Logger, stop: () => Promise<void>): void {
     }, 20_000);
     force.unref();
     stop().then(
-      () => process.exit(0),
+      () => flushTelemetry().then(() => process.exit(0)),
       (error: unknown) => {
         log.error({ err: error }, 'error during shutdown');
         process.exit(1);

@@ -86,7 +86,10 @@ export async function startSubgraphServer<Ctx extends BaseContext>(
   const server = createHttpServer(
     [
       healthRoutes(ready),
-      graphqlRoute(apollo, context, options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+      graphqlRoute(apollo, context, {
+        part: options.name,
+        ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+      }),
       ...(options.routes ?? []),
     ],
     (error) => log.error({ err: error }, 'HTTP handler failed'),

@@ -145,8 +145,8 @@ export const PRESETS: readonly PresetDefinition[] = [
       "contract's total value (R-CON-7). Readings: the seed names no working hours, so Mon-Fri 09:00-18:00 " +
       'Asia/Almaty is assumed, with the production calendar of Kazakhstan and the days off the contract lists on ' +
       'top (Kazakhstan moved to UTC+5 on 2024-03-01; ' +
-      'the zone data knows it); the 2 hours of term agreement are working hours, stopped when the provider sets ' +
-      'the planned date; the 3 hours of on-site arrival are calendar hours; a breached provider deadline needs a ' +
+      'the zone data knows it); the 2 hours of term agreement are working hours, stopped when the customer ' +
+      'agrees the planned date the supplier proposed (proposePlannedDate, agreePlannedDate or objectToPlannedDate); the 3 hours of on-site arrival are calendar hours; a breached provider deadline needs a ' +
       'failure report before the ticket can close.' +
       ' Coverage (R-CON-8): 9x5x2 by default (09:00-18:00 Almaty, term agreement 2 h); another option sets that many hours a day from 09:00 (earlier if they would pass midnight) on that many days from Monday (7 days: every day, without the production calendar), 24x7 runs the clocks all day every day; the third figure sets the term agreement of Urgent error reports in working hours (e.g. 9x5x1: 1 working hour); the contract may name its own time zone.',
     calendarId: 'almaty-0900-1800',

@@ -36,6 +36,7 @@ export const ticketsHandlers: EventHandlers = {
   'tickets.ticket.closed': handle,
   'tickets.ticket.status_changed': handle,
   'tickets.ticket.priority_changed': handle,
+  'tickets.ticket.category_changed': handle,
   'tickets.ticket.assigned': handle,
   'tickets.ticket.planned_date_changed': handle,
   'tickets.ticket.message_added': handle,

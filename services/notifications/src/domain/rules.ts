@@ -81,11 +81,12 @@ export const RULES: readonly AnyRule[] = [
   }),
   rule({
     event: 'tickets.ticket.status_changed',
-    describe: 'acknowledged, triaged, work started: the requester sees the move',
+    describe: 'acknowledged, triaged, work started: the requester sees the move (with the first response, if any)',
     when: transition('ACKNOWLEDGE', 'TRIAGE', 'START_WORK'),
     kind: 'STATUS_CHANGED',
     audiences: CUSTOMER_SIDE,
-    facts: (e) => ({ fromStatus: e.data.fromStatus, toStatus: e.data.toStatus }),
+    // An acknowledgement may carry the first response to the customer: a public message.
+    facts: (e) => ({ fromStatus: e.data.fromStatus, toStatus: e.data.toStatus, message: e.data.note }),
   }),
   rule({
     event: 'tickets.ticket.status_changed',
@@ -145,6 +146,27 @@ export const RULES: readonly AnyRule[] = [
       plannedResolutionAt: e.data.plannedResolutionAt,
       previousPlannedResolutionAt: e.data.previousPlannedResolutionAt,
     }),
+  }),
+  rule({
+    event: 'tickets.ticket.planned_date_proposed',
+    describe: 'execution term proposed: the requester, to agree or object (seed 003 item 2)',
+    kind: 'PLANNED_DATE_PROPOSED',
+    audiences: CUSTOMER_SIDE,
+    facts: (e) => ({ proposedResolutionAt: e.data.proposedResolutionAt, note: e.data.note }),
+  }),
+  rule({
+    event: 'tickets.ticket.planned_date_agreed',
+    describe: 'execution term agreed by the customer: the assignee (or dispatchers)',
+    kind: 'PLANNED_DATE_AGREED',
+    audiences: ['HANDLER'],
+    facts: (e) => ({ plannedResolutionAt: e.data.plannedResolutionAt }),
+  }),
+  rule({
+    event: 'tickets.ticket.planned_date_objected',
+    describe: 'execution term objected to by the customer: the assignee (or dispatchers), with the reason',
+    kind: 'PLANNED_DATE_OBJECTED',
+    audiences: ['HANDLER'],
+    facts: (e) => ({ proposedResolutionAt: e.data.proposedResolutionAt, reason: e.data.reason }),
   }),
   rule({
     event: 'tickets.ticket.priority_changed',

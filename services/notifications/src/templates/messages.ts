@@ -26,11 +26,11 @@ export const MESSAGES: Record<NotificationKind, Record<Language, MessageTemplate
   STATUS_CHANGED: {
     RU: {
       title: 'Обращение {{number}}: {{label toStatus}}',
-      body: 'Статус обращения {{number}} «{{title}}» изменён: {{label fromStatus}} → {{label toStatus}}.',
+      body: 'Статус обращения {{number}} «{{title}}» изменён: {{label fromStatus}} → {{label toStatus}}.{{#if message}}\n\n{{message}}{{/if}}',
     },
     EN: {
       title: 'Ticket {{number}}: {{label toStatus}}',
-      body: 'The status of ticket {{number}} "{{title}}" changed: {{label fromStatus}} → {{label toStatus}}.',
+      body: 'The status of ticket {{number}} "{{title}}" changed: {{label fromStatus}} → {{label toStatus}}.{{#if message}}\n\n{{message}}{{/if}}',
     },
   },
   PLANNED_DATE_CHANGED: {
@@ -41,6 +41,36 @@ export const MESSAGES: Record<NotificationKind, Record<Language, MessageTemplate
     EN: {
       title: 'Ticket {{number}}: planned for {{date plannedResolutionAt}}',
       body: '{{#if previousPlannedResolutionAt}}The planned resolution date of ticket {{number}} "{{title}}" moved from {{date previousPlannedResolutionAt}} to {{date plannedResolutionAt}}.{{else}}The planned resolution date of ticket {{number}} "{{title}}" is {{date plannedResolutionAt}}.{{/if}}',
+    },
+  },
+  PLANNED_DATE_PROPOSED: {
+    RU: {
+      title: 'Обращение {{number}}: предложен срок {{date proposedResolutionAt}}',
+      body: 'Исполнитель предлагает срок решения обращения {{number}} «{{title}}»: {{date proposedResolutionAt}}.{{#if note}}\n\n{{note}}{{/if}}\n\nСогласуйте срок или возразите в портале.',
+    },
+    EN: {
+      title: 'Ticket {{number}}: term proposed, {{date proposedResolutionAt}}',
+      body: 'The provider proposes to resolve ticket {{number}} "{{title}}" by {{date proposedResolutionAt}}.{{#if note}}\n\n{{note}}{{/if}}\n\nPlease agree or object in the portal.',
+    },
+  },
+  PLANNED_DATE_AGREED: {
+    RU: {
+      title: 'Обращение {{number}}: срок {{date plannedResolutionAt}} согласован',
+      body: 'Клиент согласовал срок решения обращения {{number}} «{{title}}»: {{date plannedResolutionAt}}.',
+    },
+    EN: {
+      title: 'Ticket {{number}}: term {{date plannedResolutionAt}} agreed',
+      body: 'The customer agreed the resolution date of ticket {{number}} "{{title}}": {{date plannedResolutionAt}}.',
+    },
+  },
+  PLANNED_DATE_OBJECTED: {
+    RU: {
+      title: 'Обращение {{number}}: клиент возразил против срока',
+      body: 'Клиент не согласен со сроком {{date proposedResolutionAt}} по обращению {{number}} «{{title}}»:\n\n{{reason}}\n\nПредложите другой срок.',
+    },
+    EN: {
+      title: 'Ticket {{number}}: the customer objected to the term',
+      body: 'The customer objected to {{date proposedResolutionAt}} for ticket {{number}} "{{title}}":\n\n{{reason}}\n\nPlease propose another date.',
     },
   },
   PRIORITY_CHANGED: {

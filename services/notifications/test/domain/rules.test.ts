@@ -291,6 +291,33 @@ describe('rules table: event -> recipients x kinds', () => {
     expect(told(e, t, dora.id)).toEqual({ STATUS_CHANGED: [] });
   });
 
+  it('term agreement (seed 003 item 2): a proposal to the customer side, the agreement or objection to the handler', () => {
+    const t = ticket();
+    const proposed = event('tickets.ticket.planned_date_proposed', orgA, {
+      ...base(t),
+      proposedResolutionAt: '2025-03-07T15:00:00.000Z',
+      previousProposedResolutionAt: null,
+      note: 'parts arrive Friday',
+    });
+    expect(told(proposed, t, dora.id, [oleg.id])).toEqual({ PLANNED_DATE_PROPOSED: ['Oleg', 'Olga'] });
+    expect(intentsFor(proposed)[0]!.facts).toEqual({
+      proposedResolutionAt: '2025-03-07T15:00:00.000Z',
+      note: 'parts arrive Friday',
+    });
+    const agreed = event('tickets.ticket.planned_date_agreed', orgA, {
+      ...base(t, customerActor(olga.id)),
+      plannedResolutionAt: '2025-03-07T15:00:00.000Z',
+    });
+    expect(told(agreed, t, olga.id, [oleg.id])).toEqual({ PLANNED_DATE_AGREED: ['Egor'] });
+    const unassigned = ticket({ assigneeId: null });
+    const objected = event('tickets.ticket.planned_date_objected', orgA, {
+      ...base(unassigned, customerActor(olga.id)),
+      proposedResolutionAt: '2025-03-07T15:00:00.000Z',
+      reason: 'too late',
+    });
+    expect(told(objected, unassigned, olga.id)).toEqual({ PLANNED_DATE_OBJECTED: ['Dima', 'Dora'] });
+  });
+
   it('followers: a following contact of the organization hears what the requester hears; a follower of another organization nothing', () => {
     const t = ticket();
     const followers = [oleg.id, fedor.id]; // Fedor (orgB) slipped in: still told nothing

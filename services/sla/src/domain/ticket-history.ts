@@ -38,6 +38,8 @@ export type HistoryEntry =
   | (Base & { kind: 'CLOSED'; reason: CloseReason; from: TicketStatus; byProvider: boolean })
   | (Base & { kind: 'RECLASSIFIED' })
   | (Base & { kind: 'PLANNED_DATE' })
+  /** 003 item 2: the customer agreed the planned date the provider proposed (stops TERM_AGREEMENT). */
+  | (Base & { kind: 'TERM_AGREED' })
   /** A public message from provider staff: a response to the customer (REACTION, CALLBACK). */
   | (Base & { kind: 'PROVIDER_RESPONSE' })
   | (Base & { kind: 'ON_SITE_REQUESTED' })
@@ -81,9 +83,12 @@ export function historyEntryOf(event: TicketEventEnvelope): HistoryEntry | null 
       return { ...base, kind: 'CLOSED', reason: event.data.reason, from: event.data.fromStatus, byProvider };
     case 'tickets.ticket.classified':
     case 'tickets.ticket.priority_changed':
+    case 'tickets.ticket.category_changed':
       return { ...base, kind: 'RECLASSIFIED' };
     case 'tickets.ticket.planned_date_changed':
       return { ...base, kind: 'PLANNED_DATE' };
+    case 'tickets.ticket.planned_date_agreed':
+      return { ...base, kind: 'TERM_AGREED' };
     case 'tickets.ticket.message_added':
       return event.data.fromProvider && !event.data.internal ? { ...base, kind: 'PROVIDER_RESPONSE' } : null;
     case 'tickets.ticket.on_site_requested':

@@ -150,7 +150,6 @@ export function buildTimeline(policy: SlaPolicy, history: readonly HistoryEntry[
               start('RESOLUTION', at);
               resolutionStarted = true;
             }
-            if (entry.ticket.plannedResolutionAt !== null) stop('TERM_AGREEMENT', at);
             break;
           case 'REQUEST_CLARIFICATION':
             // R-TKT-8: a clarification request also ends primary analysis; R-SLA-8: provider clocks pause.
@@ -204,7 +203,10 @@ export function buildTimeline(policy: SlaPolicy, history: readonly HistoryEntry[
       case 'RECLASSIFIED':
         break; // the class was applied above
       case 'PLANNED_DATE':
-        if (entry.ticket.plannedResolutionAt !== null) stop('TERM_AGREEMENT', at);
+        break; // AGREED targets follow the date (applied above); setting it alone agrees nothing
+      case 'TERM_AGREED':
+        // 003 item 2: the term is set AND agreed with the customer: the clock stops at the agreement.
+        stop('TERM_AGREEMENT', at);
         break;
       case 'ON_SITE_REQUESTED':
         start('ON_SITE', at);

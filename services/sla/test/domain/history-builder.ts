@@ -104,6 +104,12 @@ export class HistoryBuilder {
     );
   }
 
+  /** 003 item 2: the customer agrees the proposed date, which becomes the planned date. */
+  termAgreed(at: string, plannedResolutionAt: string) {
+    this.planned(at, plannedResolutionAt);
+    return this.push({ kind: 'TERM_AGREED', at: ms(at) });
+  }
+
   providerMessage(at: string) {
     return this.push({ kind: 'PROVIDER_RESPONSE', at: ms(at) });
   }

@@ -349,11 +349,14 @@ describe('preset kz-supplier (seed 003, Asia/Almaty): term agreement, agreed dat
         breachedAt: null,
       },
     });
-    h.move('ACKNOWLEDGE', '2025-07-16T17:10:00+05:00').move('TRIAGE', '2025-07-17T09:45:00+05:00', {
+    h.move('ACKNOWLEDGE', '2025-07-16T17:10:00+05:00').move('TRIAGE', '2025-07-17T09:40:00+05:00', {
       priority: 'HIGH',
       plannedResolutionAt: '2025-07-21T18:00:00+05:00',
     });
-    // The planned date is set at 09:45: term agreed in time. RESOLUTION = the agreed Mon 21 July 18:00 (13:00Z);
+    // 003 item 2: the date set at triage is not agreed yet: the clock still runs.
+    expect(timers(KZ_SUPPLIER, h, ctx, '2025-07-17T09:40:00+05:00')['TERM_AGREEMENT#1']!.status).toBe('RUNNING');
+    h.termAgreed('2025-07-17T09:45:00+05:00', '2025-07-21T18:00:00+05:00');
+    // The customer agrees at 09:45: term agreed in time. RESOLUTION = the agreed Mon 21 July 18:00 (13:00Z);
     // warning 1 working day before: 18:00 is a closing instant, so it is the Monday's 09:00 (04:00Z).
     const agreed = timers(KZ_SUPPLIER, h, ctx, '2025-07-17T09:45:00+05:00');
     expect(agreed['TERM_AGREEMENT#1']!.status).toBe('MET');

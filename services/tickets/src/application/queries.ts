@@ -108,6 +108,9 @@ function validFilter(filter: Partial<TicketListFilter>): TicketListFilter {
   const id = (value: string | null | undefined, field: string) => (value ? requireUuid(value, field) : null);
   const list = <T>(value: T[] | null | undefined) => (value && value.length > 0 ? [...new Set(value)] : null);
   const search = filter.search?.trim() || null;
+  if (filter.unassigned === true && filter.assigneeId) {
+    throw badInput('unassigned: true and assigneeId exclude each other; give one of them', { field: 'unassigned' });
+  }
   if (search && search.length > SEARCH_MAX) {
     throw badInput(`search must be at most ${SEARCH_MAX} characters`, { field: 'search' });
   }
@@ -120,6 +123,8 @@ function validFilter(filter: Partial<TicketListFilter>): TicketListFilter {
     priority: list<Priority>(filter.priority),
     category: list<Category>(filter.category),
     breached: filter.breached ?? null,
+    unassigned: filter.unassigned ?? null,
+    awaitingCustomer: filter.awaitingCustomer ?? null,
     search,
   };
 }

@@ -67,7 +67,14 @@ function historyOf(fact: TicketChange): HistoryValues {
         note: fact.answeredOnCall === false ? 'Not answered on the call: a call-back is owed (R-TKT-3)' : null,
       });
     case 'STATUS_CHANGED':
-      return entry({ transition: fact.transition, fromValue: fact.from, toValue: fact.to, note: clip(fact.note) });
+      return entry({
+        transition: fact.transition,
+        fromValue: fact.from,
+        toValue: fact.to,
+        note: clip(fact.note),
+        // 002: how a solution was delivered is the reason column of its entry.
+        reason: fact.deliveredVia ?? null,
+      });
     case 'CLOSED':
       return entry({
         transition: fact.transition,
@@ -84,6 +91,8 @@ function historyOf(fact: TicketChange): HistoryValues {
       });
     case 'PRIORITY_CHANGED':
       return entry({ fromValue: fact.previousPriority, toValue: fact.priority, reason: fact.reason });
+    case 'CATEGORY_CHANGED':
+      return entry({ fromValue: fact.previousCategory, toValue: fact.category, reason: fact.reason });
     case 'ASSIGNED':
       return entry({ fromValue: fact.previousAssigneeId, toValue: fact.assigneeId, note: fact.assigneeName });
     case 'PLANNED_DATE_CHANGED':
@@ -92,6 +101,16 @@ function historyOf(fact: TicketChange): HistoryValues {
         toValue: fact.plannedResolutionAt?.toISOString() ?? null,
         reason: fact.reason,
       });
+    case 'PLANNED_DATE_PROPOSED':
+      return entry({
+        fromValue: fact.previousProposedResolutionAt?.toISOString() ?? null,
+        toValue: fact.proposedResolutionAt.toISOString(),
+        note: fact.note,
+      });
+    case 'PLANNED_DATE_AGREED':
+      return entry({ toValue: fact.plannedResolutionAt.toISOString() });
+    case 'PLANNED_DATE_OBJECTED':
+      return entry({ fromValue: fact.proposedResolutionAt.toISOString(), reason: fact.reason });
     case 'MESSAGE_ADDED':
       return entry({ toValue: fact.messageId, note: clip(fact.body) });
     case 'ON_SITE_REQUESTED':
@@ -113,7 +132,14 @@ function eventOf(fact: TicketChange, ticket: TicketAfterChange, actor: Actor, or
       return makeEvent(
         'tickets.ticket.status_changed',
         org,
-        { ...base, transition: fact.transition, fromStatus: fact.from, toStatus: fact.to, note: fact.note },
+        {
+          ...base,
+          transition: fact.transition,
+          fromStatus: fact.from,
+          toStatus: fact.to,
+          note: fact.note,
+          ...(fact.deliveredVia ? { deliveredVia: fact.deliveredVia } : {}),
+        },
         origin,
       );
     case 'CLOSED':
@@ -143,6 +169,13 @@ function eventOf(fact: TicketChange, ticket: TicketAfterChange, actor: Actor, or
         { ...base, priority: fact.priority, previousPriority: fact.previousPriority, reason: fact.reason },
         origin,
       );
+    case 'CATEGORY_CHANGED':
+      return makeEvent(
+        'tickets.ticket.category_changed',
+        org,
+        { ...base, category: fact.category, previousCategory: fact.previousCategory, reason: fact.reason },
+        origin,
+      );
     case 'ASSIGNED':
       return makeEvent(
         'tickets.ticket.assigned',
@@ -159,6 +192,32 @@ function eventOf(fact: TicketChange, ticket: TicketAfterChange, actor: Actor, or
           plannedResolutionAt: fact.plannedResolutionAt?.toISOString() ?? null,
           previousPlannedResolutionAt: fact.previousPlannedResolutionAt?.toISOString() ?? null,
         },
+        origin,
+      );
+    case 'PLANNED_DATE_PROPOSED':
+      return makeEvent(
+        'tickets.ticket.planned_date_proposed',
+        org,
+        {
+          ...base,
+          proposedResolutionAt: fact.proposedResolutionAt.toISOString(),
+          previousProposedResolutionAt: fact.previousProposedResolutionAt?.toISOString() ?? null,
+          note: fact.note,
+        },
+        origin,
+      );
+    case 'PLANNED_DATE_AGREED':
+      return makeEvent(
+        'tickets.ticket.planned_date_agreed',
+        org,
+        { ...base, plannedResolutionAt: fact.plannedResolutionAt.toISOString() },
+        origin,
+      );
+    case 'PLANNED_DATE_OBJECTED':
+      return makeEvent(
+        'tickets.ticket.planned_date_objected',
+        org,
+        { ...base, proposedResolutionAt: fact.proposedResolutionAt.toISOString(), reason: fact.reason },
         origin,
       );
     case 'MESSAGE_ADDED':

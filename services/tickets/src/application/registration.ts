@@ -3,7 +3,12 @@ import { badInput, type Caller, forbidden, newId, notFound, requireUuid, visibil
 import { type Clock, type Transactions } from '@reglament/shared/platform';
 import { type AttachmentUpload, checkAttachment } from '../domain/attachment';
 import type { TicketChange } from '../domain/changes';
-import { type RegistrationInput, registrationRefusals, validateRegistration } from '../domain/registration';
+import {
+  type RegistrationInput,
+  registrationRefusals,
+  validateRegistration,
+  validExpectedDate,
+} from '../domain/registration';
 import { requireMayPostInternal } from '../domain/transitions';
 import type { TicketEntity } from '../infra/entities';
 import { TicketStore } from '../infra/ticket-store';
@@ -47,6 +52,7 @@ export class Registration {
     );
     const callerOrganization = caller.kind === 'user' ? caller.organizationId : null;
     const now = this.clock.now();
+    const expectedResolutionAt = validExpectedDate(input.expectedResolutionAt, now);
     const origin = { source: 'tickets', occurredAt: now, correlationId: newId() };
 
     return this.transactions.run(async (tx) => {
@@ -97,6 +103,10 @@ export class Registration {
         product: valid.product,
         serviceCode: valid.serviceCode,
         plannedResolutionAt: null,
+        expectedResolutionAt,
+        solutionDeliveredVia: null,
+        proposedResolutionAt: null,
+        plannedDateAgreedAt: null,
         registeredAt: now,
         acknowledgedAt: null,
         resolvedAt: null,

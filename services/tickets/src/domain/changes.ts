@@ -1,4 +1,5 @@
 import type { Category, CloseReason, Priority, TicketStatus, TicketTransition } from '@reglament/shared/domain';
+import type { SolutionDelivery } from './ticket';
 
 /**
  * What a change records. Each fact becomes exactly one history entry (R-TKT-13) and exactly
@@ -6,7 +7,15 @@ import type { Category, CloseReason, Priority, TicketStatus, TicketTransition } 
  */
 export type TicketChange =
   | { kind: 'REGISTERED'; answeredOnCall: boolean | null }
-  | { kind: 'STATUS_CHANGED'; transition: TicketTransition; from: TicketStatus; to: TicketStatus; note: string | null }
+  | {
+      kind: 'STATUS_CHANGED';
+      transition: TicketTransition;
+      from: TicketStatus;
+      to: TicketStatus;
+      note: string | null;
+      /** PROVIDE_SOLUTION (002): how the solution reached the customer. */
+      deliveredVia?: SolutionDelivery;
+    }
   | { kind: 'CLOSED'; transition: TicketTransition; from: TicketStatus; reason: CloseReason; comment: string | null }
   | {
       kind: 'CLASSIFIED';
@@ -16,6 +25,7 @@ export type TicketChange =
       previousPriority: Priority | null;
     }
   | { kind: 'PRIORITY_CHANGED'; priority: Priority; previousPriority: Priority | null; reason: string | null }
+  | { kind: 'CATEGORY_CHANGED'; category: Category; previousCategory: Category | null; reason: string }
   | { kind: 'ASSIGNED'; assigneeId: string; previousAssigneeId: string | null; assigneeName: string | null }
   | {
       kind: 'PLANNED_DATE_CHANGED';
@@ -24,6 +34,14 @@ export type TicketChange =
       reason: string | null;
     }
   | { kind: 'MESSAGE_ADDED'; messageId: string; internal: boolean; fromProvider: boolean; body: string }
+  | {
+      kind: 'PLANNED_DATE_PROPOSED';
+      proposedResolutionAt: Date;
+      previousProposedResolutionAt: Date | null;
+      note: string | null;
+    }
+  | { kind: 'PLANNED_DATE_AGREED'; plannedResolutionAt: Date }
+  | { kind: 'PLANNED_DATE_OBJECTED'; proposedResolutionAt: Date; reason: string }
   | { kind: 'ON_SITE_REQUESTED'; note: string | null }
   | { kind: 'ON_SITE_ARRIVED' }
   | {

@@ -6,6 +6,7 @@ import {
   type Category,
   type Channel,
   type Priority,
+  PLANNING_HORIZON_MS,
 } from '@reglament/shared/domain';
 import { DateTime } from 'luxon';
 import { MESSAGE_MAX } from './text';
@@ -23,6 +24,8 @@ export interface RegistrationInput {
   answeredOnCall: boolean | null;
   /** R-TKT-2: the ticket during whose work this new problem was found. */
   linkedTicketId: string | null;
+  /** R-TKT-5 (001 §2): the date the customer expects the resolution by. */
+  expectedResolutionAt?: Date | null;
 }
 
 export const TITLE_MAX = 300;
@@ -81,6 +84,19 @@ export function validateRegistration(input: RegistrationInput, role: Actor['role
     );
   }
   return { ...input, title, description, product, serviceCode };
+}
+
+/** R-TKT-5 (001 §2): an expected date is after the registration and within the planning horizon (10 years). */
+export function validExpectedDate(at: Date | null | undefined, now: Date): Date | null {
+  if (at === null || at === undefined) return null;
+  const latest = now.getTime() + PLANNING_HORIZON_MS;
+  if (Number.isNaN(at.getTime()) || at.getTime() <= now.getTime() || at.getTime() > latest) {
+    throw badInput(
+      `expectedResolutionAt must be after now and within 10 years (now is ${now.toISOString()}, latest ${new Date(latest).toISOString()})`,
+      { field: 'expectedResolutionAt' },
+    );
+  }
+  return at;
 }
 
 /** R-TKT-1: a human-readable registration number, unique and never reused: T-2025-000042. */

@@ -1,5 +1,9 @@
 import type { Category, Channel, CloseReason, Priority, TicketStatus } from '@reglament/shared/domain';
 
+/** 002: the ways a solution reaches the customer. */
+export const SOLUTION_DELIVERIES = ['PORTAL', 'EMAIL', 'PHONE', 'REMOTE_SESSION'] as const;
+export type SolutionDelivery = (typeof SOLUTION_DELIVERIES)[number];
+
 /** A ticket as the rules see it (the entity has the same shape; the domain never sees TypeORM). */
 export interface TicketState {
   id: string;
@@ -20,6 +24,14 @@ export interface TicketState {
   product: string | null;
   serviceCode: string | null;
   plannedResolutionAt: Date | null;
+  /** R-TKT-5 (001 §2): the date the customer expects the resolution by, if it said one at registration. */
+  expectedResolutionAt: Date | null;
+  /** 002: how the latest solution reached the customer (provideSolution's deliveredVia). */
+  solutionDeliveredVia: SolutionDelivery | null;
+  /** 003 item 2: a planned date the provider proposed and the customer has not answered yet. */
+  proposedResolutionAt: Date | null;
+  /** 003 item 2: when the customer last agreed the planned date (the term agreement). */
+  plannedDateAgreedAt: Date | null;
   registeredAt: Date;
   /** The first response (acknowledgement): REGISTERED -> IN_ANALYSIS. */
   acknowledgedAt: Date | null;

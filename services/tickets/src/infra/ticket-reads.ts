@@ -20,6 +20,10 @@ export interface TicketListFilter {
   priority: Priority[] | null;
   category: Category[] | null;
   breached: boolean | null;
+  /** true: nobody assigned; false: somebody assigned. */
+  unassigned: boolean | null;
+  /** true: open and the customer's turn (clarification, acceptance, a proposed date); false: the others. */
+  awaitingCustomer: boolean | null;
   /** Case-insensitive substring of the title, description or number. */
   search: string | null;
 }
@@ -158,6 +162,14 @@ export class TicketReads {
     if (filter.category?.length) query.andWhere('t.category IN (:...categories)', { categories: filter.category });
     if (filter.breached !== null) {
       query.andWhere('COALESCE(s.breached, false) = :breached', { breached: filter.breached });
+    }
+    if (filter.unassigned !== null) {
+      query.andWhere(filter.unassigned ? 't.assigneeId IS NULL' : 't.assigneeId IS NOT NULL');
+    }
+    if (filter.awaitingCustomer !== null) {
+      const awaiting =
+        "(t.status IN ('AWAITING_CLARIFICATION', 'RESOLVED') OR (t.status <> 'CLOSED' AND t.proposedResolutionAt IS NOT NULL))";
+      query.andWhere(filter.awaitingCustomer ? awaiting : `NOT ${awaiting}`);
     }
     if (filter.search) {
       query.andWhere('(t.title ILIKE :pattern OR t.description ILIKE :pattern OR t.number ILIKE :pattern)', {

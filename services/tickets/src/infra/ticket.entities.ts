@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { Category, Channel, CloseReason, Priority, TicketStatus } from '@reglament/shared/domain';
-import type { TicketState } from '../domain/ticket';
+import type { SolutionDelivery, TicketState } from '../domain/ticket';
 
 @Entity({ name: 'tickets' })
 @Index('tickets_organization_registered_idx', ['organizationId', 'registeredAt'])
@@ -63,6 +63,18 @@ export class TicketEntity implements TicketState {
 
   @Column({ type: 'timestamptz', name: 'planned_resolution_at', nullable: true })
   plannedResolutionAt!: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'expected_resolution_at', nullable: true })
+  expectedResolutionAt!: Date | null;
+
+  @Column({ type: 'text', name: 'solution_delivered_via', nullable: true })
+  solutionDeliveredVia!: SolutionDelivery | null;
+
+  @Column({ type: 'timestamptz', name: 'proposed_resolution_at', nullable: true })
+  proposedResolutionAt!: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'planned_date_agreed_at', nullable: true })
+  plannedDateAgreedAt!: Date | null;
 
   @Column({ type: 'timestamptz', name: 'registered_at' })
   registeredAt!: Date;

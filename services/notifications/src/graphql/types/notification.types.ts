@@ -10,6 +10,11 @@ registerEnumType(NotificationKindEnum, {
     TICKET_REGISTERED: { description: 'A ticket was registered; carries its number (R-TKT-1).' },
     STATUS_CHANGED: { description: 'A ticket moved to another status.' },
     PLANNED_DATE_CHANGED: { description: 'The planned resolution date was set or moved.' },
+    PLANNED_DATE_PROPOSED: {
+      description: 'The provider proposed the execution term: the customer agrees or objects (seed 003 item 2).',
+    },
+    PLANNED_DATE_AGREED: { description: 'The customer agreed the proposed term: it is the planned date now.' },
+    PLANNED_DATE_OBJECTED: { description: 'The customer objected to the proposed term, with the reason.' },
     PRIORITY_CHANGED: { description: 'The priority changed.' },
     ASSIGNED: { description: 'An engineer was assigned.' },
     MESSAGE_ADDED: { description: 'A new message on a ticket.' },

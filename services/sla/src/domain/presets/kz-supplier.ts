@@ -11,7 +11,7 @@ export const KZ_SUPPLIER: SlaPolicy = {
   calendarId: 'almaty-0900-1800',
   description:
     'Seed 003. For an error report the supplier sets the execution term and agrees it with the customer within ' +
-    '2 hours (term agreement, 2 working hours, stopped when the planned date is set); the agreed planned date is ' +
+    '2 hours (term agreement, 2 working hours, stopped when the customer agrees the proposed planned date); the agreed planned date is ' +
     'the resolution deadline. On request, arrival on site within 3 hours (calendar hours: the seed speaks of ' +
     'restoring a failed product). For every failure the supplier reports causes and measures (§7): a breached ' +
     'supplier deadline requires a failure report before the ticket can close. The seed names no hours: ' +

@@ -34,6 +34,7 @@ export class TicketResolver {
         serviceCode: input.serviceCode ?? null,
         answeredOnCall: input.answeredOnCall ?? null,
         linkedTicketId: input.linkedTicketId ?? null,
+        expectedResolutionAt: input.expectedResolutionAt ?? null,
       },
       (input.attachments ?? []).map((a) => ({ ...a, internal: a.internal ?? false })),
     );

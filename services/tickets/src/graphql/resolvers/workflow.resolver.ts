@@ -1,9 +1,11 @@
-import { type CloseReason, type Priority } from '@reglament/shared/domain';
-import { CloseReasonEnum, PriorityEnum } from '@reglament/shared/platform';
+import { type Category, type CloseReason, type Priority } from '@reglament/shared/domain';
+import { CategoryEnum, CloseReasonEnum, PriorityEnum } from '@reglament/shared/platform';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { TRANSITIONS } from '../../domain/transitions';
 import type { TicketsContext } from '../context';
 import { toAttachment, toMessage, toTicket } from '../mappers';
+import type { SolutionDelivery } from '../../domain/ticket';
+import { SolutionDeliveryEnum } from '../types/enums';
 import { AttachmentInput, TriageTicketInput } from '../types/inputs';
 import { Attachment, Message } from '../types/thread.types';
 import { Ticket } from '../types/ticket.types';
@@ -61,13 +63,25 @@ export class WorkflowResolver {
     return toTicket(await ctx.app.workflow.move(ctx.caller, id, 'ANSWER_CLARIFICATION', { answer }));
   }
 
-  @Mutation(() => Ticket, { description: 'IN_PROGRESS -> RESOLVED (R-TKT-11).' })
+  @Mutation(() => Ticket, {
+    description: 'IN_PROGRESS -> RESOLVED (R-TKT-11), with how the solution was delivered (seed 002).',
+  })
   async provideSolution(
     @Arg('id', () => ID, { description: 'The IN_PROGRESS ticket.' }) id: string,
     @Arg('solution', () => String, { description: 'The solution, or what to test.' }) solution: string,
+    @Arg('deliveredVia', () => SolutionDeliveryEnum, {
+      nullable: true,
+      description: 'How it reached the customer (seed 002): PORTAL (the default), EMAIL, PHONE or REMOTE_SESSION.',
+    })
+    deliveredVia: SolutionDelivery | null | undefined,
     @Ctx() ctx: TicketsContext,
   ): Promise<Ticket> {
-    return toTicket(await ctx.app.workflow.move(ctx.caller, id, 'PROVIDE_SOLUTION', { solution }));
+    return toTicket(
+      await ctx.app.workflow.move(ctx.caller, id, 'PROVIDE_SOLUTION', {
+        solution,
+        deliveredVia: deliveredVia ?? 'PORTAL',
+      }),
+    );
   }
 
   @Mutation(() => Ticket, { description: 'Customer: RESOLVED -> CLOSED (ACCEPTED) (R-TKT-11).' })
@@ -119,6 +133,18 @@ export class WorkflowResolver {
   }
 
   @Mutation(() => Ticket, {
+    description: `Staff: reclassifies the ticket after triage; running SLA deadlines are recomputed from their original start, time spent stays spent (R-SLA-10). Needs ${TRANSITIONS.CHANGE_CATEGORY.needs}.`,
+  })
+  async changeCategory(
+    @Arg('id', () => ID, { description: 'The ticket, before RESOLVED.' }) id: string,
+    @Arg('category', () => CategoryEnum, { description: 'The new category (R-TKT-6).' }) category: Category,
+    @Arg('reason', () => String, { description: 'Why, kept in the history; 1-2,000 characters.' }) reason: string,
+    @Ctx() ctx: TicketsContext,
+  ): Promise<Ticket> {
+    return toTicket(await ctx.app.workflow.move(ctx.caller, id, 'CHANGE_CATEGORY', { category, reason }));
+  }
+
+  @Mutation(() => Ticket, {
     description:
       'Staff: a new planned resolution date, e.g. the execution term extended by agreement (R-TKT-10, R-SLA-5).',
   })
@@ -136,6 +162,45 @@ export class WorkflowResolver {
         reason: reason ?? null,
       }),
     );
+  }
+
+  @Mutation(() => Ticket, {
+    description: `Staff: proposes the execution term to the customer (003 item 2). Needs ${TRANSITIONS.PROPOSE_PLANNED_DATE.needs}.`,
+  })
+  async proposePlannedDate(
+    @Arg('id', () => ID, { description: 'The ticket, before RESOLVED.' }) id: string,
+    @Arg('plannedResolutionAt', () => Date, { description: 'The proposed planned resolution instant, in the future.' })
+    plannedResolutionAt: Date,
+    @Arg('note', () => String, { description: 'Why this date (optional), kept in the history.', nullable: true })
+    note: string | null | undefined,
+    @Ctx() ctx: TicketsContext,
+  ): Promise<Ticket> {
+    return toTicket(
+      await ctx.app.workflow.move(ctx.caller, id, 'PROPOSE_PLANNED_DATE', { plannedResolutionAt, note: note ?? null }),
+    );
+  }
+
+  @Mutation(() => Ticket, {
+    description: `Customer: agrees the proposed date; it becomes the planned resolution date and the TERM_AGREEMENT clock stops (003 item 2). Needs ${TRANSITIONS.AGREE_PLANNED_DATE.needs}.`,
+  })
+  async agreePlannedDate(
+    @Arg('id', () => ID, { description: 'The ticket with a proposed date.' }) id: string,
+    @Ctx() ctx: TicketsContext,
+  ): Promise<Ticket> {
+    return toTicket(await ctx.app.workflow.move(ctx.caller, id, 'AGREE_PLANNED_DATE', {}));
+  }
+
+  @Mutation(() => Ticket, {
+    description:
+      'Customer: objects to the proposed date with a reason; the term stays unagreed and TERM_AGREEMENT keeps running (003 item 2).',
+  })
+  async objectToPlannedDate(
+    @Arg('id', () => ID, { description: 'The ticket with a proposed date.' }) id: string,
+    @Arg('reason', () => String, { description: 'Why the date does not suit, at most 2,000 characters.' })
+    reason: string,
+    @Ctx() ctx: TicketsContext,
+  ): Promise<Ticket> {
+    return toTicket(await ctx.app.workflow.move(ctx.caller, id, 'OBJECT_TO_PLANNED_DATE', { reason }));
   }
 
   @Mutation(() => Ticket, { description: 'Staff: assigns an active staff member.' })

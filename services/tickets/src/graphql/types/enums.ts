@@ -1,6 +1,7 @@
 import { TICKET_TRANSITIONS } from '@reglament/shared/domain';
 import { registerEnumType } from 'type-graphql';
 import type { TicketChangeKind } from '../../domain/changes';
+import { SOLUTION_DELIVERIES } from '../../domain/ticket';
 import { TICKET_MOVES } from '../../domain/transitions';
 
 function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
@@ -25,6 +26,10 @@ registerEnumType(TicketMoveEnum, {
     ADD_ATTACHMENT: { description: 'addAttachment.' },
     REQUEST_ON_SITE: { description: 'requestOnSiteVisit.' },
     RECORD_ON_SITE_ARRIVAL: { description: 'recordOnSiteArrival.' },
+    PROPOSE_PLANNED_DATE: { description: 'proposePlannedDate: the provider proposes the execution term (003).' },
+    AGREE_PLANNED_DATE: { description: 'agreePlannedDate: the customer agrees the proposed term (003).' },
+    OBJECT_TO_PLANNED_DATE: { description: 'objectToPlannedDate: the customer objects to the proposed term (003).' },
+    CHANGE_CATEGORY: { description: 'changeCategory (R-SLA-10).' },
   },
   name: 'TicketMove',
   description: 'A change of a ticket in the transition table (R-TKT-14); each is made by one mutation.',
@@ -53,8 +58,12 @@ const HISTORY_TYPES: readonly TicketChangeKind[] = [
   'CLOSED',
   'CLASSIFIED',
   'PRIORITY_CHANGED',
+  'CATEGORY_CHANGED',
   'ASSIGNED',
   'PLANNED_DATE_CHANGED',
+  'PLANNED_DATE_PROPOSED',
+  'PLANNED_DATE_AGREED',
+  'PLANNED_DATE_OBJECTED',
   'MESSAGE_ADDED',
   'ON_SITE_REQUESTED',
   'ON_SITE_ARRIVED',
@@ -68,8 +77,12 @@ registerEnumType(TicketHistoryTypeEnum, {
     CLOSED: { description: 'It was closed (see reason).' },
     CLASSIFIED: { description: 'Category or priority was set at triage.' },
     PRIORITY_CHANGED: { description: 'The priority changed (R-SLA-10).' },
+    CATEGORY_CHANGED: { description: 'The category changed after triage (R-SLA-10; reason).' },
     ASSIGNED: { description: 'An engineer was assigned.' },
     PLANNED_DATE_CHANGED: { description: 'The planned resolution date was set or moved.' },
+    PLANNED_DATE_PROPOSED: { description: 'The provider proposed a planned date (003 item 2; toValue).' },
+    PLANNED_DATE_AGREED: { description: 'The customer agreed the proposed date: the term is agreed (003 item 2).' },
+    PLANNED_DATE_OBJECTED: { description: 'The customer objected to the proposed date (fromValue; reason).' },
     MESSAGE_ADDED: { description: 'A message was posted.' },
     ON_SITE_REQUESTED: { description: 'An on-site visit was requested.' },
     ON_SITE_ARRIVED: { description: 'The engineer arrived on site.' },
@@ -77,6 +90,18 @@ registerEnumType(TicketHistoryTypeEnum, {
   },
   name: 'TicketHistoryType',
   description: 'What a history entry records; each matches one tickets.ticket.<type> event.',
+});
+
+export const SolutionDeliveryEnum = enumOf(SOLUTION_DELIVERIES);
+registerEnumType(SolutionDeliveryEnum, {
+  valuesConfig: {
+    PORTAL: { description: 'Posted in the customer portal (the default).' },
+    EMAIL: { description: 'Sent by e-mail.' },
+    PHONE: { description: 'Told on the phone.' },
+    REMOTE_SESSION: { description: "Done in a remote session on the customer's computer." },
+  },
+  name: 'SolutionDelivery',
+  description: 'How a solution reached the customer (seed 002): portal, e-mail, phone or a remote session.',
 });
 
 export const TICKET_ORDERS = ['REGISTERED_AT', 'REGISTERED_AT_DESC', 'SLA_DEADLINE'] as const;

@@ -62,6 +62,13 @@ export class RegisterTicketInput {
   })
   linkedTicketId?: string | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'The date the customer expects the resolution by (R-TKT-5, seed 001 §2): after now, within 10 years; shown as Ticket.expectedResolutionAt.',
+  })
+  expectedResolutionAt?: Date | null;
+
   @Field(() => [AttachmentInput], { nullable: true, description: 'Up to 10 files (R-TKT-5).' })
   attachments?: AttachmentInput[] | null;
 }
@@ -106,6 +113,19 @@ export class TicketFilter {
 
   @Field(() => [CategoryEnum], { nullable: true, description: 'Any of these categories.' })
   category?: Category[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: only tickets nobody is assigned to (the dispatcher's queue); false: only assigned ones.",
+  })
+  unassigned?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "true: only open tickets whose next step is the customer's: AWAITING_CLARIFICATION (an answer), RESOLVED (accept or return) or a proposed planned date to agree; false: only the others.",
+  })
+  awaitingCustomer?: boolean | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Whether an SLA deadline of the ticket was breached.' })
   breached?: boolean | null;

@@ -7,6 +7,8 @@ import {
 } from '@reglament/shared/domain';
 import { CategoryEnum, ChannelEnum, CloseReasonEnum, PriorityEnum, TicketStatusEnum } from '@reglament/shared/platform';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import type { SolutionDelivery } from '../../domain/ticket';
+import { SolutionDeliveryEnum } from './enums';
 
 @Directive('@key(fields: "id")')
 @ObjectType('Ticket', { description: 'A support request ("обращение") and its lifecycle.' })
@@ -71,6 +73,32 @@ export class Ticket {
       'When the provider plans to resolve it (UTC); set at triage unless the target is bound to a release (R-TKT-10, R-SLA-7).',
   })
   plannedResolutionAt!: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'The date the customer said at registration it expects the resolution by (R-TKT-5, seed 001 §2); staff see it when they plan.',
+  })
+  expectedResolutionAt!: Date | null;
+
+  @Field(() => SolutionDeliveryEnum, {
+    nullable: true,
+    description: 'How the latest solution reached the customer (seed 002); null until a solution is provided.',
+  })
+  solutionDeliveredVia!: SolutionDelivery | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'A planned date the provider proposed (proposePlannedDate) that the customer has not agreed or objected to yet (003 item 2).',
+  })
+  proposedResolutionAt!: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the customer agreed the planned date (agreePlannedDate): the term agreement of 003 item 2.',
+  })
+  plannedDateAgreedAt!: Date | null;
 
   @Field(() => Date, { description: 'When it was registered (UTC): the start of most clocks.' })
   registeredAt!: Date;
