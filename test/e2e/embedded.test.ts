@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { eventually, TEST_SECRET } from '@reglament/shared/testing';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { readMailDir } from '../../services/notifications/test/support/smtp';
 import { adminToken, Seed } from '../support/seed';
 import { gatewayAt, subscribe, TEST_JWT_SECRET } from '../support/system';
 
@@ -36,7 +37,7 @@ describe('embedded mode: pnpm start (PGlite + in-process bus)', () => {
           INTERNAL_SECRET: TEST_SECRET,
           LOG_LEVEL: 'warn',
           ...Object.fromEntries(
-            ['GATEWAY', 'TICKETS', 'SLA', 'CONTRACTS', 'NOTIFICATIONS'].map((p) => [`${p}_PORT`, '0']),
+            ['GATEWAY', 'TICKETS', 'SLA', 'CONTRACTS', 'NOTIFICATIONS', 'SMTP_IN'].map((p) => [`${p}_PORT`, '0']),
           ),
           ...extraEnv,
         },
@@ -187,6 +188,62 @@ describe('embedded mode: pnpm start (PGlite + in-process bus)', () => {
     sub.unsubscribe();
     await client.dispose();
 
+    // Issue 14: the ticket walked through its lifecycle leaves its e-mails as .eml files under
+    // DATA_DIR/mail (no SMTP_URL). The admin acknowledges (with a first response) and triages
+    // to a new engineer, Egor; Egor provides the solution; Oleg accepts it. Told, from the rules
+    // table (nobody hears of their own change, no clock passes a warning: it stays Mon 09:00):
+    // Oleg: registered, acknowledged (with "On it"), assigned, planned date, triaged, solution (6);
+    // the demo dispatcher: the new ticket (1); Egor: his assignment (1).
+    const egor = await seed.staff('ENGINEER', {
+      fullName: 'Egor Embedded',
+      email: 'egor@embedded.example',
+      password: 'engineer-pass-1',
+      tokenName: null,
+    });
+    const engineer = egor.token;
+    const id = ticket.id;
+    const { ticket: registered } = await gql<{ ticket: { number: string } }>(
+      `query($id: ID!) { ticket(id: $id) { number } }`,
+      { id },
+      customer,
+    );
+    const n = registered.number;
+    await gql(`mutation($id: ID!) { acknowledgeTicket(id: $id, message: "On it") { id } }`, { id }, admin);
+    await eventually(() =>
+      gql(
+        `mutation($id: ID!, $a: ID!) { triageTicket(id: $id, input: { category: SUPPORT, priority: NORMAL, assigneeId: $a,
+           plannedResolutionAt: "2025-06-03T15:00:00+03:00" }) { id } }`,
+        { id, a: egor.id },
+        admin,
+      ).catch(() => null),
+    );
+    await gql(
+      `mutation($id: ID!) { provideSolution(id: $id, solution: "Rebuilt the report") { id } }`,
+      { id },
+      engineer,
+    );
+    await gql(`mutation($id: ID!) { acceptSolution(id: $id) { id } }`, { id }, customer);
+    const expectedMail = [
+      ['oleg@embedded.example', `[${n}] Обращение ${n} зарегистрировано`],
+      ['oleg@embedded.example', `[${n}] Обращение ${n}: Первичный анализ`],
+      ['oleg@embedded.example', `[${n}] Обращение ${n}: назначен исполнитель`],
+      ['oleg@embedded.example', `[${n}] Обращение ${n}: плановый срок 03.06.2025 15:00 (UTC+3)`],
+      ['oleg@embedded.example', `[${n}] Обращение ${n}: В работе`],
+      ['oleg@embedded.example', `[${n}] Обращение ${n}: предоставлено решение`],
+      ['dispatcher@reglament.local', `[${n}] Новое обращение ${n}`],
+      ['egor@embedded.example', `[${n}] Вам назначено обращение ${n}`],
+    ].sort();
+    const files = await eventually(
+      async () => {
+        const mine = (await readMailDir(join(dataDir, 'mail'))).filter((m) => m.subject?.startsWith(`[${n}]`));
+        return mine.length >= expectedMail.length ? mine : null;
+      },
+      { timeoutMs: 30_000, message: "the ticket's .eml files did not all appear" },
+    );
+    expect(files.map((m) => [m.to && !Array.isArray(m.to) ? m.to.value[0]!.address : null, m.subject]).sort()).toEqual(
+      expectedMail,
+    );
+
     expect(await stop()).toBe(0);
     await start();
     const again = await gql<{ ticket: { title: string; sla: { timers: { metric: string }[] } } }>(
@@ -194,10 +251,11 @@ describe('embedded mode: pnpm start (PGlite + in-process bus)', () => {
       { id: ticket.id },
       customer,
     );
-    // asmo (R-SLA-6): a reaction clock and a resolution clock, both from registration.
+    // asmo (R-SLA-6): a reaction clock and a resolution clock, both from registration; the
+    // solution above started the auto-close clock (R-TKT-12).
     expect(again.ticket).toEqual({
       title: 'Report is empty',
-      sla: { timers: [{ metric: 'REACTION' }, { metric: 'RESOLUTION' }] },
+      sla: { timers: [{ metric: 'AUTO_CLOSE' }, { metric: 'REACTION' }, { metric: 'RESOLUTION' }] },
     });
 
     // `pnpm start --reset` with DEMO=0: the data folder is cleared and nothing is loaded.

@@ -19,7 +19,8 @@ import { mintToken, TestSystem } from '../support/system';
  * remarks, warnings and breaches; dispatchers new tickets, warnings and breaches. Nobody is
  * told of the change they made themselves. Every notification also goes out by e-mail (nobody
  * here turned a kind off), so each person's e-mails about a ticket carry exactly the subjects
- * `[number] title` of their in-app notifications about it.
+ * `[number] title` of their in-app notifications about it. Last, the production calendars'
+ * coverage alarm reaches the admins only.
  */
 describe('notifications: the five presets walked through the gateway, both channels', () => {
   let sys: TestSystem;
@@ -254,6 +255,25 @@ describe('notifications: the five presets walked through the gateway, both chann
     expect((await sys.ok<History>(history, { id }, dora.token)).ticket.notifications.totalCount).toBe(21);
     const foreign = await sys.gql<History>(history, { id }, greta.token);
     expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // The delivery log (ADMIN): the 21 notifications each once in the portal and once by e-mail,
+    // every e-mail SENT at its first attempt (the SMTP server was up all along).
+    type Log = { deliveries: { totalCount: number; edges: { node: { status: string; attempts: number } }[] } };
+    const log = async (channel: string) =>
+      (
+        await sys.ok<Log>(
+          `query($t: ID, $c: DeliveryChannel) { deliveries(first: 100, filter: { ticketId: $t, channel: $c }) {
+             totalCount edges { node { status attempts } } } }`,
+          { t: id, c: channel },
+          admin,
+        )
+      ).deliveries;
+    const emailed = await eventually(async () => {
+      const got = await log('EMAIL');
+      return got.edges.every((e) => e.node.status === 'SENT') ? got : null;
+    });
+    expect(emailed.totalCount).toBe(21);
+    expect(new Set(emailed.edges.map((e) => e.node.attempts))).toEqual(new Set([1]));
+    expect((await log('IN_APP')).totalCount).toBe(21);
     // Greta cannot follow it either (tenant isolation): the ticket does not exist for her.
     const follow = await sys.gql(`mutation($id: ID!) { followTicket(id: $id) { id } }`, { id }, greta.token);
     expect(follow.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -461,5 +481,35 @@ describe('notifications: the five presets walked through the gateway, both chann
       [pavel, ['ASSIGNED', 'SLA_WARNING']], // the processing breach came before his assignment
       [dora, ['TICKET_REGISTERED', 'SLA_WARNING', 'SLA_BREACHED', 'FAILURE_REPORT_REQUIRED', 'SLA_WARNING']],
     ]);
+  });
+  it('sla.calendar.coverage_low reaches the admins in the portal and by e-mail, and nobody else', async () => {
+    const alla = await staff('ADMIN', 'Alla Admin', 'alla@provider.example');
+    // Sync point: notifications has read Alla from contracts' events before the clock moves.
+    const notifications = sys.system.services.notifications.runtime.dataSource;
+    await eventually(
+      async () =>
+        ((await notifications.query(`SELECT 1 FROM known_people WHERE person_id = $1`, [alla.id])) as []).length > 0,
+    );
+    // Both shipped calendars (ru, kz) hold data up to 2026 (services/sla/data/production-calendar):
+    // on Wednesday 30 December 2026 each has 2 days left, within the 60-day alarm: one alarm each.
+    await clockAt('2026-12-30T10:00:00+03:00');
+    const titles = [
+      'Производственный календарь «Production calendar of the Republic of Kazakhstan» заканчивается',
+      'Производственный календарь «Production calendar of the Russian Federation» заканчивается',
+    ];
+    const alarms = await eventually(async () => {
+      const got = (await inbox(alla, null)).filter((n) => n.kind === 'CALENDAR_COVERAGE_LOW');
+      return got.length >= 2 ? got : null;
+    });
+    expect(alarms.map((n) => n.title).sort()).toEqual(titles);
+    const mails = await eventually(() => {
+      const got = smtp.to(alla.email);
+      return got.length >= 2 ? got : null;
+    });
+    expect(mails.map((m) => m.subject).sort()).toEqual(titles);
+    // Dispatchers, engineers and customers are not told (Dora stands for the staff, Greta for the customers).
+    expect((await inbox(dora, null)).filter((n) => n.kind === 'CALENDAR_COVERAGE_LOW')).toEqual([]);
+    expect(smtp.to(dora.email).filter((m) => m.subject?.startsWith('Производственный календарь'))).toEqual([]);
+    expect(smtp.to(greta.email)).toEqual([]);
   });
 });

@@ -35,6 +35,8 @@ export class TestSystem {
       gateway?: Parameters<typeof startSystem>[0]['gateway'];
       /** E-mail of the notifications part (default: .eml files under an unused data dir). */
       mail?: Parameters<typeof startSystem>[0]['mail'];
+      /** The inbound e-mail channel (the SMTP intake listener, issue 15). */
+      emailIn?: Parameters<typeof startSystem>[0]['emailIn'];
     } = {},
   ): Promise<TestSystem> {
     const db = await createTestDatabase();
@@ -52,6 +54,7 @@ export class TestSystem {
         ports: { gateway: 0, tickets: 0, sla: 0, contracts: 0, notifications: 0 },
         ...(options.gateway ? { gateway: options.gateway } : {}),
         ...(options.mail ? { mail: options.mail } : {}),
+        ...(options.emailIn ? { emailIn: options.emailIn } : {}),
       });
       return new TestSystem(system, db, nats);
     } catch (error) {

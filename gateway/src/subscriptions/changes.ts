@@ -33,6 +33,7 @@ const TICKET_ACTIONS: Record<string, string> = {
   classified: 'CLASSIFIED',
   priority_changed: 'PRIORITY_CHANGED',
   category_changed: 'CATEGORY_CHANGED',
+  marked_as_failure: 'MARKED_AS_FAILURE',
   assigned: 'ASSIGNED',
   planned_date_changed: 'PLANNED_DATE_CHANGED',
   planned_date_proposed: 'PLANNED_DATE_PROPOSED',

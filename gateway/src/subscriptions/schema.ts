@@ -23,6 +23,8 @@ export const SUBSCRIPTION_SDL = /* GraphQL */ `
     PRIORITY_CHANGED
     "The category changed after triage (R-SLA-10)."
     CATEGORY_CHANGED
+    "Marked as a product failure: a failure report is owed (003 §7)."
+    MARKED_AS_FAILURE
     "A message was posted (internal ones reach staff only)."
     MESSAGE_ADDED
     "The provider asked the customer a question (R-TKT-9)."

@@ -18,7 +18,7 @@ import {
 } from '@reglament/shared/platform';
 import { z } from 'zod';
 import { startSystem } from './system';
-import { mailConfigShape } from '@reglament/notifications';
+import { emailInConfigShape, mailConfigShape } from '@reglament/notifications';
 import { demoLogins } from '@reglament/contracts';
 import { demoHistory, historyStart } from './demo-history';
 import { seedDemoTickets } from './demo-tickets';
@@ -37,6 +37,9 @@ const config = loadConfigOrExit(
   {
     ...platformConfigShape,
     ...mailConfigShape,
+    ...emailInConfigShape,
+    /** The embedded start listens for inbound e-mail on 2525 (docs/email.md); SMTP_IN_PORT=0 picks any free port. */
+    SMTP_IN_PORT: env.port(2525),
     INTERNAL_SECRET: env.optionalSecret('HMAC key the gateway signs callers with; generated under DATA_DIR when unset'),
     JWT_SECRET: env.optionalSecret('HS256 key of access tokens; generated under DATA_DIR when unset'),
     GATEWAY_PORT: env.port(4000),
@@ -104,6 +107,14 @@ startSystem({
     ...(config.MAIL_DOMAIN ? { domain: config.MAIL_DOMAIN } : {}),
     portalUrl: config.PORTAL_URL,
     maxAttempts: config.MAIL_MAX_ATTEMPTS,
+  },
+  emailIn: {
+    smtpPort: config.SMTP_IN_PORT,
+    smtpHost: config.SMTP_IN_HOST,
+    maxBytes: config.EMAIL_IN_MAX_BYTES,
+    attachmentsMaxBytes: config.EMAIL_IN_ATTACHMENTS_MAX_BYTES,
+    ratePerHour: config.EMAIL_IN_RATE_PER_HOUR,
+    waitMs: config.EMAIL_IN_WAIT_MS,
   },
   // The IDE is on in the one-command start (a local installation), whatever the mode.
   gateway: { development: config.GATEWAY_DEVELOPMENT, ide: true },

@@ -31,6 +31,8 @@ export interface SystemOptions {
   adminPassword?: string;
   /** E-mail settings of the notifications part (defaults: .eml files under DATA_DIR/mail). */
   mail?: NotificationsSettings['mail'];
+  /** The inbound e-mail channel of the notifications part (SMTP listener when `smtpPort` is set). */
+  emailIn?: NotificationsSettings['emailIn'];
   /**
    * Embedded only: the clock starts at this past instant and stands there until the demo history
    * is written (see demo-history.ts); ignored with NATS, where each part has its own clock.
@@ -91,6 +93,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           ...storage,
           port: options.ports.notifications,
           ...(options.mail ? { mail: options.mail } : {}),
+          ...(options.emailIn ? { emailIn: options.emailIn } : {}),
         }),
     };
     const [contracts, tickets, sla, notifications] = await Promise.all([

@@ -88,6 +88,7 @@ export const NOTIFICATION_KINDS = [
   'PREPAID_EXHAUSTED',
   'CALENDAR_COVERAGE_LOW',
   'ADVISORY',
+  'EMAIL_FORWARDED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -32,6 +32,28 @@ export function resolutionMeasure(preset: string, category: Category, priority: 
   return 'DURATION';
 }
 
+/**
+ * 003 §7 with R-SLA-11: the ticket classes a preset counts as a product failure ("сбой"); such a
+ * ticket is marked as a failure by itself (staff mark others with markAsFailure) and needs a
+ * failure report before it closes. kz-supplier: an urgent error (the product does not work).
+ */
+export const FAILURE_CLASSES: {
+  readonly [P in PresetId]?: { categories: readonly Category[]; priorities: readonly Priority[] };
+} = {
+  'kz-supplier': { categories: ['ERROR'], priorities: ['URGENT'] },
+};
+
+export function isFailureClass(preset: string, category: Category | null, priority: Priority | null): boolean {
+  const mapping = FAILURE_CLASSES[preset as PresetId];
+  return (
+    mapping !== undefined &&
+    category !== null &&
+    priority !== null &&
+    mapping.categories.includes(category) &&
+    mapping.priorities.includes(priority)
+  );
+}
+
 /** Triage needs a planned resolution date unless the resolution target is bound to a release. */
 export function triageNeedsPlannedDate(preset: string, category: Category, priority: Priority): boolean {
   return !RELEASE_BOUND.includes(resolutionMeasure(preset, category, priority));

@@ -2,14 +2,17 @@ import { type Platform, type RunningService, ServiceRuntime, type StorageSetting
 import { Deliveries } from './application/deliveries';
 import { Followers } from './application/followers';
 import { NotificationInbox } from './application/inbox';
+import { DEFAULT_EMAIL_IN, EmailIntake, type EmailInSettings } from './application/intake';
 import { createMailTransport, MailComposer, type MailSettings, mailSettings } from './application/mail';
 import { NotificationRecorder } from './application/recorder';
 import { TextRenderer } from './application/render';
+import { startSmtpListener } from './application/smtp-listener';
 import { buildNotificationsSchema } from './graphql/schema';
 import { Notifications1763700000400 } from './infra/migrations/1763700000400-notifications';
 import { NotificationRules1763700000410 } from './infra/migrations/1763700000410-notification-rules';
 import { Deliveries1763700000420 } from './infra/migrations/1763700000420-deliveries';
 import { TicketFollowers1796674152439 } from './infra/migrations/1796674152439-TicketFollowers';
+import { EmailIntake1796674194550 } from './infra/migrations/1796674194550-EmailIntake';
 import { domainHandlers } from './messaging/handlers';
 import { notificationsEntities } from './infra/entities';
 
@@ -20,18 +23,23 @@ export const notificationsMigrations = [
   NotificationRules1763700000410,
   Deliveries1763700000420,
   TicketFollowers1796674152439,
+  EmailIntake1796674194550,
 ];
 
 export interface NotificationsSettings extends StorageSettings {
   port: number;
   /** E-mail (defaults: .eml files under `<dataDir>/mail/`, From noreply@reglament.local). */
   mail?: Partial<Omit<MailSettings, 'dataDir'>>;
+  /** The inbound e-mail channel (docs/email.md); `smtpPort` unset: no SMTP listener (0: any free port). */
+  emailIn?: Partial<EmailInSettings> & { smtpPort?: number | undefined; smtpHost?: string | undefined };
 }
 
 /** The composition root of the notifications subgraph. */
 /** The running service, with its sender (tests wake it instead of waiting for its interval). */
 export interface RunningNotifications extends RunningService {
   deliveries: Deliveries;
+  /** The port of the SMTP intake listener, when it runs. */
+  smtpInPort: number | null;
 }
 
 export async function startNotifications(
@@ -58,28 +66,59 @@ export async function startNotifications(
     deliveries.start();
     runtime.lifecycle.add('e-mail sender', () => deliveries.stop());
     runtime.log.info({ transport: transport.description }, 'e-mail goes out by this transport');
-    const recorder = new NotificationRecorder(new TextRenderer(), [deliveries.queue]);
+    const renderer = new TextRenderer();
+    const recorder = new NotificationRecorder(renderer, [deliveries.queue]);
+    const { smtpPort, smtpHost, ...emailIn } = settings.emailIn ?? {};
+    const intake = new EmailIntake(
+      runtime.dataSource,
+      runtime.transactions,
+      platform.clock,
+      deliveries,
+      renderer,
+      mail,
+      { ...DEFAULT_EMAIL_IN, ...definedOnly(emailIn) },
+      runtime.log,
+    );
     const app = {
       inbox: new NotificationInbox(runtime.dataSource, platform.clock),
       deliveries,
       followers: new Followers(runtime.dataSource, platform.clock),
+      intake,
     };
     const handlers = domainHandlers(recorder);
     // Contracts first: people and contracts are known before the tickets that name them.
     await runtime.consume('contracts', handlers.contracts);
     await runtime.consume('tickets', handlers.tickets);
     await runtime.consume('sla', handlers.sla);
-    const server = await runtime.serve(await buildNotificationsSchema(), settings.port, (caller) => ({ caller, app }));
+    const server = await runtime.serve(await buildNotificationsSchema(), settings.port, (caller) => ({ caller, app }), {
+      // receiveEmail carries a whole mail.
+      maxBodyBytes: Math.ceil(intake.maxBytes * 1.1) + 64 * 1024,
+    });
+    let smtpInPort: number | null = null;
+    if (smtpPort !== undefined) {
+      const listener = await startSmtpListener(intake, {
+        port: smtpPort,
+        host: smtpHost ?? '127.0.0.1',
+        log: runtime.log,
+      });
+      runtime.lifecycle.add('SMTP intake', () => listener.close());
+      smtpInPort = listener.port;
+    }
     return {
       name: 'notifications',
       url: server.url,
       port: server.port,
       runtime,
       deliveries,
+      smtpInPort,
       stop: () => runtime.stop(),
     };
   } catch (error) {
     await runtime.stop();
     throw error;
   }
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -25,8 +25,30 @@ export const mailConfigShape = {
   MAIL_MAX_ATTEMPTS: env.integer(8, 1, 100, 'attempts before an e-mail is DEAD'),
 };
 
+/** The inbound e-mail channel (docs/email.md); read by the standalone service and the launcher. */
+export const emailInConfigShape = {
+  SMTP_IN_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .optional()
+    .describe('must be a TCP port number 0-65535 when set (unset: no SMTP listener; receiveEmail still works)'),
+  SMTP_IN_HOST: env.host('127.0.0.1'),
+  EMAIL_IN_MAX_BYTES: env.integer(25 * 1024 * 1024, 1024, 100 * 1024 * 1024, 'largest inbound e-mail in bytes'),
+  EMAIL_IN_ATTACHMENTS_MAX_BYTES: env.integer(
+    512 * 1024,
+    0,
+    10 * 1024 * 1024,
+    'files of one inbound e-mail carried to the ticket, in bytes in all',
+  ),
+  EMAIL_IN_RATE_PER_HOUR: env.integer(30, 1, 100_000, 'e-mails taken from one sender per hour'),
+  EMAIL_IN_WAIT_MS: env.integer(5000, 0, 60_000, 'how long receiveEmail waits for the ticket number'),
+};
+
 export const notificationsConfigShape = {
   ...platformConfigShape,
   ...mailConfigShape,
+  ...emailInConfigShape,
   NOTIFICATIONS_PORT: env.port(4004),
 };

@@ -16,5 +16,13 @@ runStandalone('notifications', notificationsConfigShape, process.env, (platform,
       portalUrl: config.PORTAL_URL,
       maxAttempts: config.MAIL_MAX_ATTEMPTS,
     },
+    emailIn: {
+      smtpPort: config.SMTP_IN_PORT,
+      smtpHost: config.SMTP_IN_HOST,
+      maxBytes: config.EMAIL_IN_MAX_BYTES,
+      attachmentsMaxBytes: config.EMAIL_IN_ATTACHMENTS_MAX_BYTES,
+      ratePerHour: config.EMAIL_IN_RATE_PER_HOUR,
+      waitMs: config.EMAIL_IN_WAIT_MS,
+    },
   }),
 );

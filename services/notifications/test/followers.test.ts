@@ -1,6 +1,6 @@
 import { type Caller, newId, type TicketAfterChange } from '@reglament/shared/domain';
 import { MAX_FOLLOWED_PER_CONTACT, MAX_FOLLOWERS_PER_TICKET } from '../src/application/followers';
-import { customerActor, staffActor, ticketAfterChange } from './support/events';
+import { customerActor, staffActor, ticketAfterChange, timerFacts } from './support/events';
 import { NotificationsHarness } from './support/harness';
 import { type Person, seedContact, seedContract, seedStaff } from './support/people';
 
@@ -202,5 +202,31 @@ describe('notifications: followers and the ticket history', () => {
       ticket.ticketId,
     ]);
     expect(Number(rows[0]!.n)).toBe(0);
+  });
+  it('R-SLA-11: a ticket marked as a failure tells the assignee the report is due before closing; a breach says so only where the contract demands it; never the customer side', async () => {
+    await h.ok(oleg, follow, { id: ticket.ticketId });
+    await h.publish('tickets.ticket.marked_as_failure', orgA, {
+      ticket,
+      actor: staffActor(dora.id),
+      ticketId: ticket.ticketId,
+      organizationId: orgA,
+      by: 'STAFF',
+    });
+    await h.publish('sla.timer.breached', orgA, timerFacts(ticket, { metric: 'RESOLUTION', status: 'BREACHED' }));
+    const { myNotifications } = await h.ok<{ myNotifications: { edges: { node: { kind: string; body: string } }[] } }>(
+      egor,
+      `{ myNotifications(first: 100) { edges { node { kind body } } } }`,
+    );
+    const duties = myNotifications.edges
+      .filter((e) => e.node.kind === 'FAILURE_REPORT_REQUIRED')
+      .map((e) => e.node.body);
+    expect(duties.sort()).toEqual([
+      'Обращение T-2025-000321 «Report prints blank» отмечено как сбой: опишите причины и меры (R-SLA-11); без отчёта обращение не закрыть.',
+      'Срок «Решение» по обращению T-2025-000321 «Report prints blank» нарушен: опишите причины и меры (R-SLA-11). Если договор этого требует, без отчёта обращение не закрыть.',
+    ]);
+    // Dora marked it herself: she hears only of the breach; the customer side hears of neither.
+    expect((await kinds(dora)).filter((k) => k === 'FAILURE_REPORT_REQUIRED')).toEqual(['FAILURE_REPORT_REQUIRED']);
+    expect((await kinds(oleg)).filter((k) => k.startsWith('FAILURE') || k === 'SLA_BREACHED')).toEqual([]);
+    expect((await kinds(olga)).filter((k) => k.startsWith('FAILURE') || k === 'SLA_BREACHED')).toEqual([]);
   });
 });

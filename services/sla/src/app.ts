@@ -19,6 +19,7 @@ import { MonotonicEvaluation1795306518613 } from './infra/migrations/17953065186
 import { ReleaseEventOrder1795307927597 } from './infra/migrations/1795307927597-ReleaseEventOrder';
 import { ContractEventOrder1795400000000 } from './infra/migrations/1795400000000-ContractEventOrder';
 import { ProductionCalendars1796652247956 } from './infra/migrations/1796652247956-ProductionCalendars';
+import { FailureMarking1796675953091 } from './infra/migrations/1796675953091-FailureMarking';
 import { contractsHandlers } from './messaging/contracts-consumer';
 import { ticketsHandlers } from './messaging/tickets-consumer';
 import { slaEntities } from './infra/entities';
@@ -33,6 +34,7 @@ export const slaMigrations = [
   ReleaseEventOrder1795307927597,
   ContractEventOrder1795400000000,
   ProductionCalendars1796652247956,
+  FailureMarking1796675953091,
 ];
 
 export interface SlaSettings extends StorageSettings {

@@ -21,9 +21,11 @@ import { ListFilterIndexes1795307559326 } from './infra/migrations/1795307559326
 import { AttachmentContentExternal1795400000000 } from './infra/migrations/1795400000000-AttachmentContentExternal';
 import { TermAgreement1796674276323 } from './infra/migrations/1796674276323-TermAgreement';
 import { ExpectedDateAndDelivery1796675406328 } from './infra/migrations/1796675406328-ExpectedDateAndDelivery';
+import { FailureMarking1796675942187 } from './infra/migrations/1796675942187-FailureMarking';
 import { PostgresAttachmentStorage } from './infra/pg-attachment-storage';
 import { TicketReads } from './infra/ticket-reads';
 import { contractsHandlers } from './messaging/contracts-consumer';
+import { emailHandlers } from './messaging/email-consumer';
 import { slaHandlers } from './messaging/sla-consumer';
 import { ticketsEntities } from './infra/entities';
 
@@ -37,6 +39,7 @@ export const ticketsMigrations = [
   AttachmentContentExternal1795400000000,
   TermAgreement1796674276323,
   ExpectedDateAndDelivery1796675406328,
+  FailureMarking1796675942187,
 ];
 
 export interface TicketsSettings extends StorageSettings {
@@ -59,8 +62,9 @@ export async function startTickets(platform: Platform, settings: TicketsSettings
     const storage = new PostgresAttachmentStorage(dataSource);
     const reads = new TicketReads(dataSource);
     const workflow = new TicketWorkflow(transactions, platform.clock, storage, limits);
+    const registration = new Registration(transactions, platform.clock, storage, limits);
     const app: TicketsApp = {
-      registration: new Registration(transactions, platform.clock, storage, limits),
+      registration,
       workflow,
       queries: new TicketQueries(reads),
       reads,
@@ -69,6 +73,7 @@ export async function startTickets(platform: Platform, settings: TicketsSettings
     };
     await runtime.consume('contracts', contractsHandlers);
     await runtime.consume('sla', slaHandlers(workflow, runtime.log));
+    await runtime.consume('notifications', emailHandlers(registration, workflow, storage, limits, runtime.log));
     const server = await runtime.serve(
       await buildTicketsSchema(),
       settings.port,

@@ -35,6 +35,7 @@ export const EVENT_VERSIONS: { readonly [T in EventType]: number } = {
   'tickets.ticket.planned_date_agreed': 1,
   'tickets.ticket.planned_date_objected': 1,
   'tickets.ticket.category_changed': 1,
+  'tickets.ticket.marked_as_failure': 1,
   'sla.timer.started': 1,
   'sla.timer.paused': 1,
   'sla.timer.resumed': 1,
@@ -68,6 +69,8 @@ export const EVENT_VERSIONS: { readonly [T in EventType]: number } = {
   'contracts.time.logged': 1,
   'contracts.customization.cap_nearing': 1,
   'notifications.notification.created': 1,
+  'notifications.email.ticket_requested': 1,
+  'notifications.email.reply_received': 1,
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_VERSIONS) as EventType[];

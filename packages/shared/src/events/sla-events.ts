@@ -53,7 +53,8 @@ export interface SlaFailureReportSubmittedV1 {
   reportId: string;
   ticketId: string;
   organizationId: string;
-  timerId: string;
+  /** The breached provider clock it covers; null for a report of a product failure without a breach (003 §7). */
+  timerId: string | null;
   causes: string;
   measures: string;
   submittedBy: string | null;

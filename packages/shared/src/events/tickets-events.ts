@@ -129,6 +129,12 @@ export interface TicketPlannedDateObjectedV1 extends TicketEventBase, Keyed {
   reason: string;
 }
 
+/** 003 §7: a product failure: the SLA service requires a failure report before the ticket closes. */
+export interface TicketMarkedAsFailureV1 extends TicketEventBase, Keyed {
+  /** STAFF: markAsFailure; PRESET: the preset counts the ticket's class as a failure. */
+  by: 'STAFF' | 'PRESET';
+}
+
 export interface TicketMessageAddedV1 extends TicketEventBase, Keyed {
   messageId: string;
   internal: boolean;
@@ -164,6 +170,7 @@ export interface TicketsEventPayloads {
   'tickets.ticket.planned_date_proposed': TicketPlannedDateProposedV1;
   'tickets.ticket.planned_date_agreed': TicketPlannedDateAgreedV1;
   'tickets.ticket.planned_date_objected': TicketPlannedDateObjectedV1;
+  'tickets.ticket.marked_as_failure': TicketMarkedAsFailureV1;
   'tickets.ticket.message_added': TicketMessageAddedV1;
   'tickets.ticket.on_site_requested': TicketOnSiteRequestedV1;
   'tickets.ticket.on_site_arrived': TicketOnSiteArrivedV1;

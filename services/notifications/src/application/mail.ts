@@ -89,6 +89,24 @@ export class MailComposer {
   }
 }
 
+/** A mail that is no notification (an inbound e-mail forwarded, R-TKT-4): plain text, escaped into HTML, not threaded. */
+export function composePlainMail(
+  settings: Pick<MailSettings, 'from' | 'domain'>,
+  input: { id: string; to: string; subject: string; text: string; language: Language },
+): MailMessage {
+  const html = `<!doctype html><html><body><pre style="white-space:pre-wrap;font-family:inherit">${Handlebars.escapeExpression(input.text)}</pre></body></html>`;
+  return {
+    from: settings.from,
+    to: input.to,
+    subject: input.subject,
+    text: input.text,
+    html,
+    messageId: `<f.${input.id}@${settings.domain}>`,
+    threadId: null,
+    language: input.language,
+  };
+}
+
 /** Where e-mail goes: an SMTP server, or .eml files. */
 export interface MailTransport {
   send(message: MailMessage, deliveryId: string): Promise<void>;

@@ -224,6 +224,15 @@ export const RULES: readonly AnyRule[] = [
     key: (e) => `failure-report:${e.data.timerId}`,
   }),
   rule({
+    event: 'tickets.ticket.marked_as_failure',
+    describe:
+      'marked as a product failure (by staff or by the preset): the report is due before closing (R-SLA-11, 003 §7)',
+    kind: 'FAILURE_REPORT_REQUIRED',
+    audiences: ['ASSIGNEE', 'DISPATCHERS'],
+    facts: (e) => ({ metric: null, by: e.data.by }),
+    key: (e) => `failure-marked:${e.data.ticketId}`,
+  }),
+  rule({
     event: 'sla.failure_report.submitted',
     describe: 'failure report submitted: the requester gets causes and measures (R-SLA-11)',
     kind: 'FAILURE_REPORT_SUBMITTED',

@@ -11,10 +11,12 @@ import {
 } from './notification.entities';
 import { DeliveryEntity } from './delivery.entities';
 import { TicketFollowerEntity } from './follower.entities';
+import { EmailIntakeEntity, KnownOrganizationEntity } from './intake.entities';
 
 export * from './notification.entities';
 export * from './delivery.entities';
 export * from './follower.entities';
+export * from './intake.entities';
 
 export const notificationsEntities = [
   NotificationEntity,
@@ -24,4 +26,6 @@ export const notificationsEntities = [
   KnownTimerEntity,
   DeliveryEntity,
   TicketFollowerEntity,
+  EmailIntakeEntity,
+  KnownOrganizationEntity,
 ];

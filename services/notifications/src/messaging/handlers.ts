@@ -3,6 +3,7 @@ import {
   type ContactFacts,
   type ContractFacts,
   type EventType,
+  type OrganizationFacts,
   type SlaTimerFacts,
   type StaffFacts,
   type TicketAfterChange,
@@ -49,6 +50,7 @@ export function domainHandlers(recorder: NotificationRecorder): Record<'tickets'
     'tickets.ticket.planned_date_agreed',
     'tickets.ticket.planned_date_objected',
     'tickets.ticket.category_changed',
+    'tickets.ticket.marked_as_failure',
     'tickets.ticket.message_added',
     'tickets.ticket.on_site_requested',
     'tickets.ticket.on_site_arrived',
@@ -68,6 +70,8 @@ export function domainHandlers(recorder: NotificationRecorder): Record<'tickets'
     tickets: build(ticketTypes.map((type) => [type, saveTicket])),
     sla: build(timerTypes.map((type) => [type, saveTimer])),
     contracts: build([
+      ['contracts.organization.created', saveOrganization],
+      ['contracts.organization.updated', saveOrganization],
       ['contracts.contact.registered', saveContact],
       ['contracts.contact.updated', saveContact],
       ['contracts.contact.deactivated', (e, tx) => saveContact(e, tx, false)],
@@ -145,6 +149,22 @@ function preferences(p: ContactFacts | StaffFacts): { language: string; email_of
 
 async function savePerson(tx: Tx, eventId: string, values: Record<string, unknown>): Promise<void> {
   await upsertIfNewer(tx.manager, 'known_people', 'person_id', values, eventId);
+}
+
+async function saveOrganization(event: AnyEventEnvelope, tx: Tx): Promise<void> {
+  const o = event.data as OrganizationFacts;
+  await upsertIfNewer(
+    tx.manager,
+    'known_organizations',
+    'organization_id',
+    {
+      organization_id: o.organizationId,
+      name: o.name,
+      email: o.email,
+      email_domains: o.emailDomains.map((d) => d.trim().toLowerCase()),
+    },
+    event.id,
+  );
 }
 
 async function saveContract(event: AnyEventEnvelope, tx: Tx): Promise<void> {

@@ -177,11 +177,11 @@ export const MESSAGES: Record<NotificationKind, Record<Language, MessageTemplate
   FAILURE_REPORT_REQUIRED: {
     RU: {
       title: 'Обращение {{number}}: нужен отчёт о нарушении',
-      body: 'Срок «{{label metric}}» по обращению {{number}} «{{title}}» нарушен: опишите причины и меры (R-SLA-11); без отчёта обращение не закрыть.',
+      body: '{{#if metric}}Срок «{{label metric}}» по обращению {{number}} «{{title}}» нарушен: опишите причины и меры (R-SLA-11). Если договор этого требует, без отчёта обращение не закрыть.{{else}}Обращение {{number}} «{{title}}» отмечено как сбой: опишите причины и меры (R-SLA-11); без отчёта обращение не закрыть.{{/if}}',
     },
     EN: {
       title: 'Ticket {{number}}: failure report required',
-      body: 'The {{label metric}} deadline of ticket {{number}} "{{title}}" was breached: write the causes and measures (R-SLA-11); the ticket cannot close without the report.',
+      body: '{{#if metric}}The {{label metric}} deadline of ticket {{number}} "{{title}}" was breached: write the causes and measures (R-SLA-11). Where the contract demands it, the ticket cannot close without the report.{{else}}Ticket {{number}} "{{title}}" is marked as a failure: write the causes and measures (R-SLA-11); the ticket cannot close without the report.{{/if}}',
     },
   },
   FAILURE_REPORT_SUBMITTED: {
@@ -217,6 +217,16 @@ export const MESSAGES: Record<NotificationKind, Record<Language, MessageTemplate
   ADVISORY: {
     RU: { title: 'Уведомление безопасности: {{title}}', body: '{{body}}' },
     EN: { title: 'Security advisory: {{title}}', body: '{{body}}' },
+  },
+  EMAIL_FORWARDED: {
+    RU: {
+      title: 'Переслано: {{subject}}',
+      body: 'Письмо от {{sender}} не зарегистрировано как обращение: отправитель не является зарегистрированным контактным лицом вашей организации (обращения принимаются только от них). Зарегистрируйте обращение от имени контактного лица или попросите администратора добавить отправителя.',
+    },
+    EN: {
+      title: 'Forwarded: {{subject}}',
+      body: 'The e-mail from {{sender}} was not registered as a ticket: the sender is not a registered contact of your organization (requests are taken only from them). Register the request as a contact, or ask your administrator to add the sender.',
+    },
   },
 };
 

@@ -242,6 +242,20 @@ describe('rules table: event -> recipients x kinds', () => {
     expect(told(customerClock, t)).toEqual({});
   });
 
+  it('marked as a failure (003 §7): the assignee and dispatchers owe the report, once per ticket; the staff member who marked it is not told', () => {
+    const t = ticket();
+    const marked = event('tickets.ticket.marked_as_failure', orgA, { ...base(t, staffActor(dora.id)), by: 'STAFF' });
+    expect(told(marked, t, dora.id)).toEqual({ FAILURE_REPORT_REQUIRED: ['Dima', 'Egor'] });
+    expect(intentsFor(marked)[0]!.key).toBe(`failure-marked:${t.ticketId}`);
+    const byPreset = event('tickets.ticket.marked_as_failure', orgA, {
+      ...base(ticket({ assigneeId: null }), customerActor(olga.id)),
+      by: 'PRESET',
+    });
+    expect(told(byPreset, ticket({ assigneeId: null }), olga.id)).toEqual({
+      FAILURE_REPORT_REQUIRED: ['Dima', 'Dora'],
+    });
+  });
+
   it('failure report submitted: the requester gets causes and measures', () => {
     const t = ticket();
     const e = event('sla.failure_report.submitted', orgA, {

@@ -1,4 +1,6 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -53,4 +55,11 @@ export class TestSmtp {
   to(address: string): ParsedMail[] {
     return this.received.filter((m) => m.to && JSON.stringify(m.to).includes(address));
   }
+}
+
+/** Every `.eml` file under `dir` (the e-mail of embedded mode, `<DATA_DIR>/mail/`), parsed. */
+export async function readMailDir(dir: string): Promise<ParsedMail[]> {
+  if (!existsSync(dir)) return [];
+  const files = readdirSync(dir).filter((f) => f.endsWith('.eml'));
+  return Promise.all(files.map((f) => simpleParser(readFileSync(join(dir, f)))));
 }

@@ -49,9 +49,11 @@ export class FailureReports {
       const breached = await tx.manager.find(SlaTimerEntity, {
         where: { ticketId: input.ticketId, party: 'PROVIDER', status: 'BREACHED', failureReportId: IsNull() },
       });
-      if (breached.length === 0) {
+      // 003 §7: a ticket marked as a product failure owes a report of its own.
+      const forFailure = ticket.failureMarkedAt !== null && ticket.failureReportId === null;
+      if (breached.length === 0 && !forFailure) {
         throw badInput(
-          'This ticket has no breached provider deadline without a report; a report is attached to a breach',
+          'This ticket has no breached provider deadline and no product failure without a report; a report is attached to a breach or to a ticket marked as a failure (markAsFailure)',
         );
       }
       const report: SlaFailureReportEntity = {
@@ -62,11 +64,15 @@ export class FailureReports {
         measures,
         submittedBy: caller.kind === 'user' ? caller.id : null,
         submittedAt: now,
+        forFailure,
+        metrics: [...new Set(breached.map((timer) => timer.metric))],
       };
       await tx.manager.insert(SlaFailureReportEntity, report);
       for (const timer of breached) {
         await tx.manager.update(SlaTimerEntity, { id: timer.id }, { failureReportId: report.id });
       }
+      if (forFailure)
+        await tx.manager.update(SlaTicketEntity, { ticketId: ticket.ticketId }, { failureReportId: report.id });
       // The ticket's standing is recomputed (failureReportPending clears, with its event).
       await this.clocks.recompute(tx, ticket.ticketId, now.getTime(), { source: 'sla', occurredAt: now }, true);
       // An auto-close refused while the report was missing (R-TKT-12 with R-SLA-11) is asked for again.
@@ -89,7 +95,8 @@ export class FailureReports {
           ),
         );
       }
-      for (const timer of breached) {
+      const covered: (string | null)[] = breached.length > 0 ? breached.map((timer) => timer.id) : [null];
+      for (const timerId of covered) {
         tx.emit(
           makeEvent(
             'sla.failure_report.submitted',
@@ -98,7 +105,7 @@ export class FailureReports {
               reportId: report.id,
               ticketId: ticket.ticketId,
               organizationId: ticket.organizationId,
-              timerId: timer.id,
+              timerId,
               causes,
               measures,
               submittedBy: report.submittedBy,

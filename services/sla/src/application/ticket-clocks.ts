@@ -60,7 +60,14 @@ export class TicketClocks {
     if (!ticket) return;
     const seq = ticket.historyLength + 1;
     await tx.manager.insert(SlaHistoryEntity, { eventId: event.id, ticketId: facts.ticketId, seq, entry });
-    await tx.manager.update(SlaTicketEntity, { ticketId: facts.ticketId }, { historyLength: seq });
+    await tx.manager.update(
+      SlaTicketEntity,
+      { ticketId: facts.ticketId },
+      // 003 §7: the first marking as a product failure makes a failure report owed.
+      entry.kind === 'FAILURE_MARKED' && ticket.failureMarkedAt === null
+        ? { historyLength: seq, failureMarkedAt: new Date(entry.at) }
+        : { historyLength: seq },
+    );
     await this.recompute(tx, facts.ticketId, now, origin, true);
   }
 
@@ -190,8 +197,10 @@ export class TicketClocks {
 
     const summary = summarize(computed);
     const failureReportPending =
-      policy.failureReportRequired &&
-      rows.some((r) => r.party === 'PROVIDER' && r.status === 'BREACHED' && !r.failureReportId);
+      (policy.failureReportRequired &&
+        rows.some((r) => r.party === 'PROVIDER' && r.status === 'BREACHED' && !r.failureReportId)) ||
+      // 003 §7: a product failure needs its report whatever the clocks say.
+      (ticket.failureMarkedAt !== null && ticket.failureReportId === null);
     const nextDeadline = summary.nextDeadline === null ? null : new Date(summary.nextDeadline);
     if (
       ticket.state !== summary.state ||

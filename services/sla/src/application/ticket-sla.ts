@@ -8,7 +8,15 @@ import {
   requireUuid,
   visibilityOf,
 } from '@reglament/shared/domain';
-import type { Clock, Transactions } from '@reglament/shared/platform';
+import {
+  type Clock,
+  type Connection,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  toConnection,
+  type Transactions,
+} from '@reglament/shared/platform';
 import { type DataSource, In } from 'typeorm';
 import { PRESET_POLICIES } from '../domain/presets';
 import { SlaContractEntity, SlaFailureReportEntity, SlaTicketEntity, SlaTimerEntity } from '../infra/entities';
@@ -69,6 +77,64 @@ export class TicketSlaService {
     if (!found) throw notFound('Ticket', ticketId);
   }
 
+  /**
+   * R-SLA-11, 003 §7: the failure reports the caller may see (staff: all; a customer: its own
+   * organization's), newest first, a page at a time.
+   */
+  async failureReports(
+    caller: Caller,
+    filter: FailureReportFilterInput,
+    first: number | null,
+    after: string | null,
+  ): Promise<Connection<SlaFailureReportEntity>> {
+    requireUser(caller, 'read failure reports');
+    const visibility = visibilityOf(caller);
+    const limit = pageSize(first);
+    const position = decodeCursor(after, isReportCursor);
+    if (filter.organizationId) requireUuid(filter.organizationId, 'organizationId');
+    if (filter.ticketId) requireUuid(filter.ticketId, 'ticketId');
+    if (filter.submittedFrom && filter.submittedTo && filter.submittedFrom > filter.submittedTo) {
+      throw badInput('submittedFrom must not be after submittedTo', { field: 'submittedFrom' });
+    }
+    if (visibility.kind === 'none') return toConnection([], limit, 0, () => '');
+    const base = () => {
+      const query = this.dataSource.getRepository(SlaFailureReportEntity).createQueryBuilder('r');
+      if (visibility.kind === 'organization') {
+        query.andWhere('r.organizationId = :scope', { scope: visibility.organizationId });
+      }
+      if (filter.organizationId) query.andWhere('r.organizationId = :org', { org: filter.organizationId });
+      if (filter.ticketId) query.andWhere('r.ticketId = :ticket', { ticket: filter.ticketId });
+      if (filter.forFailure !== null && filter.forFailure !== undefined) {
+        query.andWhere('r.forFailure = :forFailure', { forFailure: filter.forFailure });
+      }
+      if (filter.submittedFrom) query.andWhere('r.submittedAt >= :from', { from: filter.submittedFrom });
+      if (filter.submittedTo) query.andWhere('r.submittedAt < :to', { to: filter.submittedTo });
+      return query;
+    };
+    const page = base();
+    if (position) {
+      page.andWhere('(r.submittedAt < :at OR (r.submittedAt = :at AND r.id < :id))', {
+        at: position.at,
+        id: position.id,
+      });
+    }
+    const [rows, totalCount] = await Promise.all([
+      page
+        .orderBy('r.submittedAt', 'DESC')
+        .addOrderBy('r.id', 'DESC')
+        .limit(limit + 1)
+        .getMany(),
+      base().getCount(),
+    ]);
+    return toConnection(
+      rows,
+      limit,
+      totalCount,
+      (row) => encodeCursor({ at: row.submittedAt.toISOString(), id: row.id }),
+      position !== null,
+    );
+  }
+
   // ---------------------------------------------------------------- batched reads (the resolvers' loaders)
 
   async ticketsByIds(ticketIds: readonly string[]): Promise<Map<string, SlaTicketEntity>> {
@@ -107,4 +173,25 @@ export class TicketSlaService {
   refreshCalendars(): Promise<void> {
     return this.catalog.refresh(this.dataSource.manager);
   }
+}
+
+/** Which failure reports to list; every condition given must hold. */
+export interface FailureReportFilterInput {
+  organizationId?: string | null;
+  ticketId?: string | null;
+  /** true: reports of marked product failures; false: reports of breaches only. */
+  forFailure?: boolean | null;
+  submittedFrom?: Date | null;
+  submittedTo?: Date | null;
+}
+
+function isReportCursor(key: unknown): key is { at: string; id: string } {
+  if (typeof key !== 'object' || key === null) return false;
+  const k = key as Record<string, unknown>;
+  return (
+    typeof k['at'] === 'string' &&
+    !Number.isNaN(Date.parse(k['at'])) &&
+    typeof k['id'] === 'string' &&
+    /^[0-9a-f-]{36}$/i.test(k['id'])
+  );
 }

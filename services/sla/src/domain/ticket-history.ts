@@ -38,6 +38,8 @@ export type HistoryEntry =
   | (Base & { kind: 'CLOSED'; reason: CloseReason; from: TicketStatus; byProvider: boolean })
   | (Base & { kind: 'RECLASSIFIED' })
   | (Base & { kind: 'PLANNED_DATE' })
+  /** 003 §7: the ticket was marked as a product failure (a failure report is owed; no clock moves). */
+  | (Base & { kind: 'FAILURE_MARKED' })
   /** 003 item 2: the customer agreed the planned date the provider proposed (stops TERM_AGREEMENT). */
   | (Base & { kind: 'TERM_AGREED' })
   /** A public message from provider staff: a response to the customer (REACTION, CALLBACK). */
@@ -87,6 +89,8 @@ export function historyEntryOf(event: TicketEventEnvelope): HistoryEntry | null 
       return { ...base, kind: 'RECLASSIFIED' };
     case 'tickets.ticket.planned_date_changed':
       return { ...base, kind: 'PLANNED_DATE' };
+    case 'tickets.ticket.marked_as_failure':
+      return { ...base, kind: 'FAILURE_MARKED' };
     case 'tickets.ticket.planned_date_agreed':
       return { ...base, kind: 'TERM_AGREED' };
     case 'tickets.ticket.message_added':

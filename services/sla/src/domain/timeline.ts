@@ -204,6 +204,8 @@ export function buildTimeline(policy: SlaPolicy, history: readonly HistoryEntry[
         break; // the class was applied above
       case 'PLANNED_DATE':
         break; // AGREED targets follow the date (applied above); setting it alone agrees nothing
+      case 'FAILURE_MARKED':
+        break; // a report is owed (application/ticket-clocks.ts); no clock moves
       case 'TERM_AGREED':
         // 003 item 2: the term is set AND agreed with the customer: the clock stops at the agreement.
         stop('TERM_AGREEMENT', at);

@@ -1,6 +1,7 @@
 import type { SlaFailureReportEntity, SlaTimerEntity } from '../infra/entities';
 import type { SlaPolicy as Policy } from '../domain/policy';
-import type { FailureReport, SlaPolicy, SlaTimer } from './types/sla.types';
+import type { SlaMetric } from '@reglament/shared/domain';
+import { type FailureReport, type SlaPolicy, type SlaTimer, Ticket } from './types/sla.types';
 
 export function toTimer(row: SlaTimerEntity): SlaTimer {
   return {
@@ -30,6 +31,10 @@ export function toFailureReport(row: SlaFailureReportEntity): FailureReport {
   return {
     id: row.id,
     ticketId: row.ticketId,
+    ticket: Object.assign(new Ticket(), { id: row.ticketId }),
+    organizationId: row.organizationId,
+    forFailure: row.forFailure,
+    metrics: row.metrics as SlaMetric[],
     causes: row.causes,
     measures: row.measures,
     submittedAt: row.submittedAt,

@@ -116,6 +116,14 @@ export class SlaTicketEntity {
   @Column({ type: 'boolean', name: 'failure_report_pending', default: false })
   failureReportPending!: boolean;
 
+  /** 003 §7: when the ticket was marked as a product failure (its report is then owed). */
+  @Column({ type: 'timestamptz', name: 'failure_marked_at', nullable: true })
+  failureMarkedAt!: Date | null;
+
+  /** The failure report that covers the marked failure. */
+  @Column({ type: 'uuid', name: 'failure_report_id', nullable: true })
+  failureReportId!: string | null;
+
   @Column({ type: 'integer', name: 'history_length', default: 0 })
   historyLength!: number;
 
@@ -196,6 +204,7 @@ export class SlaContractEntity {
 }
 
 /** R-SLA-11: causes and measures of a provider's breach. */
+@Index('sla_failure_reports_submitted_idx', ['submittedAt', 'id'])
 @Entity({ name: 'sla_failure_reports' })
 @Index('sla_failure_reports_ticket_idx', ['ticketId'])
 export class SlaFailureReportEntity {
@@ -219,4 +228,12 @@ export class SlaFailureReportEntity {
 
   @Column({ type: 'timestamptz', name: 'submitted_at' })
   submittedAt!: Date;
+
+  /** It covers a product failure the ticket was marked as (003 §7), not only breached deadlines. */
+  @Column({ type: 'boolean', name: 'for_failure', default: false })
+  forFailure!: boolean;
+
+  /** The metrics of the breached provider clocks it covers, e.g. ['ON_SITE']. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  metrics!: string[];
 }

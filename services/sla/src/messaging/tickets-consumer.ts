@@ -11,6 +11,7 @@ const TICKET_EVENTS = [
   'tickets.ticket.category_changed',
   'tickets.ticket.planned_date_changed',
   'tickets.ticket.planned_date_agreed',
+  'tickets.ticket.marked_as_failure',
   'tickets.ticket.message_added',
   'tickets.ticket.on_site_requested',
   'tickets.ticket.on_site_arrived',

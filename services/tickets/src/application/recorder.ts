@@ -113,6 +113,8 @@ function historyOf(fact: TicketChange): HistoryValues {
       return entry({ fromValue: fact.proposedResolutionAt.toISOString(), reason: fact.reason });
     case 'MESSAGE_ADDED':
       return entry({ toValue: fact.messageId, note: clip(fact.body) });
+    case 'MARKED_AS_FAILURE':
+      return entry({ toValue: 'FAILURE', reason: fact.by === 'PRESET' ? "the preset's failure class" : null });
     case 'ON_SITE_REQUESTED':
       return entry({ note: fact.note });
     case 'ON_SITE_ARRIVED':
@@ -233,6 +235,8 @@ function eventOf(fact: TicketChange, ticket: TicketAfterChange, actor: Actor, or
         },
         origin,
       );
+    case 'MARKED_AS_FAILURE':
+      return makeEvent('tickets.ticket.marked_as_failure', org, { ...base, by: fact.by }, origin);
     case 'ON_SITE_REQUESTED':
       return makeEvent('tickets.ticket.on_site_requested', org, { ...base, note: fact.note }, origin);
     case 'ON_SITE_ARRIVED':

@@ -1,15 +1,27 @@
 import { DateTime } from 'luxon';
-import { badInput, type Caller, forbidden, newId, notFound, requireUuid, visibilityOf } from '@reglament/shared/domain';
-import { type Clock, type Transactions } from '@reglament/shared/platform';
-import { type AttachmentUpload, checkAttachment } from '../domain/attachment';
+import {
+  type Actor,
+  badInput,
+  type Caller,
+  type EventOrigin,
+  forbidden,
+  newId,
+  notFound,
+  requireUuid,
+  visibilityOf,
+} from '@reglament/shared/domain';
+import { type Clock, type Transactions, type Tx } from '@reglament/shared/platform';
+import { type AttachmentUpload, type CheckedAttachment, checkAttachment } from '../domain/attachment';
 import type { TicketChange } from '../domain/changes';
 import {
+  type ContactView,
+  type ContractView,
   type RegistrationInput,
   registrationRefusals,
   validateRegistration,
   validExpectedDate,
 } from '../domain/registration';
-import { requireMayPostInternal } from '../domain/transitions';
+import { presetFailureMarking, requireMayPostInternal } from '../domain/transitions';
 import type { TicketEntity } from '../infra/entities';
 import { TicketStore } from '../infra/ticket-store';
 import { actorOf } from './actor';
@@ -71,10 +83,6 @@ export class Registration {
           `Login ${requesterId} is not a registered contact of the contract's organization; only registered contacts file tickets (R-ACC-1)`,
         );
       }
-      const refusals = registrationRefusals(contract, requesterId, requester, valid.product, now);
-      if (refusals.length > 0) {
-        throw badInput(`Registration refused: ${refusals.join('; ')}`, { reasons: refusals });
-      }
       if (valid.linkedTicketId) {
         const linked = await store.load(visibilityOf(caller), valid.linkedTicketId);
         if (!linked) throw notFound('Ticket', valid.linkedTicketId);
@@ -84,58 +92,145 @@ export class Registration {
           });
         }
       }
-      const ticket: TicketEntity = {
+      return this.create(tx, {
         id: newId(),
-        // The year on the number is the customer's year: New Year's night in Moscow is still the old year in UTC.
-        number: await store.nextNumber(DateTime.fromJSDate(now, { zone: contract.timeZone }).year),
-        organizationId: contract.organizationId,
-        contractId: contract.contractId,
-        preset: contract.preset,
+        actor,
+        valid,
         requesterId,
-        channel: valid.channel,
-        title: valid.title,
-        description: valid.description,
-        category: valid.category,
-        priority: valid.priority,
-        status: 'REGISTERED',
-        closeReason: null,
-        assigneeId: null,
-        product: valid.product,
-        serviceCode: valid.serviceCode,
-        plannedResolutionAt: null,
+        requester,
+        contract,
+        files,
+        now,
+        origin,
         expectedResolutionAt,
-        solutionDeliveredVia: null,
-        proposedResolutionAt: null,
-        plannedDateAgreedAt: null,
-        registeredAt: now,
-        acknowledgedAt: null,
-        resolvedAt: null,
-        closedAt: null,
-        answeredOnCall: valid.answeredOnCall,
-        linkedTicketId: valid.linkedTicketId,
-        clarificationReturnStatus: null,
-        clarificationRequestedAt: null,
-        reworkCount: 0,
-        onSiteRequestedAt: null,
-        onSiteArrivedAt: null,
-        version: 1,
-      };
-      await store.insert(ticket);
-      const facts: TicketChange[] = [{ kind: 'REGISTERED', answeredOnCall: valid.answeredOnCall }];
-      for (const file of files) {
-        const saved = await saveAttachment(tx, this.storage, ticket, newId(), file, actor, now);
-        facts.push({
-          kind: 'ATTACHMENT_ADDED',
-          attachmentId: saved.id,
-          name: saved.name,
-          contentType: saved.contentType,
-          size: saved.size,
-          internal: saved.internal,
-        });
-      }
-      await recordFacts(tx, ticket, actor, facts, origin);
-      return ticket;
+      });
     });
+  }
+
+  /**
+   * An e-mail of a registered contact (notifications.email.ticket_requested, R-TKT-3/4), inside
+   * the consumer's inbox transaction: registered on the EMAIL channel as that contact, with the
+   * id the intake chose (so a repeated request registers one ticket). Returns null when it exists.
+   */
+  async registerFromEmail(
+    tx: Tx,
+    request: { ticketId: string; contactId: string; contactName: string; subject: string; description: string },
+    contract: ContractView & { preset: string },
+    files: CheckedAttachment[],
+    origin: EventOrigin,
+  ): Promise<TicketEntity | null> {
+    const store = new TicketStore(tx.manager);
+    if (await store.load({ kind: 'all' }, request.ticketId)) return null;
+    const actor: Actor = { id: request.contactId, role: 'CUSTOMER', name: request.contactName };
+    // The channel is the intake's to claim (a customer cannot pick EMAIL in the portal).
+    const valid = validateRegistration(
+      {
+        contractId: contract.contractId,
+        requesterId: request.contactId,
+        channel: 'EMAIL',
+        title: request.subject,
+        description: request.description,
+        category: null,
+        priority: null,
+        product: null,
+        serviceCode: null,
+        answeredOnCall: null,
+        linkedTicketId: null,
+      },
+      'SYSTEM',
+    );
+    const requester = await store.contact(request.contactId);
+    return this.create(tx, {
+      id: request.ticketId,
+      actor,
+      valid,
+      requesterId: request.contactId,
+      requester,
+      contract,
+      files,
+      now: origin.occurredAt,
+      origin,
+      expectedResolutionAt: null,
+    });
+  }
+
+  private async create(
+    tx: Tx,
+    p: {
+      id: string;
+      actor: Actor;
+      valid: RegistrationInput;
+      requesterId: string;
+      requester: ContactView | null;
+      contract: ContractView & { preset: string };
+      files: CheckedAttachment[];
+      now: Date;
+      origin: EventOrigin;
+      expectedResolutionAt: Date | null;
+    },
+  ): Promise<TicketEntity> {
+    const { actor, valid, requesterId, contract, files, now } = p;
+    const store = new TicketStore(tx.manager);
+    const refusals = registrationRefusals(contract, requesterId, p.requester, valid.product, now);
+    if (refusals.length > 0) {
+      throw badInput(`Registration refused: ${refusals.join('; ')}`, { reasons: refusals });
+    }
+    const ticket: TicketEntity = {
+      id: p.id,
+      // The year on the number is the customer's year: New Year's night in Moscow is still the old year in UTC.
+      number: await store.nextNumber(DateTime.fromJSDate(now, { zone: contract.timeZone }).year),
+      organizationId: contract.organizationId,
+      contractId: contract.contractId,
+      preset: contract.preset,
+      requesterId,
+      channel: valid.channel,
+      title: valid.title,
+      description: valid.description,
+      category: valid.category,
+      priority: valid.priority,
+      status: 'REGISTERED',
+      closeReason: null,
+      assigneeId: null,
+      product: valid.product,
+      serviceCode: valid.serviceCode,
+      plannedResolutionAt: null,
+      expectedResolutionAt: p.expectedResolutionAt,
+      solutionDeliveredVia: null,
+      markedAsFailureAt: null,
+      proposedResolutionAt: null,
+      plannedDateAgreedAt: null,
+      registeredAt: now,
+      acknowledgedAt: null,
+      resolvedAt: null,
+      closedAt: null,
+      answeredOnCall: valid.answeredOnCall,
+      linkedTicketId: valid.linkedTicketId,
+      clarificationReturnStatus: null,
+      clarificationRequestedAt: null,
+      reworkCount: 0,
+      onSiteRequestedAt: null,
+      onSiteArrivedAt: null,
+      version: 1,
+    };
+    // 003 §7: a class the preset counts as a product failure is marked as one from the start.
+    const marking = presetFailureMarking(ticket, now);
+    if (marking) Object.assign(ticket, marking.changes);
+    await store.insert(ticket);
+    const facts: TicketChange[] = [{ kind: 'REGISTERED', answeredOnCall: valid.answeredOnCall }];
+    if (marking) facts.push(marking.fact);
+    for (const file of files) {
+      const saved = await saveAttachment(tx, this.storage, ticket, newId(), file, actor, now);
+      facts.push({
+        kind: 'ATTACHMENT_ADDED',
+        attachmentId: saved.id,
+        name: saved.name,
+        contentType: saved.contentType,
+        size: saved.size,
+        internal: saved.internal,
+      });
+    }
+    await recordFacts(tx, ticket, actor, facts, p.origin);
+    return ticket;
   }
 }
 

@@ -42,6 +42,8 @@ export type TicketChange =
     }
   | { kind: 'PLANNED_DATE_AGREED'; plannedResolutionAt: Date }
   | { kind: 'PLANNED_DATE_OBJECTED'; proposedResolutionAt: Date; reason: string }
+  /** 003 §7: a product failure; by STAFF (markAsFailure) or by the PRESET's mapping of its class. */
+  | { kind: 'MARKED_AS_FAILURE'; by: 'STAFF' | 'PRESET' }
   | { kind: 'ON_SITE_REQUESTED'; note: string | null }
   | { kind: 'ON_SITE_ARRIVED' }
   | {

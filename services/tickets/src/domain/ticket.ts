@@ -28,6 +28,8 @@ export interface TicketState {
   expectedResolutionAt: Date | null;
   /** 002: how the latest solution reached the customer (provideSolution's deliveredVia). */
   solutionDeliveredVia: SolutionDelivery | null;
+  /** 003 §7 (R-SLA-11): when the ticket was marked as a product failure (a failure report is owed). */
+  markedAsFailureAt: Date | null;
   /** 003 item 2: a planned date the provider proposed and the customer has not answered yet. */
   proposedResolutionAt: Date | null;
   /** 003 item 2: when the customer last agreed the planned date (the term agreement). */

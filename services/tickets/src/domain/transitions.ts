@@ -11,11 +11,13 @@ import {
   TICKET_MOVES,
   type TicketMove,
 } from './moves/move';
+import { FAILURE_MOVES, withPresetFailure } from './moves/failure';
 import { PLANNING_MOVES } from './moves/planning';
 import { STATUS_MOVES } from './moves/status';
 import { TERM_AGREEMENT_MOVES } from './moves/term-agreement';
 import { THREAD_MOVES } from './moves/thread';
 
+export { presetFailureMarking } from './moves/failure';
 export { requireMayPostInternal } from './moves/helpers';
 export { CLOSE_REASONS } from './moves/status';
 export {
@@ -40,6 +42,7 @@ export const TRANSITIONS: { readonly [M in TicketMove]: MoveRule<M> } = {
   ...PLANNING_MOVES,
   ...THREAD_MOVES,
   ...TERM_AGREEMENT_MOVES,
+  ...FAILURE_MOVES,
 };
 
 /** Decides a move: who, from where, what it needs (typed refusals), and what it changes and records. */
@@ -64,7 +67,7 @@ export function decideMove<M extends TicketMove>(
     if (error instanceof MoveRefusal) throw invalidTransition(ticket, move, error.why);
     throw error;
   }
-  return rule.record(ticket, input, ctx, actor);
+  return withPresetFailure(ticket, rule.record(ticket, input, ctx, actor), ctx.now);
 }
 
 /** The moves a ticket allows now (for a role, when given): what a client may offer next. */

@@ -23,6 +23,7 @@ export function toTicket(row: TicketEntity): Ticket {
     plannedResolutionAt: row.plannedResolutionAt,
     expectedResolutionAt: row.expectedResolutionAt,
     solutionDeliveredVia: row.solutionDeliveredVia,
+    markedAsFailureAt: row.markedAsFailureAt,
     proposedResolutionAt: row.proposedResolutionAt,
     plannedDateAgreedAt: row.plannedDateAgreedAt,
     registeredAt: row.registeredAt,

@@ -1,6 +1,6 @@
 import { conflict, isUuid, type Visibility } from '@reglament/shared/domain';
 import { type EntityManager, In } from 'typeorm';
-import type { StaffMember } from '../domain/transitions';
+import type { MoveContext, StaffMember } from '../domain/transitions';
 import type { TicketState } from '../domain/ticket';
 import { formatTicketNumber } from '../domain/registration';
 import {
@@ -63,11 +63,12 @@ export class TicketStore {
     return formatTicketNumber(year, rows[0]!.last_value);
   }
 
-  async slaStanding(ticketId: string): Promise<{ failureReportPending: boolean; clarificationExpiredAt: Date | null }> {
+  async slaStanding(ticketId: string): Promise<MoveContext['sla']> {
     const row = await this.manager.findOneBy(TicketSlaStateEntity, { ticketId });
     return {
       failureReportPending: row?.failureReportPending ?? false,
       clarificationExpiredAt: row?.clarificationExpiredAt ?? null,
+      updatedAt: row?.updatedAt ?? null,
     };
   }
 

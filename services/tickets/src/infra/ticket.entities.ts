@@ -70,6 +70,9 @@ export class TicketEntity implements TicketState {
   @Column({ type: 'text', name: 'solution_delivered_via', nullable: true })
   solutionDeliveredVia!: SolutionDelivery | null;
 
+  @Column({ type: 'timestamptz', name: 'marked_as_failure_at', nullable: true })
+  markedAsFailureAt!: Date | null;
+
   @Column({ type: 'timestamptz', name: 'proposed_resolution_at', nullable: true })
   proposedResolutionAt!: Date | null;
 

@@ -3,12 +3,13 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import type { Deliveries } from '../../application/deliveries';
 import type { Followers } from '../../application/followers';
 import type { NotificationInbox } from '../../application/inbox';
+import type { EmailIntake } from '../../application/intake';
 import type { NotificationEntity } from '../../infra/entities';
 import { Notification, NotificationConnection, Ticket } from '../types/notification.types';
 
 export interface NotificationsContext {
   caller: Caller;
-  app: { inbox: NotificationInbox; deliveries: Deliveries; followers: Followers };
+  app: { inbox: NotificationInbox; deliveries: Deliveries; followers: Followers; intake: EmailIntake };
 }
 
 @Resolver(() => Notification)

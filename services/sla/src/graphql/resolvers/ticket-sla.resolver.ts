@@ -3,7 +3,15 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { PRESET_POLICIES } from '../../domain/presets';
 import type { SlaContext } from '../context';
 import { toFailureReport, toTimer } from '../mappers';
-import { FailureReport, SlaState, SlaTimer, Ticket, TicketSla } from '../types/sla.types';
+import {
+  FailureReport,
+  FailureReportConnection,
+  FailureReportFilter,
+  SlaState,
+  SlaTimer,
+  Ticket,
+  TicketSla,
+} from '../types/sla.types';
 
 @Resolver(() => Ticket)
 export class TicketSlaResolver {
@@ -45,8 +53,26 @@ export class SlaTimerResolver {
     return row ? toFailureReport(row) : null;
   }
 
+  @Query(() => FailureReportConnection, {
+    description:
+      'R-SLA-11, 003 §7: the failure reports the caller may see (staff: all; a customer: its own organization), newest first.',
+  })
+  async failureReports(
+    @Arg('filter', () => FailureReportFilter, { nullable: true, description: 'Which reports; all when omitted.' })
+    filter: FailureReportFilter | null | undefined,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1-100 (default 20).' })
+    first: number | null | undefined,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' })
+    after: string | null | undefined,
+    @Ctx() ctx: SlaContext,
+  ) {
+    const page = await ctx.app.ticketSla.failureReports(ctx.caller, filter ?? {}, first ?? null, after ?? null);
+    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: toFailureReport(edge.node) })) };
+  }
+
   @Mutation(() => FailureReport, {
-    description: 'R-SLA-11: causes and measures for the breached provider deadlines of a ticket (staff).',
+    description:
+      'R-SLA-11, 003 §7: causes and measures for the breached provider deadlines of a ticket, or for the product failure it was marked as (staff).',
   })
   async submitFailureReport(
     @Arg('ticketId', () => ID, { description: 'The ticket with the breached provider clock.' }) ticketId: string,

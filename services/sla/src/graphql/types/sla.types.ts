@@ -1,6 +1,6 @@
 import { type Party, type Priority, type SlaMetric, type TimerStatus } from '@reglament/shared/domain';
-import { PartyEnum, PriorityEnum, SlaMetricEnum, TimerStatusEnum } from '@reglament/shared/platform';
-import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { connectionType, PartyEnum, PriorityEnum, SlaMetricEnum, TimerStatusEnum } from '@reglament/shared/platform';
+import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum SlaState {
   ON_TRACK = 'ON_TRACK',
@@ -24,13 +24,36 @@ registerEnumType(SlaState, {
   description: 'The SLA standing of a ticket as a whole.',
 });
 
-@ObjectType('FailureReport', { description: 'R-SLA-11: causes of a provider breach and the measures taken.' })
+@Directive('@key(fields: "id")')
+@ObjectType('Ticket')
+export class Ticket {
+  @Field(() => ID, { description: "The ticket's id." })
+  id!: string;
+}
+
+@ObjectType('FailureReport', {
+  description: 'R-SLA-11, 003 §7: causes of a provider breach or of a product failure, and the measures taken.',
+})
 export class FailureReport {
   @Field(() => ID, { description: "The report's id." })
   id!: string;
 
-  @Field(() => ID, { description: 'The ticket whose provider clock was breached.' })
+  @Field(() => ID, { description: 'The ticket whose provider clock was breached, or that was marked as a failure.' })
   ticketId!: string;
+
+  @Field(() => Ticket, { description: 'The ticket (any field of it, through the gateway).' })
+  ticket!: Ticket;
+
+  @Field(() => ID, { description: 'The customer organization of the ticket.' })
+  organizationId!: string;
+
+  @Field(() => Boolean, {
+    description: 'It covers a product failure the ticket was marked as (003 §7, markAsFailure).',
+  })
+  forFailure!: boolean;
+
+  @Field(() => [SlaMetricEnum], { description: 'The breached provider clocks it covers (empty: the failure alone).' })
+  metrics!: SlaMetric[];
 
   @Field(() => String, { description: 'What caused the failure.' })
   causes!: string;
@@ -137,13 +160,6 @@ export class TicketSla {
   failureReportPending!: boolean;
 }
 
-@Directive('@key(fields: "id")')
-@ObjectType('Ticket')
-export class Ticket {
-  @Field(() => ID, { description: "The ticket's id." })
-  id!: string;
-}
-
 @ObjectType('SlaTarget', { description: 'One target of a policy: what it measures, for whom, for which tickets.' })
 export class SlaTarget {
   @Field(() => SlaMetricEnum, { description: 'The metric.' })
@@ -229,3 +245,26 @@ export class ComplianceRow {
   @Field(() => Float, { description: 'met / total, 0..1' })
   metShare!: number;
 }
+
+@InputType('FailureReportFilter', { description: 'Which failure reports to list; every condition given must hold.' })
+export class FailureReportFilter {
+  @Field(() => ID, { nullable: true, description: "Only this organization's (customers: their own only)." })
+  organizationId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Only this ticket's." })
+  ticketId?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: reports of marked product failures (003 §7); false: reports of breaches only.',
+  })
+  forFailure?: boolean | null;
+
+  @Field(() => Date, { nullable: true, description: 'Submitted at or after this instant.' })
+  submittedFrom?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Submitted before this instant.' })
+  submittedTo?: Date | null;
+}
+
+export const FailureReportConnection = connectionType(FailureReport, 'FailureReport');

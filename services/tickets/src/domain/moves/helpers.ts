@@ -94,11 +94,21 @@ export function requireMayPostInternal(actor: Actor, internal: boolean, what: st
   }
 }
 
-/** R-SLA-11: a breached provider deadline (or a failure) whose failure report is missing blocks every close. */
-export function requireNoPendingFailureReport(ctx: MoveContext): void {
+/**
+ * R-SLA-11: a breached provider deadline, or a product failure (003 §7), whose failure report is
+ * missing blocks every close. A failure marked after the SLA service last spoke counts as
+ * unreported until it says otherwise (its answer follows the marking's event).
+ */
+export function requireNoPendingFailureReport(t: TicketState, ctx: MoveContext): void {
   if (ctx.sla.failureReportPending) {
     refuse(
-      'a breached provider deadline still needs its failure report before the ticket can close (R-SLA-11: submitFailureReport)',
+      'a breached provider deadline or a product failure still needs its failure report before the ticket can close (R-SLA-11: submitFailureReport)',
+    );
+  }
+  const marked = t.markedAsFailureAt;
+  if (marked && (ctx.sla.updatedAt === null || ctx.sla.updatedAt.getTime() < marked.getTime())) {
+    refuse(
+      'the ticket was marked as a product failure and its failure report is not in yet (003 §7, R-SLA-11: submitFailureReport)',
     );
   }
 }

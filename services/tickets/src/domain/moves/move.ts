@@ -26,6 +26,7 @@ export const TICKET_MOVES = [
   'AGREE_PLANNED_DATE',
   'OBJECT_TO_PLANNED_DATE',
   'CHANGE_CATEGORY',
+  'MARK_AS_FAILURE',
 ] as const;
 export type TicketMove = (typeof TICKET_MOVES)[number];
 
@@ -54,6 +55,7 @@ export interface MoveInputs {
   AGREE_PLANNED_DATE: Record<string, never>;
   OBJECT_TO_PLANNED_DATE: { reason: string };
   CHANGE_CATEGORY: { category: Category; reason: string };
+  MARK_AS_FAILURE: Record<string, never>;
 }
 
 export interface StaffMember {
@@ -66,7 +68,12 @@ export interface StaffMember {
 export interface MoveContext {
   now: Date;
   /** From sla.ticket.* events (R-SLA-11, R-TKT-9). */
-  sla: { failureReportPending: boolean; clarificationExpiredAt: Date | null };
+  sla: {
+    failureReportPending: boolean;
+    clarificationExpiredAt: Date | null;
+    /** When the SLA service last said the ticket's standing (null: never). */
+    updatedAt: Date | null;
+  };
   /** Staff known from contracts.staff.* events, by id (null: unknown). */
   staff(id: string): StaffMember | null;
   newId(): string;
@@ -84,7 +91,7 @@ export interface MoveOutcome {
 /** What decides which moves a ticket offers now: its status, and the state `when` conditions read. */
 export type AvailabilityState = Pick<
   TicketState,
-  'status' | 'onSiteRequestedAt' | 'onSiteArrivedAt' | 'proposedResolutionAt'
+  'status' | 'onSiteRequestedAt' | 'onSiteArrivedAt' | 'proposedResolutionAt' | 'markedAsFailureAt'
 >;
 
 export interface MoveRule<M extends TicketMove> {

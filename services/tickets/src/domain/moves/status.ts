@@ -161,7 +161,7 @@ export const STATUS_MOVES: MoveRules<StatusMove> = {
     to: 'CLOSED',
     who: CUSTOMER,
     needs: 'no pending failure report (R-SLA-11)',
-    check: (_t, _input, ctx) => requireNoPendingFailureReport(ctx),
+    check: (t, _input, ctx) => requireNoPendingFailureReport(t, ctx),
     record: (t, _input, ctx) => ({
       changes: { status: 'CLOSED', closeReason: 'ACCEPTED', closedAt: ctx.now },
       facts: [{ kind: 'CLOSED', transition: 'ACCEPT_SOLUTION', from: t.status, reason: 'ACCEPTED', comment: null }],
@@ -206,7 +206,7 @@ export const STATUS_MOVES: MoveRules<StatusMove> = {
           "the customer's clarification deadline has not passed yet; closing with NO_CLARIFICATION is allowed only after it (R-TKT-9)",
         );
       }
-      requireNoPendingFailureReport(ctx);
+      requireNoPendingFailureReport(t, ctx);
     },
     record: (t, input, ctx) => {
       const comment = optionalText(input.comment, 'comment');

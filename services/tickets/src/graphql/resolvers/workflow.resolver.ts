@@ -203,6 +203,16 @@ export class WorkflowResolver {
     return toTicket(await ctx.app.workflow.move(ctx.caller, id, 'OBJECT_TO_PLANNED_DATE', { reason }));
   }
 
+  @Mutation(() => Ticket, {
+    description: `Staff: marks the ticket as a product failure ("сбой", 003 §7); it cannot close until its failure report is submitted (submitFailureReport, R-SLA-11). Needs ${TRANSITIONS.MARK_AS_FAILURE.needs}.`,
+  })
+  async markAsFailure(
+    @Arg('id', () => ID, { description: 'The open ticket.' }) id: string,
+    @Ctx() ctx: TicketsContext,
+  ): Promise<Ticket> {
+    return toTicket(await ctx.app.workflow.move(ctx.caller, id, 'MARK_AS_FAILURE', {}));
+  }
+
   @Mutation(() => Ticket, { description: 'Staff: assigns an active staff member.' })
   async assignTicket(
     @Arg('id', () => ID, { description: 'The open ticket.' }) id: string,

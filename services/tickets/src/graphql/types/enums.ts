@@ -30,6 +30,7 @@ registerEnumType(TicketMoveEnum, {
     AGREE_PLANNED_DATE: { description: 'agreePlannedDate: the customer agrees the proposed term (003).' },
     OBJECT_TO_PLANNED_DATE: { description: 'objectToPlannedDate: the customer objects to the proposed term (003).' },
     CHANGE_CATEGORY: { description: 'changeCategory (R-SLA-10).' },
+    MARK_AS_FAILURE: { description: 'markAsFailure: a product failure, a failure report owed (003 §7).' },
   },
   name: 'TicketMove',
   description: 'A change of a ticket in the transition table (R-TKT-14); each is made by one mutation.',
@@ -68,6 +69,7 @@ const HISTORY_TYPES: readonly TicketChangeKind[] = [
   'ON_SITE_REQUESTED',
   'ON_SITE_ARRIVED',
   'ATTACHMENT_ADDED',
+  'MARKED_AS_FAILURE',
 ];
 export const TicketHistoryTypeEnum = enumOf(HISTORY_TYPES);
 registerEnumType(TicketHistoryTypeEnum, {
@@ -87,6 +89,10 @@ registerEnumType(TicketHistoryTypeEnum, {
     ON_SITE_REQUESTED: { description: 'An on-site visit was requested.' },
     ON_SITE_ARRIVED: { description: 'The engineer arrived on site.' },
     ATTACHMENT_ADDED: { description: 'A file was attached.' },
+    MARKED_AS_FAILURE: {
+      description:
+        "Marked as a product failure (003 §7): by staff, or by the preset's failure class (reason); a failure report is owed.",
+    },
   },
   name: 'TicketHistoryType',
   description: 'What a history entry records; each matches one tickets.ticket.<type> event.',

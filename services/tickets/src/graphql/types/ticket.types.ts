@@ -90,6 +90,13 @@ export class Ticket {
   @Field(() => Date, {
     nullable: true,
     description:
+      "When it was marked as a product failure (003 §7: markAsFailure, or the preset's failure class); a failure report is then owed before it closes (R-SLA-11).",
+  })
+  markedAsFailureAt!: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
       'A planned date the provider proposed (proposePlannedDate) that the customer has not agreed or objected to yet (003 item 2).',
   })
   proposedResolutionAt!: Date | null;
