@@ -13,6 +13,7 @@ import { NotificationRules1763700000410 } from './infra/migrations/1763700000410
 import { Deliveries1763700000420 } from './infra/migrations/1763700000420-deliveries';
 import { TicketFollowers1796674152439 } from './infra/migrations/1796674152439-TicketFollowers';
 import { EmailIntake1796674194550 } from './infra/migrations/1796674194550-EmailIntake';
+import { DeliveryAttemptLog1796677420524 } from './infra/migrations/1796677420524-DeliveryAttemptLog';
 import { domainHandlers } from './messaging/handlers';
 import { notificationsEntities } from './infra/entities';
 
@@ -24,6 +25,7 @@ export const notificationsMigrations = [
   Deliveries1763700000420,
   TicketFollowers1796674152439,
   EmailIntake1796674194550,
+  DeliveryAttemptLog1796677420524,
 ];
 
 export interface NotificationsSettings extends StorageSettings {
@@ -86,6 +88,8 @@ export async function startNotifications(
       intake,
     };
     const handlers = domainHandlers(recorder);
+    // A refused e-mail registration: the intake tells the sender (docs/email.md).
+    handlers.tickets['tickets.email.refused'] = (event, tx) => intake.refused(event.data, tx);
     // Contracts first: people and contracts are known before the tickets that name them.
     await runtime.consume('contracts', handlers.contracts);
     await runtime.consume('tickets', handlers.tickets);

@@ -85,6 +85,22 @@ describe('notifications: e-mail', () => {
       [dora.email, 'SENT', 2],
       [olga.email, 'SENT', 2],
     ]);
+    // The log shows every attempt: refused at 07:00 (the harness clock), sent a minute later.
+    type Attempts = {
+      deliveries: { edges: { node: { attemptLog: { at: string; status: string; error: string | null }[] } }[] };
+    };
+    const log = await h.ok<Attempts>(
+      admin,
+      `query($r: String) { deliveries(filter: { channel: EMAIL, recipient: $r }) { edges { node { attemptLog { at status error } } } } }`,
+      { r: olga.email },
+    );
+    const attempts = log.deliveries.edges[0]!.node.attemptLog;
+    expect(attempts.map((a) => [a.at, a.status])).toEqual([
+      ['2025-03-03T07:00:00.000Z', 'FAILED'],
+      ['2025-03-03T07:01:00.000Z', 'SENT'],
+    ]);
+    expect(attempts[0]!.error).toMatch(/ECONNREFUSED|connect/i);
+    expect(attempts[1]!.error).toBeNull();
     // The same event delivered again and the sender run again: nothing more arrives.
     await h.deliver(registered);
     await send();
@@ -200,7 +216,7 @@ describe('notifications: e-mail', () => {
     const dead = await h.ok<{ deliveries: { totalCount: number; edges: { node: Record<string, unknown> }[] } }>(
       admin,
       `query($t: ID) { deliveries(filter: { ticketId: $t, status: DEAD }) { totalCount
-         edges { node { channel kind recipient status attempts lastError sentAt } } } }`,
+         edges { node { channel kind recipient status attempts lastError sentAt attemptLog { status } } } } }`,
       { t: ticket.ticketId },
     );
     expect(dead.deliveries.totalCount).toBe(1);
@@ -211,6 +227,7 @@ describe('notifications: e-mail', () => {
       status: 'DEAD',
       attempts: 3,
       sentAt: null,
+      attemptLog: [{ status: 'FAILED' }, { status: 'FAILED' }, { status: 'DEAD' }],
     });
   });
 

@@ -70,6 +70,7 @@ export class Deliveries {
         recipient: n.person.id,
         status: 'SENT',
         attempts: 1,
+        attemptLog: [{ at: now.toISOString(), status: 'SENT', error: null }],
         lastAttemptAt: now,
         sentAt: now,
         nextAttemptAt: null,
@@ -85,6 +86,7 @@ export class Deliveries {
         recipient: n.person.email,
         status: 'PENDING',
         attempts: 0,
+        attemptLog: [],
         lastAttemptAt: null,
         sentAt: null,
         nextAttemptAt: this.clock.now(),
@@ -154,7 +156,15 @@ export class Deliveries {
       await this.transport.send(delivery.message!, delivery.id);
       await repo.update(
         { id: delivery.id },
-        { status: 'SENT', attempts, lastAttemptAt: at, sentAt: at, nextAttemptAt: null, lastError: null },
+        {
+          status: 'SENT',
+          attempts,
+          attemptLog: [...(delivery.attemptLog ?? []), { at: at.toISOString(), status: 'SENT', error: null }],
+          lastAttemptAt: at,
+          sentAt: at,
+          nextAttemptAt: null,
+          lastError: null,
+        },
       );
     } catch (error) {
       const dead = attempts >= this.maxAttempts;
@@ -165,6 +175,10 @@ export class Deliveries {
         {
           status: dead ? 'DEAD' : 'FAILED',
           attempts,
+          attemptLog: [
+            ...(delivery.attemptLog ?? []),
+            { at: at.toISOString(), status: dead ? 'DEAD' : 'FAILED', error: message.slice(0, 1000) },
+          ],
           lastAttemptAt: at,
           lastError: message.slice(0, 1000),
           nextAttemptAt: dead ? null : new Date(at.getTime() + retryDelayMs(attempts)),

@@ -47,6 +47,10 @@ export class DeliveryEntity {
   @Column({ type: 'text', name: 'last_error', nullable: true })
   lastError!: string | null;
 
+  /** Every attempt, oldest first: when, its outcome and its error (at most MAIL_MAX_ATTEMPTS entries). */
+  @Column({ type: 'jsonb', name: 'attempt_log', default: () => "'[]'" })
+  attemptLog!: DeliveryAttemptRecord[];
+
   /** E-mail: when the sender may (re)try it; a claim pushes it ahead (a lease), so one sender has it. */
   @Column({ type: 'timestamptz', name: 'next_attempt_at', nullable: true })
   nextAttemptAt!: Date | null;
@@ -63,6 +67,15 @@ export class DeliveryEntity {
 
   @Column({ type: 'timestamptz', name: 'sent_at', nullable: true })
   sentAt!: Date | null;
+}
+
+/** One attempt of a delivery, as the log keeps it. */
+export interface DeliveryAttemptRecord {
+  /** ISO instant of the attempt. */
+  at: string;
+  /** SENT, FAILED (retried later) or DEAD (the last one allowed). */
+  status: 'SENT' | 'FAILED' | 'DEAD';
+  error: string | null;
 }
 
 export interface MailMessage {

@@ -1,5 +1,6 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { Delivery, DeliveryConnection, DeliveryFilter } from '../types/delivery.types';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { DeliveryEntity } from '../../infra/entities';
+import { Delivery, DeliveryAttempt, DeliveryConnection, DeliveryFilter } from '../types/delivery.types';
 import type { NotificationsContext } from './notification.resolver';
 
 @Resolver(() => Delivery)
@@ -19,5 +20,10 @@ export class DeliveryResolver {
     after?: string | null,
   ) {
     return ctx.app.deliveries.list(ctx.caller, filter ?? {}, { first: first ?? null, after: after ?? null });
+  }
+
+  @FieldResolver(() => [DeliveryAttempt])
+  attemptLog(@Root() delivery: DeliveryEntity): DeliveryAttempt[] {
+    return (delivery.attemptLog ?? []).map((a) => ({ at: new Date(a.at), status: a.status, error: a.error }));
   }
 }

@@ -29,6 +29,18 @@ registerEnumType(DeliveryStatusEnum, {
   description: 'PENDING (not tried yet), SENT, FAILED (will be retried), DEAD (retries used up).',
 });
 
+@ObjectType('DeliveryAttempt', { description: 'One attempt to deliver a notification on its channel.' })
+export class DeliveryAttempt {
+  @Field(() => Date, { description: 'When it was tried (UTC).' })
+  at!: Date;
+
+  @Field(() => DeliveryStatusEnum, { description: 'SENT, FAILED (tried again later) or DEAD (the last try allowed).' })
+  status!: string;
+
+  @Field(() => String, { description: 'Why it failed, if it did.', nullable: true })
+  error!: string | null;
+}
+
 @ObjectType('Delivery', { description: 'One notification on one channel to one recipient, with its attempts.' })
 export class Delivery {
   @Field(() => ID, { description: "The delivery's id." })
@@ -60,6 +72,9 @@ export class Delivery {
 
   @Field(() => String, { description: 'Why the last attempt failed, if it did.', nullable: true })
   lastError!: string | null;
+
+  @Field(() => [DeliveryAttempt], { description: 'Every attempt, oldest first (at most MAIL_MAX_ATTEMPTS).' })
+  attemptLog!: DeliveryAttempt[];
 
   @Field(() => Date, { description: 'When the delivery was created (UTC).' })
   createdAt!: Date;
