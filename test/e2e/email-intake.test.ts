@@ -436,4 +436,47 @@ describe('e-mail intake: mail becomes tickets and replies, only from registered 
     });
     expect(bound.data?.receiveEmail ?? null).toBeNull();
   });
+
+  it('a registration the rules refuse (no contract in force, R-CON-1) is told to the sender by e-mail, once', async () => {
+    const tag = Date.now().toString(36);
+    const { createOrganization: org } = await sys.ok<{ createOrganization: { id: string } }>(
+      `mutation($d: String!) { createOrganization(input: { name: "Initech", email: $e, emailDomains: [$d] }) { id } }`.replace(
+        '$e',
+        `"it@${tag}.example"`,
+      ),
+      { d: `${tag}.example` },
+      admin,
+    );
+    // It starts next year: on 2025-03-03 it is not in force.
+    await sys.ok(
+      `mutation($o: ID!, $n: String!) { createContract(input: { organizationId: $o, number: $n, preset: "imc-typical",
+         startsOn: "2026-01-01", endsOn: "2026-12-31" }) { id } }`,
+      { o: org.id, n: `FUT-${tag}` },
+      admin,
+    );
+    await sys.ok(
+      `mutation($o: ID!, $e: String!) { addContact(input: { organizationId: $o, fullName: "Igor", email: $e }) { id } }`,
+      { o: org.id, e: `igor@${tag}.example` },
+      admin,
+    );
+    const result = await eventually(
+      async () => {
+        // Until notifications knows Igor, his mail is forwarded (a stranger of the domain): wait for that first.
+        const r = await receive(rawMail({ From: `igor@${tag}.example`, Subject: 'Too early' }, 'Help'));
+        return r.data?.receiveEmail.forwardedTo === null ? r.data.receiveEmail : undefined;
+      },
+      { intervalMs: 300 },
+    );
+    // receiveEmail waited for the outcome: refused, with the reason.
+    expect(result).toMatchObject({ registered: false, ticketId: null, ticketNumber: null });
+    expect(result.reason).toContain(`FUT-${tag} is not in force on 2025-03-03`);
+    const notice = await eventually(async () =>
+      outbox.to(`igor@${tag}.example`).find((m) => m.subject?.includes('Too early')),
+    );
+    expect(notice.subject).toBe('Обращение не зарегистрировано: Too early');
+    expect(notice.text).toContain(`FUT-${tag} is not in force on 2025-03-03`);
+    expect(notice.headers.get('auto-submitted')).toBe('auto-generated');
+    expect(outbox.to(`igor@${tag}.example`).filter((m) => m.subject?.includes('Too early'))).toHaveLength(1);
+    expect(await ticketsOf(org.id)).toEqual([]);
+  });
 });

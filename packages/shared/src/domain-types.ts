@@ -90,6 +90,7 @@ export const NOTIFICATION_KINDS = [
   'CALENDAR_COVERAGE_LOW',
   'ADVISORY',
   'EMAIL_FORWARDED',
+  'EMAIL_REFUSED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

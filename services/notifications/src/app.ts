@@ -88,6 +88,8 @@ export async function startNotifications(
       intake,
     };
     const handlers = domainHandlers(recorder);
+    // A refused e-mail registration: the intake tells the sender (docs/email.md).
+    handlers.tickets['tickets.email.refused'] = (event, tx) => intake.refused(event.data, tx);
     // Contracts first: people and contracts are known before the tickets that name them.
     await runtime.consume('contracts', handlers.contracts);
     await runtime.consume('tickets', handlers.tickets);

@@ -31,6 +31,7 @@ export const EVENT_VERSIONS: { readonly [T in EventType]: number } = {
   'tickets.ticket.on_site_requested': 1,
   'tickets.ticket.on_site_arrived': 1,
   'tickets.ticket.attachment_added': 1,
+  'tickets.email.refused': 1,
   'tickets.ticket.planned_date_proposed': 1,
   'tickets.ticket.planned_date_agreed': 1,
   'tickets.ticket.planned_date_objected': 1,

@@ -158,6 +158,14 @@ export interface TicketAttachmentAddedV1 extends TicketEventBase, Keyed {
   internal: boolean;
 }
 
+/** An e-mail registration (notifications.email.ticket_requested) the rules refused, e.g. no contract in force (R-CON-1). */
+export interface EmailRegistrationRefusedV1 {
+  intakeId: string;
+  organizationId: string;
+  contactId: string;
+  reasons: string[];
+}
+
 export interface TicketsEventPayloads {
   'tickets.ticket.registered': TicketRegisteredV1;
   'tickets.ticket.status_changed': TicketStatusChangedV1;
@@ -175,4 +183,5 @@ export interface TicketsEventPayloads {
   'tickets.ticket.on_site_requested': TicketOnSiteRequestedV1;
   'tickets.ticket.on_site_arrived': TicketOnSiteArrivedV1;
   'tickets.ticket.attachment_added': TicketAttachmentAddedV1;
+  'tickets.email.refused': EmailRegistrationRefusedV1;
 }

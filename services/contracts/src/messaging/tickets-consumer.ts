@@ -27,7 +27,7 @@ async function remember(ticket: TicketAfterChange, tx: Tx): Promise<void> {
   );
 }
 
-type TicketEventType = keyof TicketsEventPayloads;
+type TicketEventType = Extract<keyof TicketsEventPayloads, `tickets.ticket.${string}`>;
 const handle = async (event: EventEnvelope<TicketEventType>, tx: Tx) => remember(event.data.ticket, tx);
 
 export const ticketsHandlers: EventHandlers = {

@@ -3,6 +3,7 @@ import {
   badInput,
   type Caller,
   type EmailAttachmentV1,
+  type EmailRegistrationRefusedV1,
   isUuid,
   makeEvent,
   newId,
@@ -64,7 +65,8 @@ const TEXT_MAX = 20_000;
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
-export type IntakeStatus = 'REGISTERED' | 'REPLIED' | 'FORWARDED' | 'QUARANTINED' | 'RELEASED' | 'DROPPED' | 'IGNORED';
+export type IntakeStatus =
+  'REGISTERED' | 'REFUSED' | 'REPLIED' | 'FORWARDED' | 'QUARANTINED' | 'RELEASED' | 'DROPPED' | 'IGNORED';
 
 /** What happened to one mail (EmailIntakeResult). */
 export interface IntakeResult {
@@ -383,6 +385,49 @@ export class EmailIntake {
     }
   }
 
+  /**
+   * tickets.email.refused: the rules refused a mail's registration (e.g. no contract in force,
+   * R-CON-1). The intake records why and tells the sender by e-mail, once (the delivery is keyed
+   * by the intake), marked Auto-Submitted like every mail of the product.
+   */
+  async refused(data: EmailRegistrationRefusedV1, tx: Tx): Promise<void> {
+    const intake = await tx.manager.findOneBy(EmailIntakeEntity, { id: data.intakeId });
+    if (!intake) return;
+    const reasons = data.reasons.join('; ').slice(0, 2000);
+    await tx.manager.update(EmailIntakeEntity, { id: intake.id }, { status: 'REFUSED', reason: `refused: ${reasons}` });
+    const person = await tx.manager.findOneBy(KnownPersonEntity, { personId: data.contactId });
+    if (!person?.email) return;
+    const language = person.language === 'EN' ? 'EN' : 'RU';
+    const values = { subject: intake.subject || '(no subject)', reasons };
+    const text = this.renderer.render({ kind: 'EMAIL_REFUSED', language, timeZone: 'Europe/Moscow', values });
+    const now = this.clock.now();
+    const row: Partial<DeliveryEntity> = {
+      id: newId(),
+      notificationId: intake.id,
+      channel: 'EMAIL',
+      recipientId: person.personId,
+      recipient: person.email,
+      ticketId: null,
+      organizationId: data.organizationId,
+      kind: 'EMAIL_REFUSED',
+      status: 'PENDING',
+      attempts: 0,
+      lastError: null,
+      nextAttemptAt: now,
+      message: composePlainMail(this.mail, {
+        id: intake.id,
+        to: person.email,
+        subject: text.title,
+        text: `${text.body}\n`,
+        language,
+      }),
+      createdAt: now,
+      lastAttemptAt: null,
+      sentAt: null,
+    };
+    await tx.manager.createQueryBuilder().insert().into(DeliveryEntity).values(row).orIgnore().execute();
+  }
+
   /** The forward to the organization's address (R-TKT-4): an explanation in RU and EN, then the mail's text. */
   private async queueForward(
     tx: Tx,
@@ -514,9 +559,12 @@ export class EmailIntake {
     if (!result.registered || !result.ticketId || result.ticketNumber) return result;
     const deadline = Date.now() + this.settings.waitMs;
     const tickets = this.dataSource.getRepository(KnownTicketEntity);
+    const intakes = this.dataSource.getRepository(EmailIntakeEntity);
     for (;;) {
       const known = await tickets.findOneBy({ ticketId: result.ticketId });
       if (known) return { ...result, ticketNumber: known.number };
+      const intake = result.intakeId ? await intakes.findOneBy({ id: result.intakeId }) : null;
+      if (intake?.status === 'REFUSED') return { ...result, registered: false, ticketId: null, reason: intake.reason };
       if (Date.now() >= deadline) return result;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

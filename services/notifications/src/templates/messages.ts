@@ -228,6 +228,16 @@ export const MESSAGES: Record<NotificationKind, Record<Language, MessageTemplate
     RU: { title: 'Уведомление безопасности: {{title}}', body: '{{body}}' },
     EN: { title: 'Security advisory: {{title}}', body: '{{body}}' },
   },
+  EMAIL_REFUSED: {
+    RU: {
+      title: 'Обращение не зарегистрировано: {{subject}}',
+      body: 'Ваше письмо «{{subject}}» не зарегистрировано как обращение: {{reasons}}. Обратитесь, пожалуйста, к вашему администратору или по телефону горячей линии.',
+    },
+    EN: {
+      title: 'Request not registered: {{subject}}',
+      body: 'Your e-mail "{{subject}}" was not registered as a ticket: {{reasons}}. Please contact your administrator or the hotline.',
+    },
+  },
   EMAIL_FORWARDED: {
     RU: {
       title: 'Переслано: {{subject}}',

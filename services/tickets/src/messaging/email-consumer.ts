@@ -1,4 +1,11 @@
-import { type AnyEventEnvelope, AppError, causedBy, type EmailAttachmentV1, ErrorCode } from '@reglament/shared/domain';
+import {
+  type AnyEventEnvelope,
+  AppError,
+  causedBy,
+  type EmailAttachmentV1,
+  ErrorCode,
+  makeEvent,
+} from '@reglament/shared/domain';
 import { type EventHandlers, type Logger } from '@reglament/shared/platform';
 import type { AttachmentStorage } from '../application/attachment-storage';
 import { saveAttachment } from '../application/attachments';
@@ -28,12 +35,36 @@ export function emailHandlers(
       const contracts = await tx.manager.findBy(KnownContractEntity, { organizationId: request.organizationId });
       const origin = causedBy(event, 'tickets', workflow.origin().occurredAt);
       const contract = emailContract(contracts, request.subject, origin.occurredAt);
+      // A refusal is told back (notifications tells the sender why), never retried.
+      const refuse = (reasons: string[]) =>
+        tx.emit(
+          makeEvent(
+            'tickets.email.refused',
+            request.organizationId,
+            {
+              intakeId: request.intakeId,
+              organizationId: request.organizationId,
+              contactId: request.contactId,
+              reasons,
+            },
+            origin,
+          ),
+        );
       if (!contract) {
         log.warn({ intakeId: request.intakeId }, 'e-mail not registered: the organization has no contract');
+        refuse(['the organization has no support contract (R-CON-1)']);
         return;
       }
       const files = checkedFiles(request.attachments, limits.attachmentMaxBytes, log);
-      await refusedIsLogged(log, event, () => registration.registerFromEmail(tx, request, contract, files, origin));
+      const refusal = await refusedIsLogged(log, event, () =>
+        registration.registerFromEmail(tx, request, contract, files, origin),
+      );
+      if (refusal) {
+        const reasons = Array.isArray(refusal.details.reasons)
+          ? (refusal.details.reasons as string[])
+          : [refusal.message];
+        refuse(reasons);
+      }
     },
 
     'notifications.email.reply_received': async (event, tx) => {
@@ -94,14 +125,19 @@ function checkedFiles(attachments: EmailAttachmentV1[], maxBytes: number, log: L
   return files;
 }
 
-async function refusedIsLogged(log: Logger, event: AnyEventEnvelope, work: () => Promise<unknown>): Promise<void> {
+/** Runs the work; a rule's refusal is an answer (returned), not a failure to retry (a conflict is retried). */
+async function refusedIsLogged(
+  log: Logger,
+  event: AnyEventEnvelope,
+  work: () => Promise<unknown>,
+): Promise<AppError | null> {
   try {
     await work();
+    return null;
   } catch (error) {
-    // A rule's refusal is an answer, not a failure to retry (a conflict is retried).
     if (error instanceof AppError && error.code !== ErrorCode.CONFLICT) {
       log.warn({ eventId: event.id, type: event.type, reason: error.message }, 'e-mail request refused');
-      return;
+      return error;
     }
     throw error;
   }

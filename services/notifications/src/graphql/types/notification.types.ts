@@ -37,6 +37,10 @@ registerEnumType(NotificationKindEnum, {
       description: "A production calendar's data ends within 60 days (R-SLA-2): import the next year.",
     },
     ADVISORY: { description: 'A security advisory about a product (R-NTF-2).' },
+    EMAIL_REFUSED: {
+      description:
+        "A contact's e-mail could not be registered (e.g. no contract in force, R-CON-1); the sender is told why.",
+    },
     EMAIL_FORWARDED: {
       description:
         "An e-mail from the organization's domain by someone who is not a registered contact, forwarded to the organization (R-TKT-4).",
