@@ -73,22 +73,36 @@ describe('contracts through the gateway: a customer under each preset', () => {
     expect(data.serviceCatalog.find((s) => s.code === '5')).toMatchObject({ free: true });
   });
 
-  it('serviceCatalog without a seed is the whole catalog (seed 000 items, then 004), an unknown seed is refused', async () => {
+  it('serviceCatalog without a seed is the whole catalog (seed 000 items, then 002, then 004), an unknown seed is refused', async () => {
     const customer = await mintToken({
       sub: '00000000-0000-7000-8000-0000000000c7',
       role: 'CUSTOMER',
       org: '00000000-0000-7000-8000-00000000000f',
     });
     const whole = await sys.ok<{ serviceCatalog: { code: string }[] }>('{ serviceCatalog { code } }', {}, customer);
-    // 19 items of seed 000 (1 ... 6.3) and the 8 IC items of seed 004, counted from the seeds.
+    // 19 items of seed 000 (1 ... 6.3), the 5 AL items of seed 002 (issue 18) and the 8 IC items of seed 004.
     expect(whole.serviceCatalog.map((s) => s.code)).toEqual([
       ...['1', '2', '3', '4', '4.1', '4.2', '4.3', '5', '6', '6.1', '6.2'],
       ...['6.2.1', '6.2.2', '6.2.3', '6.2.4', '6.2.5', '6.2.6', '6.2.7', '6.3'],
+      ...['AL.1', 'AL.2', 'AL.3', 'AL.4', 'AL.5'],
       ...['IC.1', 'IC.2', 'IC.3', 'IC.4', 'IC.5', 'IC.6', 'IC.7', 'IC.8'],
     ]);
-    const refused = await sys.gql('{ serviceCatalog(seed: "002") { code } }', {}, customer);
+    // Seed 002's services with their billing: free databases and diagnostics, paid setups (issue 18).
+    const altec = await sys.ok<{ serviceCatalog: { code: string; billing: string; free: boolean }[] }>(
+      '{ serviceCatalog(seed: "002") { code billing free } }',
+      {},
+      customer,
+    );
+    expect(altec.serviceCatalog).toEqual([
+      { code: 'AL.1', billing: 'FREE', free: true },
+      { code: 'AL.2', billing: 'FREE', free: true },
+      { code: 'AL.3', billing: 'PROJECT', free: false },
+      { code: 'AL.4', billing: 'FREE', free: true },
+      { code: 'AL.5', billing: 'PROJECT', free: false },
+    ]);
+    const refused = await sys.gql('{ serviceCatalog(seed: "003") { code } }', {}, customer);
     expect(refused.errors?.[0]).toMatchObject({
-      message: 'seed must be one of 000, 004, got "002"',
+      message: 'seed must be one of 000, 002, 004, got "003"',
       extensions: { code: 'BAD_USER_INPUT' },
     });
   });

@@ -54,6 +54,16 @@ export function isFailureClass(preset: string, category: Category | null, priori
   );
 }
 
+/**
+ * Presets whose customers choose and change the priority of their own tickets themselves (003, as
+ * in the supplier's Redmine); under the others priority is the provider's (staff-only after registration).
+ */
+export const CUSTOMER_PRIORITY_PRESETS: readonly PresetId[] = ['kz-supplier'];
+
+export function customerSetsPriority(preset: string): boolean {
+  return (CUSTOMER_PRIORITY_PRESETS as readonly string[]).includes(preset);
+}
+
 /** Triage needs a planned resolution date unless the resolution target is bound to a release. */
 export function triageNeedsPlannedDate(preset: string, category: Category, priority: Priority): boolean {
   return !RELEASE_BOUND.includes(resolutionMeasure(preset, category, priority));

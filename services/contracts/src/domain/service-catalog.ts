@@ -1,6 +1,7 @@
 /**
  * The service catalog (R-CON-2): the numbered services of seed 000 (1 ... 6.3, names and results
- * as the seed writes them) and the services of seed 004 (IC.*), each with how its work is billed:
+ * as the seed writes them), the services of seed 002 (AL.*: free databases and remote diagnostics,
+ * paid setups priced by a specification) and the services of seed 004 (IC.*), each with how its work is billed:
  *   FREE       logged, never debited (R-CON-5)
  *   NORM       debited by fixed norm time whatever the actual time (R-CON-4)
  *   PER_MINUTE debited per minute of actual time (R-CON-3)
@@ -229,6 +230,58 @@ const ROWS: Row[] = [
     normMinutes: null,
     source:
       'Seed 000: a contract for a period (usually a year) covering 6.2 services; in this product an hour package (R-CON-3).',
+  },
+  {
+    code: 'AL.1',
+    seed: '002',
+    name: 'Удаленная диагностика и устранение инцидентов в ПП',
+    nameEn: 'Remote diagnostics and fixing of incidents in the product',
+    result: 'Инцидент диагностирован и устранён (при наличии удаленного доступа к ПП, предоставленного Пользователем)',
+    billing: 'FREE',
+    normMinutes: null,
+    source: 'Seed 002: part of the support programme ("+"), given remote access by the user.',
+  },
+  {
+    code: 'AL.2',
+    seed: '002',
+    name: 'Добавление в базу данных систем фурнитуры по запросу Пользователя',
+    nameEn: "Adding hardware systems to the user's database on request",
+    result: 'База данных системы фурнитуры, если она есть у Исполнителя (пример настройки системы фурнитуры)',
+    billing: 'FREE',
+    normMinutes: null,
+    source: 'Seed 002 (*): "При наличии запрашиваемых систем у Исполнителя – базы данных предоставляются бесплатно".',
+  },
+  {
+    code: 'AL.3',
+    seed: '002',
+    name: 'Настройка системы фурнитуры, которой нет у Исполнителя',
+    nameEn: 'Setting up a hardware system the provider does not have',
+    result: 'Система фурнитуры настроена в базе данных Пользователя',
+    billing: 'PROJECT',
+    normMinutes: null,
+    source:
+      'Seed 002 (*): "При отсутствии запрашиваемой системы – Пользователь может ... заказать платную услугу"; priced by the price list.',
+  },
+  {
+    code: 'AL.4',
+    seed: '002',
+    name: 'Составление технического задания для индивидуальной настройки базы данных Пользователя',
+    nameEn: "A technical specification for an individual setup of the user's database",
+    result: 'Техническое задание, по которому оценивается стоимость настройки',
+    billing: 'FREE',
+    normMinutes: null,
+    source: 'Seed 002 (**): part of the support programme ("+"); the specification prices the setup (AL.5).',
+  },
+  {
+    code: 'AL.5',
+    seed: '002',
+    name: 'Индивидуальная настройка базы данных Пользователя по техническому заданию',
+    nameEn: "Individual setup of the user's database to the specification",
+    result: 'База данных настроена по техническому заданию',
+    billing: 'PROJECT',
+    normMinutes: null,
+    source:
+      'Seed 002 (**): "можно заказать настройку Исполнителю, в этом случае для оценки стоимости работ составляется техническое задание".',
   },
   {
     code: 'IC.1',

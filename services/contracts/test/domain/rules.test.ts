@@ -45,6 +45,10 @@ describe('presets and the service catalog as shipped data', () => {
     expect(SERVICE_CATALOG.filter((s) => s.free).map((s) => s.code)).toEqual([
       '5',
       '6.1',
+      // Seed 002: remote diagnostics, the provider's hardware-system databases, the specification.
+      'AL.1',
+      'AL.2',
+      'AL.4',
       'IC.1',
       'IC.2',
       'IC.6',

@@ -54,8 +54,9 @@ export function decideMove<M extends TicketMove>(
   ctx: MoveContext,
 ): MoveOutcome {
   const rule = TRANSITIONS[move] as MoveRule<M>;
-  if (!rule.who.includes(actor.role)) {
-    throw forbidden(`A ${actor.role} may not ${rule.mutation}; it is for ${rule.who.join(', ')}`);
+  if (!mayMake(rule, actor.role, ticket.preset)) {
+    const extra = rule.whoByPreset ? ` (${rule.whoByPreset.rule})` : '';
+    throw forbidden(`A ${actor.role} may not ${rule.mutation}; it is for ${rule.who.join(', ')}${extra}`);
   }
   if (!rule.from.includes(ticket.status)) {
     throw invalidTransition(ticket, move, `${rule.mutation} is allowed only from ${rule.from.join(', ')}`);
@@ -77,9 +78,17 @@ export function allowedMoves(ticket: AvailabilityState, role?: ActorRole): Ticke
     return (
       rule.from.includes(ticket.status) &&
       (rule.when?.holds(ticket) ?? true) &&
-      (role === undefined || rule.who.includes(role))
+      (role === undefined || mayMake(rule, role, ticket.preset))
     );
   });
+}
+
+/** The rule's roles, plus those the ticket's preset adds. */
+function mayMake(rule: MoveRule<TicketMove>, role: ActorRole, preset: string): boolean {
+  const byPreset = rule.whoByPreset;
+  return (
+    rule.who.includes(role) || (byPreset !== undefined && byPreset.roles.includes(role) && byPreset.presets(preset))
+  );
 }
 
 export function mutationOf(move: TicketMove): string {

@@ -9,6 +9,7 @@ export function toTicket(row: TicketEntity): Ticket {
     number: row.number,
     organizationId: row.organizationId,
     contractId: row.contractId,
+    preset: row.preset,
     requesterId: row.requesterId,
     channel: row.channel,
     title: row.title,

@@ -21,11 +21,11 @@ export class CatalogResolver {
 
   @Query(() => [ServiceItem], {
     description:
-      'The service catalog (R-CON-2): seed 000 items 1 ... 6.3 and seed 004 items IC.*, with norms and free flags.',
+      'The service catalog (R-CON-2): seed 000 items 1 ... 6.3, seed 002 items AL.* and seed 004 items IC.*, with their billing, norms and free flags.',
   })
   serviceCatalog(
     @Arg('seed', () => String, {
-      description: 'Only items of this seed, 000 or 004; omitted: the whole catalog.',
+      description: 'Only items of this seed, 000, 002 or 004; omitted: the whole catalog.',
       nullable: true,
     }) // An omitted argument arrives as undefined, an explicit null as null: both mean the whole catalog.
     seed: string | null | undefined,

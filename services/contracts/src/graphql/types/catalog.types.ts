@@ -97,10 +97,10 @@ export class Preset {
 
 @ObjectType('ServiceItem', { description: 'An item of the service catalog (R-CON-2) and how its work is billed.' })
 export class ServiceItem {
-  @Field(() => String, { description: 'Catalog code, e.g. 3.2 (seed 000) or IC.3 (seed 004).' })
+  @Field(() => String, { description: 'Catalog code, e.g. 3.2 (seed 000), AL.2 (seed 002) or IC.3 (seed 004).' })
   code!: string;
 
-  @Field(() => String, { description: 'The seed whose catalog it belongs to: 000 or 004.' })
+  @Field(() => String, { description: 'The seed whose catalog it belongs to: 000, 002 or 004.' })
   seed!: string;
 
   @Field(() => String, { description: 'Name as the seed writes it (Russian).' })

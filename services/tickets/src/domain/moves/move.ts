@@ -91,7 +91,7 @@ export interface MoveOutcome {
 /** What decides which moves a ticket offers now: its status, and the state `when` conditions read. */
 export type AvailabilityState = Pick<
   TicketState,
-  'status' | 'onSiteRequestedAt' | 'onSiteArrivedAt' | 'proposedResolutionAt' | 'markedAsFailureAt'
+  'status' | 'preset' | 'onSiteRequestedAt' | 'onSiteArrivedAt' | 'proposedResolutionAt' | 'markedAsFailureAt'
 >;
 
 export interface MoveRule<M extends TicketMove> {
@@ -101,6 +101,8 @@ export interface MoveRule<M extends TicketMove> {
   /** The status after the move; BACK: where it was before the clarification request. */
   to: TicketStatus | 'UNCHANGED' | 'BACK';
   who: readonly ActorRole[];
+  /** Roles a preset adds to `who` for its tickets (e.g. kz-supplier customers change priority, 003). */
+  whoByPreset?: { roles: readonly ActorRole[]; presets(preset: string): boolean; rule: string };
   /** What it needs, in words (the schema's docs and refusals use it). */
   needs: string;
   /** A condition on the ticket's own state beyond its status; offered as a next move only when it holds. */

@@ -1,4 +1,4 @@
-import { badInput, triageNeedsPlannedDate } from '@reglament/shared/domain';
+import { badInput, customerSetsPriority, triageNeedsPlannedDate } from '@reglament/shared/domain';
 import { optionalText, requiredText } from '../text';
 import {
   assigned,
@@ -19,6 +19,11 @@ export const PLANNING_MOVES: MoveRules<'CHANGE_PRIORITY' | 'CHANGE_CATEGORY' | '
     from: BEFORE_SOLUTION,
     to: 'UNCHANGED',
     who: STAFF,
+    whoByPreset: {
+      roles: ['CUSTOMER'],
+      presets: customerSetsPriority,
+      rule: 'customers change the priority of their own tickets only under kz-supplier (003)',
+    },
     needs: 'a priority other than the current one; an in-progress ticket that then needs a planned date must have one',
     check: (t, input) => {
       if (input.priority === t.priority) {

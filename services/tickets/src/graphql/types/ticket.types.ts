@@ -25,6 +25,9 @@ export class Ticket {
   @Field(() => ID, { description: 'The contract it was registered under.' })
   contractId!: string;
 
+  @Field(() => String, { description: "The contract's preset (regulation), e.g. kz-supplier: decides its rules." })
+  preset!: string;
+
   @Field(() => ID, {
     description: 'The contact it is for (R-ACC-1); null for e-mail from outside (R-TKT-4).',
     nullable: true,
