@@ -229,7 +229,10 @@ describe('e-mail intake: mail becomes tickets and replies, only from registered 
     });
     const answered = await waitFor(async () => {
       const t = await ticket(printerTicket.id);
-      return t.messages.some((m) => m.body === 'Second floor.') ? t : undefined;
+      // The row and its messages are read by separate statements: wait for both to show the answer.
+      return t.status !== 'AWAITING_CLARIFICATION' && t.messages.some((m) => m.body === 'Second floor.')
+        ? t
+        : undefined;
     });
     // The answer returns the ticket to where it was (IN_ANALYSIS after the acknowledgement).
     expect(answered.status).toBe('IN_ANALYSIS');
