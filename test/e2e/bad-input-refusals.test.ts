@@ -1,7 +1,5 @@
-import { eventually } from '@reglament/shared/testing';
+import { Seed } from '../support/seed';
 import { mintToken, TestSystem } from '../support/system';
-
-const ADMIN_ID = '00000000-0000-7000-8000-000000000001';
 
 /**
  * Bad input at the edges of the API (over-long names, malformed codes and cursors, far-future
@@ -14,26 +12,6 @@ describe('bad input refused with typed errors, and compliance scoped to the call
   let customerA: string;
   let contractA: string;
   let contractB: string;
-
-  async function customerOf(name: string, domain: string) {
-    const { createOrganization: org } = await sys.ok<{ createOrganization: { id: string } }>(
-      `mutation($n: String!, $e: String!) { createOrganization(input: { name: $n, email: $e }) { id } }`,
-      { n: name, e: `it@${domain}` },
-      admin,
-    );
-    const { addContact: contact } = await sys.ok<{ addContact: { id: string } }>(
-      `mutation($o: ID!, $e: String!) { addContact(input: { organizationId: $o, fullName: "Anna Petrova", email: $e }) { id } }`,
-      { o: org.id, e: `anna@${domain}` },
-      admin,
-    );
-    const { createContract: contract } = await sys.ok<{ createContract: { id: string } }>(
-      `mutation($o: ID!, $n: String!) { createContract(input: { organizationId: $o, number: $n, preset: "asmo",
-         startsOn: "2025-01-01", endsOn: "2026-12-31" }) { id } }`,
-      { o: org.id, n: `C-${domain}` },
-      admin,
-    );
-    return { token: await mintToken({ sub: contact.id, role: 'CUSTOMER', org: org.id }), contractId: contract.id };
-  }
 
   async function register(token: string, input: Record<string, unknown>) {
     return sys.gql<{ registerTicket: { id: string } }>(
@@ -50,15 +28,22 @@ describe('bad input refused with typed errors, and compliance scoped to the call
 
   beforeAll(async () => {
     sys = await TestSystem.start();
-    admin = await mintToken({ sub: ADMIN_ID, role: 'ADMIN' });
-    await sys.ok(`mutation { setClock(at: "2025-06-02T10:00:00+03:00") }`, {}, admin);
+    const seed = await Seed.on(sys, { clock: '2025-06-02T10:00:00+03:00' });
+    admin = seed.admin;
+    const customerOf = (name: string, domain: string) =>
+      seed.customer({
+        preset: 'asmo',
+        organization: { name, email: `it@${domain}` },
+        contact: { fullName: 'Anna Petrova', email: `anna@${domain}` },
+        contract: { number: `C-${domain}`, startsOn: '2025-01-01', endsOn: '2026-12-31' },
+      });
     const a = await customerOf('Alpha', 'alpha.example');
     const b = await customerOf('Beta', 'beta.example');
     customerA = a.token;
     contractA = a.contractId;
     contractB = b.contractId;
-    // Tickets learns contracts from events: wait until A can register.
-    await eventually(async () => (await register(customerA, { contractId: contractA })).data?.registerTicket);
+    // Tickets learns contracts from events: the kit waits until A can register.
+    await seed.ticket(a, { input: { title: 'Posting fails', description: 'Error 500 on posting' } });
   });
   afterAll(async () => {
     await sys?.stop();

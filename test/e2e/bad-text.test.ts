@@ -1,4 +1,5 @@
-import { mintToken, TestSystem } from '../support/system';
+import { adminToken, Seed } from '../support/seed';
+import { TestSystem } from '../support/system';
 
 /** Bad input gets a typed refusal, never an internal error: text no database can hold, dates out of range. */
 describe('input the database cannot hold', () => {
@@ -11,7 +12,7 @@ describe('input the database cannot hold', () => {
   });
 
   it('a NUL character is refused as BAD_USER_INPUT over POST and GET, and changes nothing', async () => {
-    const admin = await mintToken({ sub: '00000000-0000-7000-8000-000000000001', role: 'ADMIN' });
+    const admin = await adminToken();
     const posted = await sys.gql(
       `mutation($n: String!) { createOrganization(input: { name: $n, email: "nul@example.com" }) { id } }`,
       { n: 'Bad\u0000Name' },
@@ -38,12 +39,9 @@ describe('input the database cannot hold', () => {
   });
 
   it('a date before 1900 is refused as BAD_USER_INPUT', async () => {
-    const admin = await mintToken({ sub: '00000000-0000-7000-8000-000000000001', role: 'ADMIN' });
-    const { createOrganization: org } = await sys.ok<{ createOrganization: { id: string } }>(
-      `mutation { createOrganization(input: { name: "Old Ltd", email: "old@example.com" }) { id } }`,
-      {},
-      admin,
-    );
+    const seed = await Seed.on(sys);
+    const admin = seed.admin;
+    const org = await seed.organization({ name: 'Old Ltd', email: 'old@example.com' });
     const result = await sys.gql(
       `mutation($o: ID!, $s: Date!) { createContract(input: { organizationId: $o, number: "Y0", preset: "asmo", startsOn: $s, endsOn: "2025-12-31" }) { id } }`,
       { o: org.id, s: '0000-01-01' },

@@ -8,6 +8,7 @@ import {
   type IntrospectionQuery,
   printSchema,
 } from 'graphql';
+import { Seed } from '../support/seed';
 import { mintToken, TestSystem } from '../support/system';
 
 /**
@@ -89,13 +90,10 @@ describe('client schema', () => {
   });
 
   it('connections give Relay-complete pageInfo: walking organizations two at a time forward', async () => {
-    const admin = await mintToken({ sub: '01950000-0000-7000-8000-0000000000d4', role: 'ADMIN' });
+    const seed = await Seed.on(sys);
+    const admin = seed.admin;
     for (const name of ['Paging One', 'Paging Two', 'Paging Three']) {
-      await sys.ok(
-        `mutation($name: String!) { createOrganization(input: { name: $name, email: "it@paging.example" }) { id } }`,
-        { name },
-        admin,
-      );
+      await seed.organization({ name, email: 'it@paging.example' });
     }
     type Page = {
       organizations: {

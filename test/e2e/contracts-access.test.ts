@@ -2,7 +2,8 @@ import { type AnyEventEnvelope } from '@reglament/shared/domain';
 import { createLogger, NatsEventBus, type Stoppable } from '@reglament/shared/platform';
 import { eventually } from '@reglament/shared/testing';
 import { jwtVerify } from 'jose';
-import { mintToken, TEST_JWT_SECRET, TestSystem } from '../support/system';
+import { Seed } from '../support/seed';
+import { TEST_JWT_SECRET, TestSystem } from '../support/system';
 
 /**
  * R-ACC-1 and docs/api.md "Authentication and tokens" through the gateway: login issues the token the gateway accepts;
@@ -25,35 +26,27 @@ describe('contracts through the gateway: logins, tenant isolation, status by clo
   let a: Tenant;
   let b: Tenant;
 
+  let seed: Seed;
   async function tenant(name: string, endsOn = '2025-12-31'): Promise<Tenant> {
-    const { createOrganization: org } = await sys.ok<{ createOrganization: { id: string } }>(
-      `mutation($name: String!) { createOrganization(input: { name: $name, email: "it@${name}.example" }) { id } }`,
-      { name },
-      admin,
-    );
-    const { addContact: contact } = await sys.ok<{ addContact: { id: string } }>(
-      `mutation($org: ID!) { addContact(input: { organizationId: $org, fullName: "Contact ${name}", email: "me@${name}.example",
-         password: "secret-of-${name}" }) { id } }`,
-      { org: org.id },
-      admin,
-    );
-    const { createContract: contract } = await sys.ok<{ createContract: { id: string } }>(
-      `mutation($org: ID!, $endsOn: Date!) { createContract(input: { organizationId: $org, number: "K-${name}", preset: "imc-typical",
-         startsOn: "2025-01-01", endsOn: $endsOn }) { id } }`,
-      { org: org.id, endsOn },
-      admin,
-    );
-    const { login } = await sys.ok<{ login: { token: string } }>(
-      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
-      { e: `me@${name}.example`, p: `secret-of-${name}` },
-    );
-    return { orgId: org.id, contractId: contract.id, contactId: contact.id, token: login.token };
+    const customer = await seed.customer({
+      preset: 'imc-typical',
+      organization: { name, email: `it@${name}.example` },
+      contact: { fullName: `Contact ${name}`, email: `me@${name}.example`, password: `secret-of-${name}` },
+      contract: { number: `K-${name}`, startsOn: '2025-01-01', endsOn },
+      login: true,
+    });
+    return {
+      orgId: customer.organizationId,
+      contractId: customer.contractId,
+      contactId: customer.contactId,
+      token: customer.token,
+    };
   }
 
   beforeAll(async () => {
     sys = await TestSystem.start();
-    admin = await mintToken({ sub: '00000000-0000-7000-8000-00000000a002', role: 'ADMIN' });
-    await sys.ok(`mutation { setClock(at: "2025-03-10T09:00:00+03:00") }`, {}, admin);
+    seed = await Seed.on(sys, { clock: '2025-03-10T09:00:00+03:00' });
+    admin = seed.admin;
     bus = await NatsEventBus.connect({
       url: sys.nats.url,
       prefix: sys.nats.prefix,

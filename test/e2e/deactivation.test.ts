@@ -1,5 +1,6 @@
 import { eventually } from '@reglament/shared/testing';
-import { mintToken, TestSystem } from '../support/system';
+import { Seed } from '../support/seed';
+import { TestSystem } from '../support/system';
 
 /**
  * R-ACC-1: a deactivated contact (or staff member) is out at once, not when its token expires:
@@ -15,31 +16,21 @@ describe('deactivated accounts', () => {
   });
 
   it("a deactivated contact's and staff member's existing tokens are refused; reactivation lets them back", async () => {
-    const admin = await mintToken({ sub: '00000000-0000-7000-8000-000000000001', role: 'ADMIN' });
-    const { createOrganization: org } = await sys.ok<{ createOrganization: { id: string } }>(
-      `mutation { createOrganization(input: { name: "Gone Ltd", email: "it@gone.example" }) { id } }`,
-      {},
-      admin,
-    );
-    const { addContact: contact } = await sys.ok<{ addContact: { id: string } }>(
-      `mutation($o: ID!) { addContact(input: { organizationId: $o, fullName: "Leaving Person", email: "leaving@gone.example", password: "a-long-password-1" }) { id } }`,
-      { o: org.id },
-      admin,
-    );
-    const { addStaff: engineer } = await sys.ok<{ addStaff: { id: string } }>(
-      `mutation { addStaff(input: { fullName: "Leaving Engineer", email: "eng@provider.example", role: ENGINEER, password: "a-long-password-2" }) { id } }`,
-      {},
-      admin,
-    );
-    const login = async (email: string, password: string) =>
-      (
-        await sys.ok<{ login: { token: string } }>(
-          `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
-          { e: email, p: password },
-        )
-      ).login.token;
-    const contactToken = await login('leaving@gone.example', 'a-long-password-1');
-    const engineerToken = await login('eng@provider.example', 'a-long-password-2');
+    const seed = await Seed.on(sys);
+    const admin = seed.admin;
+    const org = await seed.organization({ name: 'Gone Ltd', email: 'it@gone.example' });
+    const contact = await seed.contact(org.id, {
+      fullName: 'Leaving Person',
+      email: 'leaving@gone.example',
+      password: 'a-long-password-1',
+    });
+    const engineer = await seed.staff('ENGINEER', {
+      fullName: 'Leaving Engineer',
+      email: 'eng@provider.example',
+      password: 'a-long-password-2',
+    });
+    const contactToken = await seed.login('leaving@gone.example', 'a-long-password-1');
+    const engineerToken = await seed.login('eng@provider.example', 'a-long-password-2');
     const probe = (token: string) => sys.gql(`{ me { id } }`, {}, token);
     expect((await probe(contactToken)).errors).toBeUndefined();
     expect((await probe(engineerToken)).errors).toBeUndefined();

@@ -6,7 +6,8 @@ import { eventually, TEST_SECRET } from '@reglament/shared/testing';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { readMailDir } from '../../services/notifications/test/support/smtp';
-import { mintToken, subscribe, TEST_JWT_SECRET } from '../support/system';
+import { adminToken, Seed } from '../support/seed';
+import { gatewayAt, subscribe, TEST_JWT_SECRET } from '../support/system';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -84,7 +85,7 @@ describe('embedded mode: pnpm start (PGlite + in-process bus)', () => {
 
   it('shows the demo data with a day of history, plays a demo day, walks the skeleton, keeps its data across a restart and starts clean with --reset', async () => {
     await start();
-    const admin = await mintToken({ sub: '00000000-0000-7000-8000-000000000001', role: 'ADMIN' });
+    const admin = await adminToken(null);
     // The demo data set: a customer under each of the five presets, its tickets in every status
     // (seven each: the demo customers register them, the demo dispatcher and engineer move them).
     const demo = await eventually(
@@ -152,23 +153,16 @@ describe('embedded mode: pnpm start (PGlite + in-process bus)', () => {
     );
     expect(afterDay.totalCount).toBe(35 + 2);
 
-    await gql(`mutation { setClock(at: "2025-06-02T06:00:00Z") }`, {}, admin);
-    const { createOrganization: org } = await gql<{ createOrganization: { id: string } }>(
-      `mutation { createOrganization(input: { name: "Embedded Co", email: "it@embedded.example" }) { id } }`,
-      {},
-      admin,
-    );
-    const { createContract: contract } = await gql<{ createContract: { id: string } }>(
-      `mutation($o: ID!) { createContract(input: { organizationId: $o, number: "E-1", preset: "asmo", startsOn: "2025-01-01", endsOn: "2025-12-31" }) { id } }`,
-      { o: org.id },
-      admin,
-    );
-    const { addContact: contact } = await gql<{ addContact: { id: string } }>(
-      `mutation($o: ID!) { addContact(input: { organizationId: $o, fullName: "Oleg Sidorov", email: "oleg@embedded.example" }) { id } }`,
-      { o: org.id },
-      admin,
-    );
-    const customer = await mintToken({ sub: contact.id, role: 'CUSTOMER', org: org.id });
+    const seed = new Seed(gatewayAt(url), admin);
+    await seed.setClock('2025-06-02T06:00:00Z');
+    const seeded = await seed.customer({
+      preset: 'asmo',
+      organization: { name: 'Embedded Co', email: 'it@embedded.example' },
+      contract: { number: 'E-1', startsOn: '2025-01-01', endsOn: '2025-12-31' },
+      contact: { fullName: 'Oleg Sidorov', email: 'oleg@embedded.example' },
+      tokenName: null,
+    });
+    const customer = seeded.token;
     const client = createClient({
       url: url.replace('http', 'ws'),
       webSocketImpl: WebSocket,
@@ -179,13 +173,7 @@ describe('embedded mode: pnpm start (PGlite + in-process bus)', () => {
       // From the start of the stream (cursor 0): nothing can be missed however late the subscription lands.
       `subscription { slaChanged(after: "0") { type ticket { title sla { nextDeadline } } } }`,
     );
-    const ticket = await eventually(() =>
-      gql<{ registerTicket: { id: string } }>(
-        `mutation($c: ID!) { registerTicket(input: { contractId: $c, channel: PORTAL, title: "Report is empty", description: "No rows" }) { id } }`,
-        { c: contract.id },
-        customer,
-      ).catch(() => null),
-    );
+    const ticket = await seed.ticket(seeded, { input: { title: 'Report is empty', description: 'No rows' } });
     const change = await eventually(
       () => {
         if (sub.error) throw new Error(`subscription failed: ${JSON.stringify(sub.error)}`);
@@ -206,14 +194,14 @@ describe('embedded mode: pnpm start (PGlite + in-process bus)', () => {
     // table (nobody hears of their own change, no clock passes a warning: it stays Mon 09:00):
     // Oleg: registered, acknowledged (with "On it"), assigned, planned date, triaged, solution (6);
     // the demo dispatcher: the new ticket (1); Egor: his assignment (1).
-    const { addStaff: egor } = await gql<{ addStaff: { id: string } }>(
-      `mutation { addStaff(input: { fullName: "Egor Embedded", email: "egor@embedded.example", role: ENGINEER,
-         password: "engineer-pass-1" }) { id } }`,
-      {},
-      admin,
-    );
-    const engineer = await mintToken({ sub: egor.id, role: 'ENGINEER' });
-    const id = ticket!.registerTicket.id;
+    const egor = await seed.staff('ENGINEER', {
+      fullName: 'Egor Embedded',
+      email: 'egor@embedded.example',
+      password: 'engineer-pass-1',
+      tokenName: null,
+    });
+    const engineer = egor.token;
+    const id = ticket.id;
     const { ticket: registered } = await gql<{ ticket: { number: string } }>(
       `query($id: ID!) { ticket(id: $id) { number } }`,
       { id },
@@ -260,7 +248,7 @@ describe('embedded mode: pnpm start (PGlite + in-process bus)', () => {
     await start();
     const again = await gql<{ ticket: { title: string; sla: { timers: { metric: string }[] } } }>(
       `query($id: ID!) { ticket(id: $id) { title sla { timers { metric } } } }`,
-      { id: ticket!.registerTicket.id },
+      { id: ticket.id },
       customer,
     );
     // asmo (R-SLA-6): a reaction clock and a resolution clock, both from registration; the

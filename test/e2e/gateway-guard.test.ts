@@ -4,7 +4,7 @@ import { eventually } from '@reglament/shared/testing';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import request from 'supertest';
 import { startReplica } from '../../gateway/test/support/gateways';
-import { adminToken } from '../../gateway/test/support/seed';
+import { adminToken } from '../support/seed';
 import { type GraphQLResponse, mintToken, TestSystem } from '../support/system';
 
 /**

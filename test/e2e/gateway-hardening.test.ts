@@ -6,7 +6,7 @@ import { SignJWT } from 'jose';
 import { issuePartnerKey, revokePartnerKey } from '../../gateway/src/auth/partner-keys';
 import { PERSISTED_DIR } from '../../gateway/src/persisted/manifest-store';
 import { startReplica, wsClient } from '../../gateway/test/support/gateways';
-import { adminToken, seedCustomer } from '../../gateway/test/support/seed';
+import { adminToken, seedCustomer } from '../support/seed';
 import { TEST_JWT_SECRET, TestSystem } from '../support/system';
 
 const examples = JSON.parse(readFileSync(join(PERSISTED_DIR, 'examples', 'manifest.json'), 'utf8')) as {

@@ -6,7 +6,7 @@ import { eventually } from '@reglament/shared/testing';
 import { issuePartnerKey, revokePartnerKey } from '../../gateway/src/auth/partner-keys';
 import { PERSISTED_DIR } from '../../gateway/src/persisted/manifest-store';
 import { startReplica, wsClient } from '../../gateway/test/support/gateways';
-import { adminToken, seedCustomer, type SeededCustomer } from '../../gateway/test/support/seed';
+import { adminToken, seedCustomer, type SeededCustomer } from '../support/seed';
 import { type GraphQLResponse, subscribe, TestSystem } from '../support/system';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

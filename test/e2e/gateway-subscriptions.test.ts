@@ -1,6 +1,6 @@
 import { eventually } from '@reglament/shared/testing';
 import WebSocket from 'ws';
-import { adminToken, seedCustomer, type SeededCustomer } from '../../gateway/test/support/seed';
+import { adminToken, seedCustomer, type SeededCustomer } from '../support/seed';
 import { startReplica, wsClient } from '../../gateway/test/support/gateways';
 import { mintToken, subscribe, TestSystem } from '../support/system';
 

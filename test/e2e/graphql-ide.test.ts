@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { eventually } from '@reglament/shared/testing';
 import { ensurePagesBuilt } from '@reglament/wallboard';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { mintToken, TestSystem } from '../support/system';
+import { adminToken, Seed } from '../support/seed';
+import { TestSystem } from '../support/system';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** Kept after the run (gitignored). */
@@ -27,7 +28,7 @@ describe('the GraphQL IDE in a browser', () => {
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu'],
     });
-    admin = await mintToken({ sub: '00000000-0000-7000-8000-000000000001', role: 'ADMIN', name: 'Admin' });
+    admin = await adminToken();
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
@@ -103,34 +104,16 @@ describe('the GraphQL IDE in a browser', () => {
     // Subscribed when the gateway counts it (the socket and its subscribe message went through).
     await eventually(() => sys.system.gateway.hub.subscriberCount > 0);
     // Something to see: a customer registers a ticket, the subscription shows it.
-    const { createOrganization: org } = await sys.ok<{ createOrganization: { id: string } }>(
-      `mutation { createOrganization(input: { name: "Acme Labels", email: "it@acme.example" }) { id } }`,
-      {},
-      admin,
-    );
-    const { createContract: contract } = await sys.ok<{ createContract: { id: string } }>(
-      `mutation($org: ID!) { createContract(input: { organizationId: $org, number: "C-1", preset: "asmo",
-         startsOn: "2025-01-01", endsOn: "2035-12-31" }) { id } }`,
-      { org: org.id },
-      admin,
-    );
-    const { addContact: contact } = await sys.ok<{ addContact: { id: string } }>(
-      `mutation($org: ID!) { addContact(input: { organizationId: $org, fullName: "Pavel Customer",
-         email: "pavel@acme.example" }) { id } }`,
-      { org: org.id },
-      admin,
-    );
-    const customer = await mintToken({ sub: contact.id, role: 'CUSTOMER', org: org.id, name: 'Pavel' });
-    // The tickets service learns the contract from an event a moment later.
-    await eventually(async () => {
-      const result = await sys.gql<{ registerTicket: { id: string } }>(
-        `mutation($c: ID!) { registerTicket(input: { contractId: $c, channel: PORTAL, title: "Seen in the IDE",
-           description: "via graphql-ws" }) { id } }`,
-        { c: contract.id },
-        customer,
-      );
-      return result.data?.registerTicket;
+    const seed = new Seed(sys, admin);
+    const customer = await seed.customer({
+      preset: 'asmo',
+      organization: { name: 'Acme Labels', email: 'it@acme.example' },
+      contract: { number: 'C-1', startsOn: '2025-01-01', endsOn: '2035-12-31' },
+      contact: { fullName: 'Pavel Customer', email: 'pavel@acme.example' },
+      tokenName: 'Pavel',
     });
+    // The tickets service learns the contract from an event a moment later: the kit retries until it can register.
+    await seed.ticket(customer, { input: { title: 'Seen in the IDE', description: 'via graphql-ws' } });
     const seen = await eventually(
       async () => {
         const text = resultText(await page.locator('.result-window').textContent());

@@ -1,6 +1,7 @@
 import { eventually } from '@reglament/shared/testing';
 import { RU_2027_SAMPLE_XML } from '../../services/sla/test/integration/calendar-samples';
-import { mintToken, TestSystem } from '../support/system';
+import { Seed } from '../support/seed';
+import { TestSystem } from '../support/system';
 
 /**
  * R-SLA-2 through the gateway on real PostgreSQL and NATS: a provider loads next year's production
@@ -10,47 +11,29 @@ import { mintToken, TestSystem } from '../support/system';
 describe('production calendars through the gateway', () => {
   let sys: TestSystem;
   let admin: string;
+  let seed: Seed;
 
   beforeAll(async () => {
     sys = await TestSystem.start();
-    admin = await mintToken({ sub: '00000000-0000-7000-8000-000000000001', role: 'ADMIN', name: 'Admin' });
     // Wednesday 30 December 2026, 10:00 Moscow (07:00Z).
-    await sys.ok(`mutation { setClock(at: "2026-12-30T10:00:00+03:00") }`, {}, admin);
+    seed = await Seed.on(sys, { clock: '2026-12-30T10:00:00+03:00' });
+    admin = seed.admin;
   });
   afterAll(async () => {
     await sys?.stop();
   });
 
   it('an imported year moves an open deadline and ends the warning', async () => {
-    const { createOrganization: org } = await sys.ok<{ createOrganization: { id: string } }>(
-      `mutation { createOrganization(input: { name: "Calendar customer", email: "it@calendar.example" }) { id } }`,
-      {},
-      admin,
-    );
-    const { addContact: contact } = await sys.ok<{ addContact: { id: string } }>(
-      `mutation($org: ID!) { addContact(input: { organizationId: $org, fullName: "Pavel Customer",
-         email: "pavel@calendar.example", password: "correct-horse-battery" }) { id } }`,
-      { org: org.id },
-      admin,
-    );
-    const { createContract: contract } = await sys.ok<{ createContract: { id: string } }>(
-      `mutation($org: ID!) { createContract(input: { organizationId: $org, number: "C-2027",
-         preset: "imc-typical", startsOn: "2026-01-01", endsOn: "2027-12-31" }) { id } }`,
-      { org: org.id },
-      admin,
-    );
-    const customer = await mintToken({ sub: contact.id, role: 'CUSTOMER', org: org.id, name: 'Pavel Customer' });
-    const ticket = await eventually(
-      async () =>
-        (
-          await sys.gql<{ registerTicket: { id: string } }>(
-            `mutation($c: ID!) { registerTicket(input: { contractId: $c, channel: PORTAL, title: "Reports fail",
-               description: "The year-end report fails" }) { id } }`,
-            { c: contract.id },
-            customer,
-          )
-        ).data?.registerTicket,
-    );
+    const seeded = await seed.customer({
+      preset: 'imc-typical',
+      organization: { name: 'Calendar customer', email: 'it@calendar.example' },
+      contact: { fullName: 'Pavel Customer', email: 'pavel@calendar.example', password: 'correct-horse-battery' },
+      contract: { number: 'C-2027', startsOn: '2026-01-01', endsOn: '2027-12-31' },
+    });
+    const customer = seeded.token;
+    const ticket = await seed.ticket(seeded, {
+      input: { title: 'Reports fail', description: 'The year-end report fails' },
+    });
     const analysis = async () =>
       (
         await sys.ok<{ ticket: { sla: { timers: { metric: string; deadline: string; provisional: boolean }[] } } }>(

@@ -1,5 +1,6 @@
 import { eventually } from '@reglament/shared/testing';
-import { mintToken, TestSystem } from '../support/system';
+import { Seed } from '../support/seed';
+import { TestSystem } from '../support/system';
 
 /**
  * Issue 6: one ticket per preset walked through the gateway by the right roles, on real
@@ -9,10 +10,12 @@ import { mintToken, TestSystem } from '../support/system';
 describe('SLA walks of the five presets, end to end', () => {
   let sys: TestSystem;
   let admin: string;
+  let seed: Seed;
 
   beforeAll(async () => {
     sys = await TestSystem.start();
-    admin = await mintToken({ sub: '00000000-0000-7000-8000-000000000001', role: 'ADMIN' });
+    seed = await Seed.on(sys);
+    admin = seed.admin;
   });
   afterAll(async () => {
     await sys?.stop();
@@ -34,53 +37,33 @@ describe('SLA walks of the five presets, end to end', () => {
 
   async function customerUnder(preset: string, options: { products?: string[] } = {}): Promise<Party> {
     const suffix = Math.random().toString(36).slice(2, 8);
-    const { createOrganization: org } = await sys.ok<{ createOrganization: { id: string } }>(
-      `mutation($n: String!, $e: String!) { createOrganization(input: { name: $n, email: $e }) { id } }`,
-      { n: `${preset} customer ${suffix}`, e: `it-${suffix}@${preset}.example` },
-      admin,
-    );
-    const { addContact: contact } = await sys.ok<{ addContact: { id: string } }>(
-      `mutation($o: ID!, $e: String!) { addContact(input: { organizationId: $o, fullName: "Anna Smirnova", email: $e }) { id } }`,
-      { o: org.id, e: `anna-${suffix}@${preset}.example` },
-      admin,
-    );
-    const { addStaff: engineer } = await sys.ok<{ addStaff: { id: string } }>(
-      `mutation($e: String!) { addStaff(input: { fullName: "Pavel Engineer", email: $e, role: ENGINEER, password: "engineer-pass-1" }) { id } }`,
-      { e: `pavel-${suffix}@provider.example` },
-      admin,
-    );
-    const { createContract: contract } = await sys.ok<{ createContract: { id: string } }>(
-      `mutation($o: ID!, $p: String!, $products: [String!]) { createContract(input: { organizationId: $o, number: $p, preset: $p,
-         startsOn: "2025-01-01", endsOn: "2025-12-31", products: $products }) { id } }`,
-      { o: org.id, p: preset, products: options.products ?? [] },
-      admin,
-    );
+    const customer = await seed.customer({
+      preset,
+      organization: { name: `${preset} customer ${suffix}`, email: `it-${suffix}@${preset}.example` },
+      contact: { fullName: 'Anna Smirnova', email: `anna-${suffix}@${preset}.example` },
+      contract: { number: preset, startsOn: '2025-01-01', endsOn: '2025-12-31', products: options.products ?? [] },
+      tokenName: null,
+    });
+    const engineer = await seed.staff('ENGINEER', {
+      fullName: 'Pavel Engineer',
+      email: `pavel-${suffix}@provider.example`,
+      password: 'engineer-pass-1',
+      tokenName: null,
+    });
     return {
-      customer: await mintToken({ sub: contact.id, role: 'CUSTOMER', org: org.id }),
-      engineer: await mintToken({ sub: engineer.id, role: 'ENGINEER' }),
+      customer: customer.token,
+      engineer: engineer.token,
       engineerId: engineer.id,
-      contractId: contract.id,
+      contractId: customer.contractId,
     };
   }
 
   async function register(party: Party, input: Record<string, unknown>): Promise<string> {
-    // The tickets service learns contacts and contracts from events: retry until it knows them.
-    const ticket = await eventually(async () => {
-      const result = await sys.gql<{ registerTicket: { id: string } }>(
-        `mutation($input: RegisterTicketInput!) { registerTicket(input: $input) { id } }`,
-        {
-          input: {
-            contractId: party.contractId,
-            channel: 'PORTAL',
-            title: 'Walk',
-            description: 'Walking the preset',
-            ...input,
-          },
-        },
-        party.customer,
-      );
-      return result.data?.registerTicket;
-    });
+    // The tickets service learns contacts and contracts from events: the kit retries until it knows them.
+    const ticket = await seed.ticket(
+      { contractId: party.contractId, token: party.customer },
+      { input: { title: 'Walk', description: 'Walking the preset', ...input } },
+    );
     return ticket.id;
   }
 

@@ -1,5 +1,5 @@
-import { eventually } from '@reglament/shared/testing';
-import { type GraphQLResponse, mintToken, TestSystem } from '../support/system';
+import { Seed } from '../support/seed';
+import { type GraphQLResponse, TestSystem } from '../support/system';
 
 /**
  * Done-when of the tickets issue, end to end through the gateway on real PostgreSQL and NATS:
@@ -57,26 +57,18 @@ describe('ticket lifecycles of the five presets through the gateway', () => {
   let dispatcher: string;
   let engineer: string;
   let engineerId: string;
+  let seed: Seed;
 
   beforeAll(async () => {
     sys = await TestSystem.start();
-    admin = await mintToken({ sub: '00000000-0000-7000-8000-000000000001', role: 'ADMIN', name: 'Admin' });
     // Monday 3 March 2025, 10:00 Moscow.
-    await sys.ok(`mutation { setClock(at: "2025-03-03T10:00:00+03:00") }`, {}, admin);
-    const staff = async (role: string, fullName: string) => {
-      const { addStaff } = await sys.ok<{ addStaff: { id: string } }>(
-        `mutation($input: AddStaffInput!) { addStaff(input: $input) { id } }`,
-        {
-          input: { fullName, email: `${role.toLowerCase()}@provider.example`, role, password: 'correct-horse-battery' },
-        },
-        admin,
-      );
-      return addStaff.id;
-    };
-    const dispatcherId = await staff('DISPATCHER', 'Dora Dispatcher');
-    engineerId = await staff('ENGINEER', 'Egor Engineer');
-    dispatcher = await mintToken({ sub: dispatcherId, role: 'DISPATCHER', name: 'Dora Dispatcher' });
-    engineer = await mintToken({ sub: engineerId, role: 'ENGINEER', name: 'Egor Engineer' });
+    seed = await Seed.on(sys, { clock: '2025-03-03T10:00:00+03:00' });
+    admin = seed.admin;
+    dispatcher = (await seed.staff('DISPATCHER', { fullName: 'Dora Dispatcher', email: 'dispatcher@provider.example' }))
+      .token;
+    const egor = await seed.staff('ENGINEER', { fullName: 'Egor Engineer', email: 'engineer@provider.example' });
+    engineerId = egor.id;
+    engineer = egor.token;
   });
   afterAll(async () => {
     await sys?.stop();
@@ -86,38 +78,28 @@ describe('ticket lifecycles of the five presets through the gateway', () => {
   let customers = 0;
   async function customerUnder(preset: string): Promise<Customer> {
     customers++;
-    const { createOrganization: org } = await sys.ok<{ createOrganization: { id: string } }>(
-      `mutation($name: String!) { createOrganization(input: { name: $name, email: "it@customer.example" }) { id } }`,
-      { name: `Customer under ${preset}` },
-      admin,
-    );
-    const { addContact: contact } = await sys.ok<{ addContact: { id: string } }>(
-      `mutation($org: ID!, $email: String!) { addContact(input: { organizationId: $org, fullName: "Irina Customer",
-         email: $email, phone: "+7 900 000-00-00", password: "correct-horse-battery" }) { id } }`,
-      { org: org.id, email: `irina${customers}@customer.example` },
-      admin,
-    );
-    const { createContract: contract } = await sys.ok<{ createContract: { id: string } }>(
-      `mutation($org: ID!, $preset: String!) { createContract(input: { organizationId: $org, number: "C-1",
-         preset: $preset, startsOn: "2025-01-01", endsOn: "2025-12-31" }) { id } }`,
-      { org: org.id, preset },
-      admin,
-    );
-    const token = await mintToken({ sub: contact.id, role: 'CUSTOMER', org: org.id, name: 'Irina Customer' });
-    return { organizationId: org.id, contractId: contract.id, contactId: contact.id, token };
+    const customer = await seed.customer({
+      preset,
+      organization: { name: `Customer under ${preset}`, email: 'it@customer.example' },
+      contact: {
+        fullName: 'Irina Customer',
+        email: `irina${customers}@customer.example`,
+        phone: '+7 900 000-00-00',
+        password: 'correct-horse-battery',
+      },
+      contract: { number: 'C-1', startsOn: '2025-01-01', endsOn: '2025-12-31' },
+    });
+    return {
+      organizationId: customer.organizationId,
+      contractId: customer.contractId,
+      contactId: customer.contactId,
+      token: customer.token,
+    };
   }
 
   /** Registers as the customer once tickets has learned the contract and the contact from contracts' events. */
-  async function register(customer: Customer, title = 'Posting fails'): Promise<{ id: string; number: string }> {
-    return eventually(async () => {
-      const result = await sys.gql<{ registerTicket: { id: string; number: string } }>(
-        `mutation($c: ID!, $title: String!) { registerTicket(input: { contractId: $c, channel: PORTAL, title: $title,
-           description: "Error 42 when posting an invoice" }) { id number } }`,
-        { c: customer.contractId, title },
-        customer.token,
-      );
-      return result.data?.registerTicket;
-    });
+  function register(customer: Customer, title = 'Posting fails'): Promise<{ id: string; number: string }> {
+    return seed.ticket(customer, { input: { title, description: 'Error 42 when posting an invoice' } });
   }
 
   async function view(id: string, token: string): Promise<TicketView> {

@@ -1,5 +1,6 @@
 import { eventually } from '@reglament/shared/testing';
-import { mintToken, TestSystem } from '../support/system';
+import { Seed } from '../support/seed';
+import { TestSystem } from '../support/system';
 
 /**
  * The tickets service and the SLA clock together, through the gateway on real PostgreSQL and
@@ -14,31 +15,18 @@ describe('tickets under the SLA clock', () => {
   let engineer: string;
   let engineerId: string;
   let customers = 0;
+  let seed: Seed;
 
   beforeAll(async () => {
     sys = await TestSystem.start();
-    admin = await mintToken({ sub: '00000000-0000-7000-8000-000000000001', role: 'ADMIN', name: 'Admin' });
     // Monday 3 March 2025, 10:00 Moscow (07:00Z).
-    await sys.ok(`mutation { setClock(at: "2025-03-03T10:00:00+03:00") }`, {}, admin);
-    const staff = async (role: string, fullName: string) =>
-      (
-        await sys.ok<{ addStaff: { id: string } }>(
-          `mutation($input: AddStaffInput!) { addStaff(input: $input) { id } }`,
-          {
-            input: {
-              fullName,
-              email: `${role.toLowerCase()}@provider.example`,
-              role,
-              password: 'correct-horse-battery',
-            },
-          },
-          admin,
-        )
-      ).addStaff.id;
-    const dispatcherId = await staff('DISPATCHER', 'Dora Dispatcher');
-    engineerId = await staff('ENGINEER', 'Egor Engineer');
-    dispatcher = await mintToken({ sub: dispatcherId, role: 'DISPATCHER', name: 'Dora Dispatcher' });
-    engineer = await mintToken({ sub: engineerId, role: 'ENGINEER', name: 'Egor Engineer' });
+    seed = await Seed.on(sys, { clock: '2025-03-03T10:00:00+03:00' });
+    admin = seed.admin;
+    dispatcher = (await seed.staff('DISPATCHER', { fullName: 'Dora Dispatcher', email: 'dispatcher@provider.example' }))
+      .token;
+    const egor = await seed.staff('ENGINEER', { fullName: 'Egor Engineer', email: 'engineer@provider.example' });
+    engineerId = egor.id;
+    engineer = egor.token;
   });
   afterAll(async () => {
     await sys?.stop();
@@ -46,34 +34,20 @@ describe('tickets under the SLA clock', () => {
 
   async function customerUnder(preset: string) {
     customers++;
-    const { createOrganization: org } = await sys.ok<{ createOrganization: { id: string } }>(
-      `mutation($name: String!) { createOrganization(input: { name: $name, email: "it@customer.example" }) { id } }`,
-      { name: `Customer ${customers}` },
-      admin,
-    );
-    const { addContact: contact } = await sys.ok<{ addContact: { id: string } }>(
-      `mutation($org: ID!, $email: String!) { addContact(input: { organizationId: $org, fullName: "Pavel Customer",
-         email: $email, password: "correct-horse-battery" }) { id } }`,
-      { org: org.id, email: `pavel${customers}@customer.example` },
-      admin,
-    );
-    const { createContract: contract } = await sys.ok<{ createContract: { id: string } }>(
-      `mutation($org: ID!, $preset: String!) { createContract(input: { organizationId: $org, number: "C-1",
-         preset: $preset, startsOn: "2025-01-01", endsOn: "2025-12-31" }) { id } }`,
-      { org: org.id, preset },
-      admin,
-    );
-    const token = await mintToken({ sub: contact.id, role: 'CUSTOMER', org: org.id, name: 'Pavel Customer' });
-    const ticket = await eventually(async () => {
-      const result = await sys.gql<{ registerTicket: { id: string; number: string } }>(
-        `mutation($c: ID!) { registerTicket(input: { contractId: $c, channel: PORTAL, title: "Label printer stops",
-           description: "Stops after 20 labels" }) { id number } }`,
-        { c: contract.id },
-        token,
-      );
-      return result.data?.registerTicket;
+    const customer = await seed.customer({
+      preset,
+      organization: { name: `Customer ${customers}`, email: 'it@customer.example' },
+      contact: {
+        fullName: 'Pavel Customer',
+        email: `pavel${customers}@customer.example`,
+        password: 'correct-horse-battery',
+      },
+      contract: { number: 'C-1', startsOn: '2025-01-01', endsOn: '2025-12-31' },
     });
-    return { token, ticket };
+    const ticket = await seed.ticket(customer, {
+      input: { title: 'Label printer stops', description: 'Stops after 20 labels' },
+    });
+    return { token: customer.token, ticket };
   }
 
   const move = (token: string, id: string, mutation: string) =>

@@ -1,5 +1,6 @@
 import { eventually } from '@reglament/shared/testing';
-import { mintToken, subscribe, TestSystem } from '../support/system';
+import { Seed } from '../support/seed';
+import { subscribe, TestSystem } from '../support/system';
 
 /**
  * The walking skeleton, end to end through the gateway on real PostgreSQL and NATS:
@@ -9,11 +10,11 @@ import { mintToken, subscribe, TestSystem } from '../support/system';
  */
 describe('walking skeleton: a registered ticket reaches a live subscription', () => {
   let sys: TestSystem;
-  let admin: string;
+  let seed: Seed;
 
   beforeAll(async () => {
     sys = await TestSystem.start();
-    admin = await mintToken({ sub: '00000000-0000-7000-8000-000000000001', role: 'ADMIN' });
+    seed = await Seed.on(sys);
   });
   afterAll(async () => {
     await sys?.stop();
@@ -21,41 +22,23 @@ describe('walking skeleton: a registered ticket reaches a live subscription', ()
 
   it('pushes slaChanged with the ticket from tickets and its deadline from sla', async () => {
     // Monday 3 March 2025, 10:00 Moscow (07:00 UTC).
-    await sys.ok(`mutation { setClock(at: "2025-03-03T10:00:00+03:00") }`, {}, admin);
-    const { createOrganization: org } = await sys.ok<{ createOrganization: { id: string } }>(
-      `mutation { createOrganization(input: { name: "Acme", email: "it@acme.example", emailDomains: ["acme.example"] }) { id } }`,
-      {},
-      admin,
-    );
-    const { createContract: contract } = await sys.ok<{ createContract: { id: string } }>(
-      `mutation($org: ID!) { createContract(input: { organizationId: $org, number: "C-1", preset: "imc-typical",
-         startsOn: "2025-01-01", endsOn: "2025-12-31" }) { id } }`,
-      { org: org.id },
-      admin,
-    );
-
+    await seed.setClock('2025-03-03T10:00:00+03:00');
     // R-ACC-1: only registered contacts of the organization may register tickets.
-    const { addContact: contact } = await sys.ok<{ addContact: { id: string } }>(
-      `mutation($org: ID!) { addContact(input: { organizationId: $org, fullName: "Irina Petrova", email: "irina@acme.example" }) { id } }`,
-      { org: org.id },
-      admin,
-    );
-    const customer = await mintToken({ sub: contact.id, role: 'CUSTOMER', org: org.id });
-    const client = sys.wsClient(customer);
+    const customer = await seed.customer({
+      preset: 'imc-typical',
+      organization: { name: 'Acme', email: 'it@acme.example', emailDomains: ['acme.example'] },
+      contract: { number: 'C-1', startsOn: '2025-01-01', endsOn: '2025-12-31' },
+      contact: { fullName: 'Irina Petrova', email: 'irina@acme.example' },
+    });
+    const client = sys.wsClient(customer.token);
     const sub = subscribe<{
       slaChanged: { type: string; ticket: { number: string; status: string; sla: { nextDeadline: string } } };
     }>(client, `subscription { slaChanged { type ticket { number status sla { nextDeadline } } } }`);
     await eventually(() => sys.system.gateway.hub.subscriberCount === 1);
 
-    // The tickets service learns the contract from contracts' events: wait until it can register.
-    const registered = await eventually(async () => {
-      const result = await sys.gql<{ registerTicket: { id: string; number: string } }>(
-        `mutation($c: ID!) { registerTicket(input: { contractId: $c, channel: PORTAL, title: "Cannot post invoices",
-           description: "Posting fails with error 42" }) { id number } }`,
-        { c: contract.id },
-        customer,
-      );
-      return result.data?.registerTicket;
+    // The tickets service learns the contract from contracts' events: the kit retries until it can register.
+    const registered = await seed.ticket(customer, {
+      input: { title: 'Cannot post invoices', description: 'Posting fails with error 42' },
     });
     expect(registered.number).toMatch(/^T-2025-\d{6}$/);
 

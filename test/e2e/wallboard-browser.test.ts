@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { eventually } from '@reglament/shared/testing';
 import { ensurePagesBuilt } from '@reglament/wallboard';
 import { type Browser, chromium, type Page, type WebSocketRoute } from 'playwright-core';
-import { mintToken, TestSystem } from '../support/system';
+import { Seed } from '../support/seed';
+import { TestSystem } from '../support/system';
 
 /** Kept after the run (gitignored): what the board looked like at the end. */
 const ARTIFACTS = join(__dirname, '..', 'artifacts');
@@ -20,6 +21,7 @@ describe('the wallboard in a browser', () => {
   let browser: Browser;
   let admin: string;
   let dispatcher: string;
+  let seed: Seed;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
@@ -29,16 +31,16 @@ describe('the wallboard in a browser', () => {
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu'],
     });
-    admin = await mintToken({ sub: '00000000-0000-7000-8000-000000000001', role: 'ADMIN', name: 'Admin' });
     // Monday 3 March 2025, 10:00 Moscow: a working day (asmo works 08:45-17:00 Moscow).
-    await sys.ok(`mutation { setClock(at: "2025-03-03T10:00:00+03:00") }`, {}, admin);
-    const { addStaff } = await sys.ok<{ addStaff: { id: string } }>(
-      `mutation { addStaff(input: { fullName: "Dora Dispatcher", email: "dora@provider.example", role: DISPATCHER,
-         password: "correct-horse-battery" }) { id } }`,
-      {},
-      admin,
-    );
-    dispatcher = await mintToken({ sub: addStaff.id, role: 'DISPATCHER', name: 'Dora Dispatcher' });
+    seed = await Seed.on(sys, { clock: '2025-03-03T10:00:00+03:00' });
+    admin = seed.admin;
+    dispatcher = (
+      await seed.staff('DISPATCHER', {
+        fullName: 'Dora Dispatcher',
+        email: 'dora@provider.example',
+        password: 'correct-horse-battery',
+      })
+    ).token;
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
@@ -50,35 +52,17 @@ describe('the wallboard in a browser', () => {
   });
 
   async function customer(name: string, email: string) {
-    const { createOrganization: org } = await sys.ok<{ createOrganization: { id: string } }>(
-      `mutation($name: String!) { createOrganization(input: { name: $name, email: "it@customer.example" }) { id } }`,
-      { name },
-      admin,
-    );
-    const { addContact: contact } = await sys.ok<{ addContact: { id: string } }>(
-      `mutation($org: ID!, $email: String!) { addContact(input: { organizationId: $org, fullName: "Pavel Customer",
-         email: $email, password: "correct-horse-battery" }) { id } }`,
-      { org: org.id, email },
-      admin,
-    );
-    const { createContract: contract } = await sys.ok<{ createContract: { id: string } }>(
-      `mutation($org: ID!) { createContract(input: { organizationId: $org, number: "C-1", preset: "asmo",
-         startsOn: "2025-01-01", endsOn: "2025-12-31" }) { id } }`,
-      { org: org.id },
-      admin,
-    );
-    const token = await mintToken({ sub: contact.id, role: 'CUSTOMER', org: org.id, name: 'Pavel Customer' });
+    const seeded = await seed.customer({
+      preset: 'asmo',
+      organization: { name, email: 'it@customer.example' },
+      contact: { fullName: 'Pavel Customer', email, password: 'correct-horse-battery' },
+      contract: { number: 'C-1', startsOn: '2025-01-01', endsOn: '2025-12-31' },
+    });
     const register = (title: string) =>
-      eventually(async () => {
-        const result = await sys.gql<{ registerTicket: { id: string; number: string } }>(
-          `mutation($c: ID!, $title: String!) { registerTicket(input: { contractId: $c, channel: PORTAL,
-             title: $title, description: "Stops after 20 labels", category: ERROR, priority: HIGH }) { id number } }`,
-          { c: contract.id, title },
-          token,
-        );
-        return result.data?.registerTicket;
+      seed.ticket(seeded, {
+        input: { title, description: 'Stops after 20 labels', category: 'ERROR', priority: 'HIGH' },
       });
-    return { orgId: org.id, email, token, register };
+    return { orgId: seeded.organizationId, email, token: seeded.token, register };
   }
 
   async function open(fragment: string): Promise<Page> {

@@ -69,28 +69,17 @@ export class TestSystem {
   }
 
   /** POSTs a GraphQL operation to the gateway. */
-  async gql<T = Record<string, unknown>>(
+  gql<T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},
     token?: string,
   ): Promise<GraphQLResponse<T>> {
-    const response = await fetch(this.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GraphQLResponse<T>;
+    return gatewayAt(this.url).gql<T>(query, variables, token);
   }
 
   /** Like gql, but fails the test with the errors when there are any. */
-  async ok<T = Record<string, unknown>>(
-    query: string,
-    variables: Record<string, unknown> = {},
-    token?: string,
-  ): Promise<T> {
-    const result = await this.gql<T>(query, variables, token);
-    if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-    return result.data as T;
+  ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+    return gatewayAt(this.url).ok<T>(query, variables, token);
   }
 
   wsClient(token: string | null): Client {
@@ -108,6 +97,36 @@ export class TestSystem {
     await this.db.drop();
     await this.nats.destroy();
   }
+}
+
+/** What a test sends operations through: a gateway's HTTP endpoint. */
+export interface Gateway {
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResponse<T>>;
+  ok<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
+}
+
+/** The gateway at `url` (a TestSystem's, or a whole system started some other way). */
+export function gatewayAt(url: string): Gateway {
+  const gql = async <T>(query: string, variables: Record<string, unknown> = {}, token?: string) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResponse<T>;
+  };
+  return {
+    gql,
+    async ok<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+      const result = await gql<T>(query, variables, token);
+      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+      return result.data as T;
+    },
+  };
 }
 
 export async function mintToken(

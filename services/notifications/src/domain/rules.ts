@@ -247,6 +247,14 @@ export const RULES: readonly AnyRule[] = [
     facts: (e) => ({ month: e.data.month, contractId: e.data.contractId }),
   }),
   rule({
+    event: 'contracts.customization.cap_nearing',
+    describe:
+      "customisation past 80 % of the contract's cap: dispatchers, admins and the customer's contacts (R-CON-7)",
+    kind: 'CUSTOMIZATION_CAP_NEARING',
+    audiences: ['DISPATCHERS', 'ADMINS', 'ORGANIZATION_CONTACTS'],
+    facts: (e) => ({ contractId: e.data.contractId, capAmount: e.data.capAmount, spentAmount: e.data.spentAmount }),
+  }),
+  rule({
     event: 'sla.calendar.coverage_low',
     describe: 'production calendar runs out: the admins',
     kind: 'CALENDAR_COVERAGE_LOW',

@@ -204,6 +204,16 @@ export const MESSAGES: Record<NotificationKind, Record<Language, MessageTemplate
       body: 'The prepaid time of contract {{contractNumber}} for {{month}} is used up. The guaranteed response time no longer applies; requests are served in the general queue (R-CON-6).',
     },
   },
+  CUSTOMIZATION_CAP_NEARING: {
+    RU: {
+      title: 'Договор {{contractNumber}}: доработки близки к лимиту',
+      body: 'По договору {{contractNumber}} доработки выполнены на {{spentAmount}} из {{capAmount}} (лимит: 15 % стоимости договора, R-CON-7). Осталось меньше пятой части лимита.',
+    },
+    EN: {
+      title: 'Contract {{contractNumber}}: customisation nearing its cap',
+      body: 'Customisation under contract {{contractNumber}} has used {{spentAmount}} of {{capAmount}} (the cap: 15 % of the contract value, R-CON-7). Less than a fifth of the cap is left.',
+    },
+  },
   CALENDAR_COVERAGE_LOW: {
     RU: {
       title: 'Производственный календарь «{{calendarName}}» заканчивается',

@@ -280,6 +280,16 @@ describe('rules table: event -> recipients x kinds', () => {
     expect(told(e, null)).toEqual({ PREPAID_EXHAUSTED: ['Dima', 'Dora', 'Oleg', 'Olga'] });
   });
 
+  it('R-CON-7 customisation nearing its cap: dispatchers, admins and every contact of that organization, no one of another', () => {
+    const e = event('contracts.customization.cap_nearing', orgA, {
+      contractId: newId(),
+      organizationId: orgA,
+      capAmount: 27000,
+      spentAmount: 22000,
+    });
+    expect(told(e, null)).toEqual({ CUSTOMIZATION_CAP_NEARING: ['Alla', 'Dima', 'Dora', 'Oleg', 'Olga'] });
+  });
+
   it('calendar coverage low: the admins only', () => {
     const e = event('sla.calendar.coverage_low', null, {
       calendarId: 'ru',

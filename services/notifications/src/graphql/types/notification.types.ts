@@ -30,6 +30,9 @@ registerEnumType(NotificationKindEnum, {
     FAILURE_REPORT_REQUIRED: { description: 'A failure report is needed before the ticket can close (R-SLA-11).' },
     FAILURE_REPORT_SUBMITTED: { description: 'A failure report was submitted.' },
     PREPAID_EXHAUSTED: { description: "The contract's prepaid time is used up: reaction is not guaranteed (R-CON-6)." },
+    CUSTOMIZATION_CAP_NEARING: {
+      description: "Customisation work passed 80 % of the contract's cap (15 % of its value, R-CON-7).",
+    },
     CALENDAR_COVERAGE_LOW: {
       description: "A production calendar's data ends within 60 days (R-SLA-2): import the next year.",
     },
