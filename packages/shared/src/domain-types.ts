@@ -12,6 +12,13 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const CATEGORIES = ['ERROR', 'SUPPORT', 'IMPROVEMENT'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/**
+ * What a ticket is: a customer's REQUEST (the SLA clocks run), a DUTY a contract imposes (issue 18,
+ * contract duties), or a WISH recorded for later analysis without an SLA clock (004).
+ */
+export const TICKET_KINDS = ['REQUEST', 'DUTY', 'WISH'] as const;
+export type TicketKind = (typeof TICKET_KINDS)[number];
+
 export const PRIORITIES = ['URGENT', 'HIGH', 'NORMAL', 'LOW'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 

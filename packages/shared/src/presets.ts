@@ -64,6 +64,18 @@ export function customerSetsPriority(preset: string): boolean {
   return (CUSTOMER_PRIORITY_PRESETS as readonly string[]).includes(preset);
 }
 
+/**
+ * 004: "Пожелания фиксируются для дальнейшего анализа": the catalog services whose tickets are
+ * wishes (kind WISH, no SLA clock), per preset.
+ */
+export const WISH_SERVICE_CODES: { readonly [P in PresetId]?: readonly string[] } = {
+  'infocraft-365': ['IC.7'],
+};
+
+export function isWishService(preset: string, serviceCode: string | null): boolean {
+  return serviceCode !== null && (WISH_SERVICE_CODES[preset as PresetId] ?? []).includes(serviceCode);
+}
+
 /** Triage needs a planned resolution date unless the resolution target is bound to a release. */
 export function triageNeedsPlannedDate(preset: string, category: Category, priority: Priority): boolean {
   return !RELEASE_BOUND.includes(resolutionMeasure(preset, category, priority));

@@ -22,6 +22,7 @@ import { AttachmentContentExternal1795400000000 } from './infra/migrations/17954
 import { TermAgreement1796674276323 } from './infra/migrations/1796674276323-TermAgreement';
 import { ExpectedDateAndDelivery1796675406328 } from './infra/migrations/1796675406328-ExpectedDateAndDelivery';
 import { FailureMarking1796675942187 } from './infra/migrations/1796675942187-FailureMarking';
+import { TicketKind1796678233984 } from './infra/migrations/1796678233984-TicketKind';
 import { PostgresAttachmentStorage } from './infra/pg-attachment-storage';
 import { TicketReads } from './infra/ticket-reads';
 import { contractsHandlers } from './messaging/contracts-consumer';
@@ -40,6 +41,7 @@ export const ticketsMigrations = [
   TermAgreement1796674276323,
   ExpectedDateAndDelivery1796675406328,
   FailureMarking1796675942187,
+  TicketKind1796678233984,
 ];
 
 export interface TicketsSettings extends StorageSettings {

@@ -48,6 +48,16 @@ describe('tickets.* events', () => {
     await as(h.staff.ADMIN, `provideSolution(id: $id, solution: "Firmware 1.3 installed")`);
     await as(t.customer, `returnSolution(id: $id, remarks: "Still drops every hour")`);
     await as(h.staff.ADMIN, `provideSolution(id: $id, solution: "Access point replaced")`);
+    // The urgent error is a product failure under kz-supplier (003 §7): the SLA service says its report is in.
+    const reported = await h.publish('sla.ticket.state_changed', t.organizationId, {
+      ticketId,
+      organizationId: t.organizationId,
+      state: 'MET',
+      nextDeadline: null,
+      breached: false,
+      failureReportPending: false,
+    });
+    await h.applied(reported.id);
     await as(t.customer, `acceptSolution(id: $id)`);
 
     // Everything the outbox holds has gone out; then the stream must hold exactly that.
@@ -77,6 +87,7 @@ describe('tickets.* events', () => {
       'status_changed', // clarification asked
       'status_changed', // answered
       'priority_changed',
+      'marked_as_failure', // kz-supplier counts an urgent error as a product failure (003 §7)
       'assigned',
       'planned_date_changed',
       'on_site_requested',
@@ -86,7 +97,7 @@ describe('tickets.* events', () => {
       'status_changed', // solution again
       'closed',
     ]);
-    expect(new Set(events.map((e) => e.id)).size).toBe(19);
+    expect(new Set(events.map((e) => e.id)).size).toBe(20);
   });
 
   it('every event matches one history entry of the ticket', async () => {
@@ -104,7 +115,7 @@ describe('tickets.* events', () => {
     }
     // 15 changes: versions 1 (registration with its file) .. 15 (acceptance); a change's events share one.
     const versions = events.map((e) => (e.data as { ticket: { version: number } }).ticket.version);
-    expect(versions).toEqual([1, 1, 2, 3, 3, 3, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+    expect(versions).toEqual([1, 1, 2, 3, 3, 3, 3, 4, 5, 6, 7, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
     const triage = events.slice(3, 7);
     expect(new Set(triage.map((e) => e.correlationId)).size).toBe(1);
     expect(events[0]!.correlationId).not.toBe(events[2]!.correlationId);
@@ -137,6 +148,7 @@ describe('tickets.* events', () => {
         closedAt: null,
         closeReason: null,
         linkedTicketId: null,
+        kind: 'REQUEST',
         version: 1,
       },
     });
@@ -183,17 +195,18 @@ describe('tickets.* events', () => {
     });
     expect(data(7)).toMatchObject({ internal: true, fromProvider: true, body: 'Firmware 1.2 known bug' });
     expect(data(10)).toMatchObject({ priority: 'URGENT', previousPriority: 'HIGH', reason: 'Warehouse stopped' });
-    expect(data(11)).toMatchObject({ assigneeId: h.staff.ADMIN.id, previousAssigneeId: h.staff.ENGINEER.id });
-    expect(data(12)).toMatchObject({
+    expect(data(11)).toMatchObject({ by: 'PRESET' });
+    expect(data(12)).toMatchObject({ assigneeId: h.staff.ADMIN.id, previousAssigneeId: h.staff.ENGINEER.id });
+    expect(data(13)).toMatchObject({
       plannedResolutionAt: '2025-03-04T13:00:00.000Z',
       previousPlannedResolutionAt: '2025-03-05T13:00:00.000Z',
     });
-    expect(data(13)).toMatchObject({ note: 'Warehouse 2' });
-    expect(data(14)['actor']).toEqual({ id: h.staff.ADMIN.id, role: 'ADMIN', name: 'Alla Admin' });
+    expect(data(14)).toMatchObject({ note: 'Warehouse 2' });
+    expect(data(15)['actor']).toEqual({ id: h.staff.ADMIN.id, role: 'ADMIN', name: 'Alla Admin' });
   });
 
   it('closed: reason and the final ticket', () => {
-    const closed = events[18]!;
+    const closed = events[19]!;
     expect(closed.data).toMatchObject({
       fromStatus: 'RESOLVED',
       toStatus: 'CLOSED',

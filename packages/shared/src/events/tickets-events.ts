@@ -1,5 +1,5 @@
 /** Events of the tickets service (owner: services/tickets). Instants are ISO-8601 UTC strings. */
-import type { Category, Channel, CloseReason, Priority, Role, TicketStatus } from '../domain-types';
+import type { Category, Channel, CloseReason, Priority, Role, TicketKind, TicketStatus } from '../domain-types';
 
 /** What every tickets.* event carries about the ticket (its state after the change), so consumers never call back. */
 export interface TicketAfterChange {
@@ -24,6 +24,8 @@ export interface TicketAfterChange {
   closedAt: string | null;
   closeReason: CloseReason | null;
   linkedTicketId: string | null;
+  /** REQUEST, DUTY or WISH (a wish runs no SLA clock); absent in events written before it existed: REQUEST. */
+  kind?: TicketKind;
   /** Increments with every change of the ticket: consumers can tell order and staleness. */
   version: number;
 }

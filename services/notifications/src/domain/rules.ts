@@ -176,6 +176,14 @@ export const RULES: readonly AnyRule[] = [
     facts: (e) => ({ priority: e.data.priority, reason: e.data.reason }),
   }),
   rule({
+    event: 'tickets.ticket.priority_changed',
+    describe: 'priority changed by the customer (kz-supplier, seed 003): the assignee (or dispatchers)',
+    when: (e) => e.data.actor.role === 'CUSTOMER',
+    kind: 'PRIORITY_CHANGED',
+    audiences: ['HANDLER'],
+    facts: (e) => ({ priority: e.data.priority, reason: e.data.reason }),
+  }),
+  rule({
     event: 'tickets.ticket.message_added',
     describe: 'public message from the provider: the requester',
     when: (e) => !e.data.internal && e.data.fromProvider,

@@ -204,6 +204,24 @@ describe('rules table: event -> recipients x kinds', () => {
     expect(told(cleared, t, dora.id)).toEqual({});
   });
 
+  it('priority changed: the customer side hears it from staff; the handler hears it from the customer (kz-supplier lets customers set it)', () => {
+    const t = ticket();
+    const byStaff = event('tickets.ticket.priority_changed', orgA, {
+      ...base(t, staffActor(egor.id)),
+      priority: 'HIGH',
+      previousPriority: 'NORMAL',
+      reason: 'blocks payroll',
+    });
+    expect(told(byStaff, t, egor.id, [oleg.id])).toEqual({ PRIORITY_CHANGED: ['Oleg', 'Olga'] });
+    const byCustomer = event('tickets.ticket.priority_changed', orgA, {
+      ...base(t, customerActor(olga.id)),
+      priority: 'URGENT',
+      previousPriority: 'HIGH',
+      reason: null,
+    });
+    expect(told(byCustomer, t, olga.id, [oleg.id])).toEqual({ PRIORITY_CHANGED: ['Egor', 'Oleg'] });
+  });
+
   it('messages: a public provider message reaches the requester, a customer message the assignee, an internal one no customer', () => {
     const t = ticket();
     const message = (internal: boolean, fromProvider: boolean, actorId: string) =>

@@ -50,6 +50,8 @@ export class TicketClocks {
     const entry = historyEntryOf(event);
     if (!entry) return;
     const facts = event.data.ticket;
+    // 004: a wish is recorded for analysis without an SLA clock; the SLA service does not keep it.
+    if (facts.kind === 'WISH') return;
     await tx.manager.query(
       `INSERT INTO sla_tickets (ticket_id, organization_id, contract_id, preset, product, closed)
        VALUES ($1, $2, $3, $4, $5, $6)

@@ -7,6 +7,7 @@ import {
   notFound,
   type Priority,
   requireUser,
+  type TicketKind,
   requireUuid,
   type TicketStatus,
 } from '@reglament/shared/domain';
@@ -122,6 +123,7 @@ function validFilter(filter: Partial<TicketListFilter>): TicketListFilter {
     status: list<TicketStatus>(filter.status),
     priority: list<Priority>(filter.priority),
     category: list<Category>(filter.category),
+    kind: list<TicketKind>(filter.kind),
     breached: filter.breached ?? null,
     unassigned: filter.unassigned ?? null,
     awaitingCustomer: filter.awaitingCustomer ?? null,

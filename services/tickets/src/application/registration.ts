@@ -19,6 +19,7 @@ import {
   type RegistrationInput,
   registrationRefusals,
   validateRegistration,
+  registrationKind,
   validExpectedDate,
 } from '../domain/registration';
 import { presetFailureMarking, requireMayPostInternal } from '../domain/transitions';
@@ -182,6 +183,7 @@ export class Registration {
       organizationId: contract.organizationId,
       contractId: contract.contractId,
       preset: contract.preset,
+      kind: registrationKind(valid.kind, contract.preset, valid.serviceCode),
       requesterId,
       channel: valid.channel,
       title: valid.title,

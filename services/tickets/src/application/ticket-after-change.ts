@@ -24,6 +24,7 @@ export function ticketAfterChange(ticket: TicketState): TicketAfterChange {
     closedAt: ticket.closedAt?.toISOString() ?? null,
     closeReason: ticket.closeReason,
     linkedTicketId: ticket.linkedTicketId,
+    kind: ticket.kind,
     version: ticket.version,
   };
 }

@@ -6,7 +6,9 @@ import {
   type Category,
   type Channel,
   type Priority,
+  isWishService,
   PLANNING_HORIZON_MS,
+  type TicketKind,
 } from '@reglament/shared/domain';
 import { DateTime } from 'luxon';
 import { MESSAGE_MAX } from './text';
@@ -26,6 +28,8 @@ export interface RegistrationInput {
   linkedTicketId: string | null;
   /** R-TKT-5 (001 §2): the date the customer expects the resolution by. */
   expectedResolutionAt?: Date | null;
+  /** REQUEST (default) or WISH (004); DUTY tickets come from contracts, never from registration. */
+  kind?: TicketKind | null;
 }
 
 export const TITLE_MAX = 300;
@@ -84,6 +88,23 @@ export function validateRegistration(input: RegistrationInput, role: Actor['role
     );
   }
   return { ...input, title, description, product, serviceCode };
+}
+
+/**
+ * The kind of a new ticket: what the caller said (REQUEST or WISH; DUTY is refused), and a
+ * service the preset counts as a wish makes a WISH (004: infocraft-365 IC.7).
+ */
+export function registrationKind(
+  kind: TicketKind | null | undefined,
+  preset: string,
+  serviceCode: string | null,
+): TicketKind {
+  if (kind === 'DUTY') {
+    throw badInput('kind DUTY is not registered: duties come from the contract (REQUEST or WISH here)', {
+      field: 'kind',
+    });
+  }
+  return kind === 'WISH' || isWishService(preset, serviceCode) ? 'WISH' : 'REQUEST';
 }
 
 /** R-TKT-5 (001 §2): an expected date is after the registration and within the planning horizon (10 years). */

@@ -1,4 +1,4 @@
-import type { Category, Channel, CloseReason, Priority, TicketStatus } from '@reglament/shared/domain';
+import type { Category, Channel, CloseReason, Priority, TicketKind, TicketStatus } from '@reglament/shared/domain';
 
 /** 002: the ways a solution reaches the customer. */
 export const SOLUTION_DELIVERIES = ['PORTAL', 'EMAIL', 'PHONE', 'REMOTE_SESSION'] as const;
@@ -12,6 +12,8 @@ export interface TicketState {
   contractId: string;
   /** The contract's preset (regulation): decides e.g. whether triage needs a planned date. */
   preset: string;
+  /** REQUEST (SLA clocks run), DUTY (a contract's duty) or WISH (004: recorded for analysis, no clock). */
+  kind: TicketKind;
   requesterId: string | null;
   channel: Channel;
   title: string;

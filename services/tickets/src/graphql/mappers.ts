@@ -10,6 +10,7 @@ export function toTicket(row: TicketEntity): Ticket {
     organizationId: row.organizationId,
     contractId: row.contractId,
     preset: row.preset,
+    kind: row.kind,
     requesterId: row.requesterId,
     channel: row.channel,
     title: row.title,

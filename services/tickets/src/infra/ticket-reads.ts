@@ -1,4 +1,11 @@
-import { type Category, isUuid, type Priority, type TicketStatus, type Visibility } from '@reglament/shared/domain';
+import {
+  type Category,
+  isUuid,
+  type Priority,
+  type TicketKind,
+  type TicketStatus,
+  type Visibility,
+} from '@reglament/shared/domain';
 import { type DataSource, type FindOptionsWhere, In, type SelectQueryBuilder } from 'typeorm';
 import type { ReadScope } from '../application/actor';
 import {
@@ -19,6 +26,7 @@ export interface TicketListFilter {
   status: TicketStatus[] | null;
   priority: Priority[] | null;
   category: Category[] | null;
+  kind: TicketKind[] | null;
   breached: boolean | null;
   /** true: nobody assigned; false: somebody assigned. */
   unassigned: boolean | null;
@@ -159,6 +167,7 @@ export class TicketReads {
     if (filter.assigneeId) query.andWhere('t.assigneeId = :assignee', { assignee: filter.assigneeId });
     if (filter.status?.length) query.andWhere('t.status IN (:...statuses)', { statuses: filter.status });
     if (filter.priority?.length) query.andWhere('t.priority IN (:...priorities)', { priorities: filter.priority });
+    if (filter.kind?.length) query.andWhere('t.kind IN (:...kinds)', { kinds: filter.kind });
     if (filter.category?.length) query.andWhere('t.category IN (:...categories)', { categories: filter.category });
     if (filter.breached !== null) {
       query.andWhere('COALESCE(s.breached, false) = :breached', { breached: filter.breached });

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Category, Channel, CloseReason, Priority, TicketStatus } from '@reglament/shared/domain';
+import type { Category, Channel, CloseReason, Priority, TicketKind, TicketStatus } from '@reglament/shared/domain';
 import type { SolutionDelivery, TicketState } from '../domain/ticket';
 
 @Entity({ name: 'tickets' })
@@ -27,6 +27,9 @@ export class TicketEntity implements TicketState {
 
   @Column({ type: 'text' })
   preset!: string;
+
+  @Column({ type: 'text', default: 'REQUEST' })
+  kind!: TicketKind;
 
   @Column({ type: 'uuid', name: 'requester_id', nullable: true })
   requesterId!: string | null;

@@ -35,6 +35,7 @@ export class TicketResolver {
         answeredOnCall: input.answeredOnCall ?? null,
         linkedTicketId: input.linkedTicketId ?? null,
         expectedResolutionAt: input.expectedResolutionAt ?? null,
+        kind: input.kind ?? null,
       },
       (input.attachments ?? []).map((a) => ({ ...a, internal: a.internal ?? false })),
     );

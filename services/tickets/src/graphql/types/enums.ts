@@ -1,4 +1,4 @@
-import { TICKET_TRANSITIONS } from '@reglament/shared/domain';
+import { TICKET_KINDS, TICKET_TRANSITIONS } from '@reglament/shared/domain';
 import { registerEnumType } from 'type-graphql';
 import type { TicketChangeKind } from '../../domain/changes';
 import { SOLUTION_DELIVERIES } from '../../domain/ticket';
@@ -96,6 +96,17 @@ registerEnumType(TicketHistoryTypeEnum, {
   },
   name: 'TicketHistoryType',
   description: 'What a history entry records; each matches one tickets.ticket.<type> event.',
+});
+
+export const TicketKindEnum = enumOf(TICKET_KINDS);
+registerEnumType(TicketKindEnum, {
+  valuesConfig: {
+    REQUEST: { description: "A customer's request: the SLA clocks of its preset run (the default)." },
+    DUTY: { description: "A duty the contract imposes on one of the parties (issue 18's contract duties)." },
+    WISH: { description: 'A wish recorded for later analysis (seed 004): no SLA clock runs.' },
+  },
+  name: 'TicketKind',
+  description: 'What a ticket is: a REQUEST, a contract DUTY or a WISH (no SLA clock).',
 });
 
 export const SolutionDeliveryEnum = enumOf(SOLUTION_DELIVERIES);

@@ -1,6 +1,13 @@
-import { type Category, type Channel, type Priority, type TicketStatus } from '@reglament/shared/domain';
+import {
+  type Category,
+  type Channel,
+  type Priority,
+  type TicketKind,
+  type TicketStatus,
+} from '@reglament/shared/domain';
 import { CategoryEnum, ChannelEnum, PriorityEnum, TicketStatusEnum } from '@reglament/shared/platform';
 import { Field, ID, InputType } from 'type-graphql';
+import { TicketKindEnum } from './enums';
 
 @InputType('AttachmentInput', {
   description: 'A file; GraphQL has no binary type, so the content travels base64-encoded.',
@@ -69,6 +76,13 @@ export class RegisterTicketInput {
   })
   expectedResolutionAt?: Date | null;
 
+  @Field(() => TicketKindEnum, {
+    nullable: true,
+    description:
+      'REQUEST (the default) or WISH: a suggestion recorded for later analysis without an SLA clock (seed 004); infocraft-365 service IC.7 is a wish by itself. DUTY is refused.',
+  })
+  kind?: TicketKind | null;
+
   @Field(() => [AttachmentInput], { nullable: true, description: 'Up to 10 files (R-TKT-5).' })
   attachments?: AttachmentInput[] | null;
 }
@@ -110,6 +124,12 @@ export class TicketFilter {
 
   @Field(() => [PriorityEnum], { nullable: true, description: 'Any of these priorities.' })
   priority?: Priority[] | null;
+
+  @Field(() => [TicketKindEnum], {
+    nullable: true,
+    description: 'Any of these kinds, e.g. [WISH] for the wishes product managers analyse (seed 004).',
+  })
+  kind?: TicketKind[] | null;
 
   @Field(() => [CategoryEnum], { nullable: true, description: 'Any of these categories.' })
   category?: Category[] | null;

@@ -3,12 +3,13 @@ import {
   type Channel,
   type CloseReason,
   type Priority,
+  type TicketKind,
   type TicketStatus,
 } from '@reglament/shared/domain';
 import { CategoryEnum, ChannelEnum, CloseReasonEnum, PriorityEnum, TicketStatusEnum } from '@reglament/shared/platform';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { SolutionDelivery } from '../../domain/ticket';
-import { SolutionDeliveryEnum } from './enums';
+import { SolutionDeliveryEnum, TicketKindEnum } from './enums';
 
 @Directive('@key(fields: "id")')
 @ObjectType('Ticket', { description: 'A support request ("обращение") and its lifecycle.' })
@@ -27,6 +28,9 @@ export class Ticket {
 
   @Field(() => String, { description: "The contract's preset (regulation), e.g. kz-supplier: decides its rules." })
   preset!: string;
+
+  @Field(() => TicketKindEnum, { description: 'REQUEST, DUTY or WISH (seed 004: a wish runs no SLA clock).' })
+  kind!: TicketKind;
 
   @Field(() => ID, {
     description: 'The contact it is for (R-ACC-1); null for e-mail from outside (R-TKT-4).',
