@@ -1,5 +1,6 @@
 import { type Platform, type RunningService, ServiceRuntime, type StorageSettings } from '@reglament/shared/platform';
 import { Compliance } from './application/compliance';
+import { Reports } from './application/reports';
 import { CalendarCatalog } from './application/calendar-catalog';
 import { CoverageWatch } from './application/calendar-coverage';
 import { CalendarRecomputes } from './application/calendar-recomputes';
@@ -80,6 +81,7 @@ export async function startSla(platform: Platform, settings: SlaSettings): Promi
       scheduler,
       failureReports: new FailureReports(transactions, platform.clock, clocks),
       compliance: new Compliance(dataSource),
+      reports: new Reports(dataSource, platform.clock),
       catalog,
       calendarImports,
       recomputes,

@@ -7,6 +7,7 @@ import type { CalendarRecomputes } from '../application/calendar-recomputes';
 import type { Compliance } from '../application/compliance';
 import type { FailureReports } from '../application/failure-reports';
 import type { ProductionCalendarImports } from '../application/production-calendar-imports';
+import type { Reports } from '../application/reports';
 import type { SlaScheduler } from '../application/scheduler';
 import type { TicketClocks } from '../application/ticket-clocks';
 import type { TicketSlaService } from '../application/ticket-sla';
@@ -20,6 +21,7 @@ export interface SlaApp {
   scheduler: SlaScheduler;
   failureReports: FailureReports;
   compliance: Compliance;
+  reports: Reports;
   catalog: CalendarCatalog;
   calendarImports: ProductionCalendarImports;
   recomputes: CalendarRecomputes;

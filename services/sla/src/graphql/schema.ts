@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { CalendarResolver } from './resolvers/calendar.resolver';
 import { ClockResolver } from './resolvers/clock.resolver';
 import { PolicyResolver } from './resolvers/policy.resolver';
+import { ReportResolver } from './resolvers/report.resolver';
 import { ProductionCalendarResolver } from './resolvers/production-calendar.resolver';
 import { SlaTimerResolver, TicketSlaResolver } from './resolvers/ticket-sla.resolver';
 import { Ticket } from './types/sla.types';
@@ -21,6 +22,7 @@ export function buildSlaSchema(): Promise<GraphQLSchema> {
         ProductionCalendarResolver,
         SlaCountdownResolver,
         ContractSlaResolver,
+        ReportResolver,
       ],
       orphanedTypes: [Ticket, Contract],
     },
