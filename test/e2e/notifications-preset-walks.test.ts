@@ -1,6 +1,6 @@
 import { eventually } from '@reglament/shared/testing';
 import { freePort, TestSmtp } from '../../services/notifications/test/support/smtp';
-import { mintToken, TestSystem } from '../support/system';
+import { mintToken, subscribe, TestSystem } from '../support/system';
 
 /**
  * Issue 14, "done when": the other four presets' lifecycles (imc-typical is walked in
@@ -192,12 +192,20 @@ describe('notifications: the five presets walked through the gateway, both chann
     expect(smtp.to(greta.email)).toEqual([]);
   }
 
-  it('asmo: warnings fired by the clock reach both parties and the follower; the follower hears the closing she did not make', async () => {
+  it('asmo: warnings fired by the clock reach both parties and the follower; the follower hears, live too, of the closing he did not make', async () => {
     const w = await walkUnder('asmo');
     const { anna, boris, pavel } = w;
     await clockAt('2025-06-20T16:00:00+03:00'); // Fri
     const t = await register(w, { category: 'ERROR', priority: 'HIGH' });
     const id = t.id;
+    // Boris (a follower) and Greta listen live on notificationAdded.
+    type Added = { notificationAdded: { kind: string; ticket: { id: string } | null } };
+    const live = `subscription { notificationAdded { kind ticket { id } } }`;
+    const borisWs = sys.wsClient(boris.token);
+    const gretaWs = sys.wsClient(greta.token);
+    const borisLive = subscribe<Added>(borisWs, live);
+    const gretaLive = subscribe<Added>(gretaWs, live);
+    await eventually(() => sys.system.gateway.hub.subscriberCount >= 2);
     // Reaction 2 working hours: Fri 16:00-17:00 + Mon 08:45-09:45; warned a quarter (30 min) before: Mon 09:15.
     await clockAt('2025-06-23T09:20:00+03:00');
     await told(dora, id, 'SLA_WARNING'); // nobody assigned yet: requester, follower, dispatchers
@@ -229,6 +237,17 @@ describe('notifications: the five presets walked through the gateway, both chann
       'SLA_WARNING', // resolution, Mon 13:45
       'SOLUTION_PROVIDED',
     ];
+    // Live: Boris heard every one of his as it happened; Greta nothing.
+    await eventually(() => borisLive.received.length >= customerSide.length + 1);
+    expect(borisLive.received.map((r) => r.data?.notificationAdded.kind).sort()).toEqual(
+      [...customerSide, 'TICKET_CLOSED'].sort(),
+    );
+    expect(borisLive.received.every((r) => r.data?.notificationAdded.ticket?.id === id)).toBe(true);
+    expect(gretaLive.received).toEqual([]);
+    borisLive.unsubscribe();
+    gretaLive.unsubscribe();
+    await borisWs.dispose();
+    await gretaWs.dispose();
     await expectTold(t, [
       [anna, ['TICKET_REGISTERED', ...customerSide]], // she closed it herself: no TICKET_CLOSED
       [boris, [...customerSide, 'TICKET_CLOSED']], // followed after registration; Anna closed it, not he
