@@ -277,11 +277,16 @@ describe('ticket lifecycles of the five presets through the gateway', () => {
         'ADD_MESSAGE',
         'ADD_ATTACHMENT',
         'REQUEST_ON_SITE',
+        // issue 18: the term agreement (003 item 2), reclassification (R-SLA-10), a product failure (003 §7).
+        'PROPOSE_PLANNED_DATE',
+        'CHANGE_CATEGORY',
+        'MARK_AS_FAILURE',
       ],
     });
     expect(early.message).toBe(
       `Ticket ${ticket.number} is REGISTERED: provideSolution is allowed only from IN_PROGRESS. Allowed from REGISTERED: ` +
-        'acknowledgeTicket, closeTicket, changePriority, assignTicket, addMessage, addAttachment, requestOnSiteVisit',
+        'acknowledgeTicket, closeTicket, changePriority, assignTicket, addMessage, addAttachment, requestOnSiteVisit, ' +
+        'proposePlannedDate, changeCategory, markAsFailure',
     );
     await sys.ok(move(`acknowledgeTicket(id: $id)`), { id: ticket.id }, dispatcher);
     // asmo Low: the provider's planned date is the deadline, so triage needs it (R-SLA-6, R-TKT-10).

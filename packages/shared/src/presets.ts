@@ -76,6 +76,40 @@ export function isWishService(preset: string, serviceCode: string | null): boole
   return serviceCode !== null && (WISH_SERVICE_CODES[preset as PresetId] ?? []).includes(serviceCode);
 }
 
+/** A registration field a preset adds to its tickets (R-TKT-5), e.g. 002's "Переработчик профиля Exprof". */
+export interface PresetTicketField {
+  /** The key clients send and read (Ticket.customFields[].name). */
+  name: string;
+  labelRu: string;
+  labelEn: string;
+  /** STRING: any text; NUMBER: a decimal number. */
+  type: 'STRING' | 'NUMBER';
+  /** Registration is refused without it. */
+  required: boolean;
+  maxLength: number;
+}
+
+/**
+ * The extra registration fields per preset. 002 §2.2: the user names the dealer who customised
+ * its Exprof profile; optional, because a call or an e-mail may not say it.
+ */
+export const PRESET_TICKET_FIELDS: { readonly [P in PresetId]?: readonly PresetTicketField[] } = {
+  'altec-8x5x4': [
+    {
+      name: 'profileCustomizer',
+      labelRu: 'Переработчик профиля Exprof',
+      labelEn: 'Exprof profile customiser (dealer)',
+      type: 'STRING',
+      required: false,
+      maxLength: 200,
+    },
+  ],
+};
+
+export function presetTicketFields(preset: string): readonly PresetTicketField[] {
+  return PRESET_TICKET_FIELDS[preset as PresetId] ?? [];
+}
+
 /** Triage needs a planned resolution date unless the resolution target is bound to a release. */
 export function triageNeedsPlannedDate(preset: string, category: Category, priority: Priority): boolean {
   return !RELEASE_BOUND.includes(resolutionMeasure(preset, category, priority));

@@ -1,4 +1,4 @@
-import type { Category } from '@reglament/shared/domain';
+import { type Category, presetTicketFields } from '@reglament/shared/domain';
 import type { Viewer as ViewerModel } from '../application/auth';
 import type { BalanceView } from '../application/prepaid-reads';
 import type { PresetDefinition } from '../domain/presets';
@@ -182,6 +182,7 @@ export function toPreset(preset: PresetDefinition): Preset {
     })),
     priorityLabels: [...preset.priorityLabels],
     prerequisites: preset.prerequisites,
+    ticketFields: presetTicketFields(preset.id).map((field) => ({ ...field })),
   };
 }
 

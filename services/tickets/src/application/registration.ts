@@ -13,6 +13,7 @@ import {
 import { type Clock, type Transactions, type Tx } from '@reglament/shared/platform';
 import { type AttachmentUpload, type CheckedAttachment, checkAttachment } from '../domain/attachment';
 import type { TicketChange } from '../domain/changes';
+import { validCustomFields } from '../domain/custom-fields';
 import {
   type ContactView,
   type ContractView,
@@ -184,6 +185,7 @@ export class Registration {
       contractId: contract.contractId,
       preset: contract.preset,
       kind: registrationKind(valid.kind, contract.preset, valid.serviceCode),
+      customFields: validCustomFields(contract.preset, valid.customFields),
       requesterId,
       channel: valid.channel,
       title: valid.title,

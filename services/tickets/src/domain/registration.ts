@@ -11,6 +11,7 @@ import {
   type TicketKind,
 } from '@reglament/shared/domain';
 import { DateTime } from 'luxon';
+import type { CustomFieldValue } from './custom-fields';
 import { MESSAGE_MAX } from './text';
 
 export interface RegistrationInput {
@@ -28,6 +29,8 @@ export interface RegistrationInput {
   linkedTicketId: string | null;
   /** R-TKT-5 (001 §2): the date the customer expects the resolution by. */
   expectedResolutionAt?: Date | null;
+  /** The preset's own fields (002 §2.2), checked against its declarations. */
+  customFields?: readonly CustomFieldValue[] | null;
   /** REQUEST (default) or WISH (004); DUTY tickets come from contracts, never from registration. */
   kind?: TicketKind | null;
 }

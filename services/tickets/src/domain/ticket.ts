@@ -26,6 +26,8 @@ export interface TicketState {
   product: string | null;
   serviceCode: string | null;
   plannedResolutionAt: Date | null;
+  /** The preset's own registration fields (002: the Exprof profile customiser), by name. */
+  customFields: Record<string, string>;
   /** R-TKT-5 (001 §2): the date the customer expects the resolution by, if it said one at registration. */
   expectedResolutionAt: Date | null;
   /** 002: how the latest solution reached the customer (provideSolution's deliveredVia). */

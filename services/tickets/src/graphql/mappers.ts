@@ -1,6 +1,7 @@
 import type { KnownContactEntity, KnownStaffEntity, TicketAttachmentEntity, TicketEntity } from '../infra/entities';
 import type { TicketHistoryEntity, TicketMessageEntity } from '../infra/entities';
-import { Ticket, TicketAssignee, TicketRequester } from './types/ticket.types';
+import { presetTicketFields } from '@reglament/shared/domain';
+import { Ticket, TicketAssignee, TicketCustomField, TicketRequester } from './types/ticket.types';
 import { Attachment, Message, TicketHistoryEntry } from './types/thread.types';
 
 export function toTicket(row: TicketEntity): Ticket {
@@ -11,6 +12,16 @@ export function toTicket(row: TicketEntity): Ticket {
     contractId: row.contractId,
     preset: row.preset,
     kind: row.kind,
+    customFields: presetTicketFields(row.preset)
+      .filter((field) => row.customFields[field.name] !== undefined)
+      .map((field) =>
+        Object.assign(new TicketCustomField(), {
+          name: field.name,
+          label: field.labelRu,
+          labelEn: field.labelEn,
+          value: row.customFields[field.name]!,
+        }),
+      ),
     requesterId: row.requesterId,
     channel: row.channel,
     title: row.title,

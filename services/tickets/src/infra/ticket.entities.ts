@@ -67,6 +67,9 @@ export class TicketEntity implements TicketState {
   @Column({ type: 'timestamptz', name: 'planned_resolution_at', nullable: true })
   plannedResolutionAt!: Date | null;
 
+  @Column({ type: 'jsonb', name: 'custom_fields', default: () => "'{}'" })
+  customFields!: Record<string, string>;
+
   @Column({ type: 'timestamptz', name: 'expected_resolution_at', nullable: true })
   expectedResolutionAt!: Date | null;
 

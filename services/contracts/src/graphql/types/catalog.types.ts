@@ -31,12 +31,41 @@ export class CategoryLabel {
   label!: string;
 }
 
+@ObjectType('PresetTicketField', {
+  description:
+    'A registration field a preset adds to its tickets (R-TKT-5), e.g. seed 002 "Переработчик профиля Exprof".',
+})
+export class PresetTicketField {
+  @Field(() => String, { description: 'The name clients send in RegisterTicketInput.customFields.' })
+  name!: string;
+
+  @Field(() => String, { description: 'The label in Russian, as the seed says it.' })
+  labelRu!: string;
+
+  @Field(() => String, { description: 'The label in English.' })
+  labelEn!: string;
+
+  @Field(() => String, { description: 'STRING (any text) or NUMBER (a decimal number).' })
+  type!: string;
+
+  @Field(() => Boolean, { description: 'Registration is refused without it.' })
+  required!: boolean;
+
+  @Field(() => Int, { description: 'The longest value accepted, in characters.' })
+  maxLength!: number;
+}
+
 @ObjectType('Preset', { description: 'A regulation that ships with the product (one of the five seeds).' })
 export class Preset {
   @Field(() => String, {
     description: "The preset's id: imc-typical, asmo, altec-8x5x4, kz-supplier or infocraft-365.",
   })
   id!: string;
+
+  @Field(() => [PresetTicketField], {
+    description: 'The registration fields the preset adds to its tickets (Ticket.customFields); empty: none.',
+  })
+  ticketFields!: PresetTicketField[];
 
   @Field(() => String, { description: 'Name of the regulation (Russian, with an English gloss).' })
   name!: string;

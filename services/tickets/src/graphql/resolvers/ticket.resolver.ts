@@ -36,6 +36,7 @@ export class TicketResolver {
         linkedTicketId: input.linkedTicketId ?? null,
         expectedResolutionAt: input.expectedResolutionAt ?? null,
         kind: input.kind ?? null,
+        customFields: input.customFields ?? null,
       },
       (input.attachments ?? []).map((a) => ({ ...a, internal: a.internal ?? false })),
     );

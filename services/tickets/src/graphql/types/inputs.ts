@@ -26,6 +26,15 @@ export class AttachmentInput {
   internal?: boolean | null;
 }
 
+@InputType('CustomFieldInput', { description: "A value of one of the preset's own registration fields." })
+export class CustomFieldInput {
+  @Field(() => String, { description: "The field's name as the preset declares it, e.g. profileCustomizer." })
+  name!: string;
+
+  @Field(() => String, { description: "The value; blank means none. At most the field's length." })
+  value!: string;
+}
+
 @InputType('RegisterTicketInput', {
   description: 'A new ticket (R-TKT-5): for a registered, active contact under a contract in force.',
 })
@@ -75,6 +84,13 @@ export class RegisterTicketInput {
       'The date the customer expects the resolution by (R-TKT-5, seed 001 §2): after now, within 10 years; shown as Ticket.expectedResolutionAt.',
   })
   expectedResolutionAt?: Date | null;
+
+  @Field(() => [CustomFieldInput], {
+    nullable: true,
+    description:
+      'Values of the fields the preset adds (Preset.ticketFields), e.g. altec-8x5x4 profileCustomizer (seed 002 §2.2); unknown names and bad values are refused.',
+  })
+  customFields?: CustomFieldInput[] | null;
 
   @Field(() => TicketKindEnum, {
     nullable: true,

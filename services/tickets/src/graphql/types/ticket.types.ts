@@ -32,6 +32,11 @@ export class Ticket {
   @Field(() => TicketKindEnum, { description: 'REQUEST, DUTY or WISH (seed 004: a wish runs no SLA clock).' })
   kind!: TicketKind;
 
+  @Field(() => [TicketCustomField], {
+    description: "The preset's own registration fields given (seed 002: the Exprof profile customiser), with labels.",
+  })
+  customFields!: TicketCustomField[];
+
   @Field(() => ID, {
     description: 'The contact it is for (R-ACC-1); null for e-mail from outside (R-TKT-4).',
     nullable: true,
@@ -155,6 +160,23 @@ export class Ticket {
 
   @Field(() => Int, { description: 'Increments with every change; matches `ticket.version` in events.' })
   version!: number;
+}
+
+@ObjectType('TicketCustomField', {
+  description: "A value of one of the preset's own registration fields (R-TKT-5; seed 002 §2.2).",
+})
+export class TicketCustomField {
+  @Field(() => String, { description: "The field's name, e.g. profileCustomizer." })
+  name!: string;
+
+  @Field(() => String, { description: 'Its label in Russian, as the seed says it.' })
+  label!: string;
+
+  @Field(() => String, { description: 'Its label in English.' })
+  labelEn!: string;
+
+  @Field(() => String, { description: 'The value given at registration.' })
+  value!: string;
 }
 
 @ObjectType('TicketRequester', { description: 'The registered contact a ticket is for (R-ACC-1, R-TKT-5).' })
