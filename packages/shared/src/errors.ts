@@ -59,7 +59,17 @@ const CONNECT_CODES = new Set([
 ]);
 
 /** Codes of errors that say a connection broke or timed out: the request may have run. */
-const BROKEN_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+// A part that took longer than the gateway waits (undici's headers/body timeouts) is broken
+// mid-way as well: a query may be sent again, a mutation may have taken effect.
+const BROKEN_CODES = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
 
 /** PostgreSQL SQLSTATE classes/codes of an unavailable server (connection exceptions, shutdowns). */
 function isUnavailableSqlState(code: string): boolean {

@@ -81,8 +81,26 @@ const GROUP_KEY: Record<ReportGrouping, string> = {
   PRIORITY: 't.priority',
   CATEGORY: 't.category',
   PRODUCT: 'k.product',
-  MONTH: `to_char(f.at AT TIME ZONE $3, 'YYYY-MM')`,
+  MONTH: '',
 };
+const monthOf = (at: string) => `to_char(${at} AT TIME ZONE $3, 'YYYY-MM')`;
+
+interface CountRow {
+  group: string | null;
+  metric: SlaMetric;
+  party: Party;
+  n: number;
+}
+
+interface EndedRow {
+  group: string | null;
+  metric: SlaMetric;
+  party: Party;
+  met: number;
+  breached: number;
+  used: number[] | null;
+  target: number | null;
+}
 
 const POLICIES_REQUIRING_REPORT = [...PRESET_POLICIES.values()].filter((p) => p.failureReportRequired).map((p) => p.id);
 
@@ -113,31 +131,82 @@ export class Reports {
     requireUser(caller, 'read SLA reports');
     const { where, params } = this.conditions(caller, input);
     if (where === null) return [];
-    const key = groupBy ? GROUP_KEY[groupBy] : 'NULL::text';
-    const sql = `
-      SELECT ${key} AS "group", t.metric, t.party,
-        count(*) FILTER (WHERE f.kind = 'S')::int AS started,
-        count(*) FILTER (WHERE f.kind = 'E' AND t.status = 'MET')::int AS met,
-        count(*) FILTER (WHERE f.kind = 'E' AND t.status = 'BREACHED')::int AS breached,
-        count(*) FILTER (WHERE f.kind = 'R')::int AS "openAtRisk",
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY t.elapsed_minutes) FILTER (WHERE f.kind = 'E') AS "medianUsedMinutes",
-        percentile_cont(0.9) WITHIN GROUP (ORDER BY t.elapsed_minutes) FILTER (WHERE f.kind = 'E') AS "p90UsedMinutes",
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY t.elapsed_minutes + t.remaining_minutes)
-          FILTER (WHERE f.kind = 'E' AND t.remaining_minutes IS NOT NULL) AS "medianTargetMinutes"
-      FROM sla_timers t
-      ${groupBy === 'PRODUCT' || input.products?.length ? 'JOIN sla_tickets k ON k.ticket_id = t.ticket_id' : ''}
-      CROSS JOIN LATERAL (VALUES ('S', t.started_at), ('E', ${ENDED_AT}), ('R', $4::timestamptz)) AS f(kind, at)
-      WHERE ${where}
-        AND ((f.kind = 'S' AND t.started_at >= $1 AND t.started_at < $2)
-          OR (f.kind = 'E' AND t.status IN ('MET', 'BREACHED') AND ${ENDED_AT} >= $1 AND ${ENDED_AT} < $2)
-          OR (f.kind = 'R' AND t.status = 'RUNNING' AND t.warned AND t.started_at < $2))
-      GROUP BY 1, 2, 3
-      ORDER BY 1 NULLS FIRST, 2, 3`;
-    const rows = (await this.dataSource.query(sql, params)) as Omit<SlaReportRowData, 'complianceShare'>[];
-    return rows.map((row) => ({
-      ...row,
-      complianceShare: row.met + row.breached === 0 ? null : row.met / (row.met + row.breached),
-    }));
+    const key = (at: string) =>
+      groupBy === null ? 'NULL::text' : groupBy === 'MONTH' ? monthOf(at) : GROUP_KEY[groupBy];
+    const join =
+      groupBy === 'PRODUCT' || input.products?.length ? 'JOIN sla_tickets k ON k.ticket_id = t.ticket_id' : '';
+    // Three single scans, each counted at its own instant (a clock started in March and met in
+    // April is in March's started and April's met), merged by group, metric and party.
+    const started = this.dataSource.query(
+      `SELECT ${key('t.started_at')} AS "group", t.metric, t.party, count(*)::int AS n
+       FROM sla_timers t ${join}
+       WHERE ${where} AND t.started_at >= $1 AND t.started_at < $2
+       GROUP BY 1, 2, 3`,
+      params,
+    ) as Promise<CountRow[]>;
+    const atRisk = this.dataSource.query(
+      `SELECT ${key('$4::timestamptz')} AS "group", t.metric, t.party, count(*)::int AS n
+       FROM sla_timers t ${join}
+       WHERE ${where} AND t.status = 'RUNNING' AND t.warned AND t.started_at < $2
+       GROUP BY 1, 2, 3`,
+      params,
+    ) as Promise<CountRow[]>;
+    // The percentiles sort every ended clock: enough memory that a year of them sorts in memory.
+    const ended = this.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL work_mem = '64MB'`);
+      return manager.query(
+        `SELECT ${key(ENDED_AT)} AS "group", t.metric, t.party,
+           count(*) FILTER (WHERE t.status = 'MET')::int AS met,
+           count(*) FILTER (WHERE t.status = 'BREACHED')::int AS breached,
+           percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY t.elapsed_minutes) AS used,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY t.elapsed_minutes + t.remaining_minutes)
+             FILTER (WHERE t.remaining_minutes IS NOT NULL) AS target
+         FROM sla_timers t ${join}
+         WHERE ${where} AND t.status IN ('MET', 'BREACHED') AND ${ENDED_AT} >= $1 AND ${ENDED_AT} < $2
+         GROUP BY 1, 2, 3`,
+        params,
+      ) as Promise<EndedRow[]>;
+    });
+    const rows = new Map<string, SlaReportRowData>();
+    const rowOf = (r: { group: string | null; metric: SlaMetric; party: Party }) => {
+      const id = JSON.stringify([r.group, r.metric, r.party]);
+      let row = rows.get(id);
+      if (!row) {
+        row = {
+          group: r.group,
+          metric: r.metric,
+          party: r.party,
+          started: 0,
+          met: 0,
+          breached: 0,
+          openAtRisk: 0,
+          complianceShare: null,
+          medianUsedMinutes: null,
+          p90UsedMinutes: null,
+          medianTargetMinutes: null,
+        };
+        rows.set(id, row);
+      }
+      return row;
+    };
+    const [startedRows, endedRows, riskRows] = await Promise.all([started, ended, atRisk]);
+    for (const r of startedRows) rowOf(r).started = r.n;
+    for (const r of riskRows) rowOf(r).openAtRisk = r.n;
+    for (const r of endedRows) {
+      const row = rowOf(r);
+      row.met = r.met;
+      row.breached = r.breached;
+      row.complianceShare = r.met + r.breached === 0 ? null : r.met / (r.met + r.breached);
+      row.medianUsedMinutes = r.used?.[0] ?? null;
+      row.p90UsedMinutes = r.used?.[1] ?? null;
+      row.medianTargetMinutes = r.target;
+    }
+    return [...rows.values()].sort(
+      (a, b) =>
+        (a.group ?? '').localeCompare(b.group ?? '') ||
+        a.metric.localeCompare(b.metric) ||
+        a.party.localeCompare(b.party),
+    );
   }
 
   /**
@@ -202,8 +271,13 @@ export class Reports {
       });
     }
     const params: unknown[] = [from, to, timeZone, this.clock.now()];
-    // $3 and $4 are typed here so that every query may leave them unused.
-    const clauses = [`$3::text IS NOT NULL`, `$4::timestamptz IS NOT NULL`, `t.metric <> 'AUTO_CLOSE'`];
+    // $1 to $4 are typed here so that every query may leave them unused.
+    const clauses = [
+      `$1::timestamptz <= $2::timestamptz`,
+      `$3::text IS NOT NULL`,
+      `$4::timestamptz IS NOT NULL`,
+      `t.metric <> 'AUTO_CLOSE'`,
+    ];
     const list = <T>(
       values: T[] | null | undefined,
       field: string,
