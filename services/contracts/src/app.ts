@@ -18,6 +18,7 @@ import { OrganizationsContracts1763700000100 } from './infra/migrations/17637000
 import { PeoplePrepaidReleases1763700000110 } from './infra/migrations/1763700000110-people-prepaid-releases';
 import { LoginThrottleByAddress1796653894003 } from './infra/migrations/1796653894003-LoginThrottleByAddress';
 import { NotificationPreferences1796653894100 } from './infra/migrations/1796653894100-notification-preferences';
+import { SupportContacts1796679982608 } from './infra/migrations/1796679982608-SupportContacts';
 import { ContractStore } from './infra/contract-store';
 import { OrganizationStore } from './infra/organization-store';
 import { ContactStore, CredentialStore, LoginThrottleStore, StaffStore } from './infra/people-store';
@@ -35,6 +36,7 @@ export const contractsMigrations = [
   PeoplePrepaidReleases1763700000110,
   LoginThrottleByAddress1796653894003,
   NotificationPreferences1796653894100,
+  SupportContacts1796679982608,
 ];
 
 export interface ContractsSettings extends StorageSettings {

@@ -117,6 +117,18 @@ describe('notifications: followers and the ticket history', () => {
     expect(unknown.code).toBe('NOT_FOUND');
     // Nothing of that changed the followers.
     expect(await h.query(`SELECT contact_id FROM ticket_followers`)).toEqual([{ contact_id: oleg.id }]);
+    // Who follows: her organization and staff see Oleg; another organization sees nobody.
+    const followers = async (caller: Caller) =>
+      (
+        await h.ok<{ _entities: { followers: { contactId: string; name: string }[] }[] }>(
+          caller,
+          `query($r: [_Any!]!) { _entities(representations: $r) { ... on Ticket { followers { contactId name } } } }`,
+          { r: [{ __typename: 'Ticket', id: ticket.ticketId }] },
+        )
+      )._entities[0]!.followers;
+    expect(await followers(lena)).toEqual([{ contactId: oleg.id, name: 'Oleg' }]);
+    expect(await followers(dora)).toEqual([{ contactId: oleg.id, name: 'Oleg' }]);
+    expect(await followers(fedor)).toEqual([]);
   });
 
   it('a follower hears the customer side (in the portal and by e-mail), never the internal message; unfollowed, nothing more', async () => {

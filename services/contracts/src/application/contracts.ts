@@ -28,6 +28,7 @@ import {
   validateProducts,
 } from '../domain/contract';
 import { dateIn } from '../domain/months';
+import { validateSupportContacts } from '../domain/support-contacts';
 import type { ContractStore } from '../infra/contract-store';
 import type { ContractEntity } from '../infra/entities';
 import type { OrganizationStore } from '../infra/organization-store';
@@ -92,6 +93,7 @@ export class Contracts {
               valid.customizationHourlyRate === null ? null : String(valid.customizationHourlyRate),
             customizationCapPercent: String(valid.customizationCapPercent),
             holidays: valid.holidays,
+            supportContacts: valid.supportContacts ?? null,
             updatedAt: now,
           };
           contract.status = this.statusOf(contract);
@@ -136,6 +138,9 @@ export class Contracts {
         );
       }
       if (changes.holidays !== undefined) next.holidays = validateHolidays(changes.holidays);
+      if (changes.supportContacts !== undefined) {
+        next.supportContacts = changes.supportContacts ? validateSupportContacts(changes.supportContacts) : null;
+      }
       return next;
     });
   }

@@ -1,4 +1,5 @@
 import { badInput, plainText, type ContractPrerequisite } from '@reglament/shared/domain';
+import { type SupportContacts, validateSupportContacts } from './support-contacts';
 import { DateTime, IANAZone } from 'luxon';
 import { findPreset, PRESETS, type PresetDefinition } from './presets';
 
@@ -26,6 +27,8 @@ export interface ContractTerms {
   holidays: string[];
   /** R-CON-8: the contract's own IANA zone (its calendar's hours, its prepaid months); null: the preset's. */
   timeZone?: string | null;
+  /** 001: the contract's own contact points of the provider; null: the preset's. */
+  supportContacts?: SupportContacts | null;
 }
 
 export interface NewContract extends ContractTerms {
@@ -182,6 +185,7 @@ export function validateNewContract(input: NewContract): ValidContract {
     customizationHourlyRate: validateMoney(input.customizationHourlyRate, 'customizationHourlyRate'),
     customizationCapPercent: validateCapPercent(input.customizationCapPercent ?? preset.customizationCapPercent),
     holidays: validateHolidays(input.holidays),
+    supportContacts: input.supportContacts ? validateSupportContacts(input.supportContacts) : null,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Category, PresetId } from '@reglament/shared/domain';
+import { NO_SUPPORT_CONTACTS, type SupportContacts } from './support-contacts';
 
 /**
  * The five regulations of the seeds 000-004 as product data (docs/domain.md "The five presets"): the calendar,
@@ -36,6 +37,8 @@ export interface PresetDefinition {
   prerequisites: string[];
   /** How the preset reads ambiguous or silent parts of its seed. */
   readings: string[];
+  /** Where customers reach the provider, as the seed says (001); a contract may set its own. */
+  supportContacts: SupportContacts;
 }
 
 export const PRESETS: readonly PresetDefinition[] = [
@@ -54,7 +57,7 @@ export const PRESETS: readonly PresetDefinition[] = [
       'rework 3) and Support-Low as Support-Normal (5/5/5); the Improvement table merges Low into Normal: ' +
       'Improvement-Low is read as Improvement-Normal (a following planned release as agreed, accept 5 working ' +
       'days, remarks fixed by the next unplanned release).' +
-      ' Coverage (R-CON-8): 9x5 by default (09:00-18:00 Moscow); another option sets that many hours a day from 09:00 (earlier if they would pass midnight) on that many days from Monday (7 days: every day, without the production calendar), 24x7 runs the clocks all day every day; the third figure sets the primary analysis of Urgent tickets in working hours (e.g. 9x5x4: 4 working hours); the contract may name its own time zone.',
+      " Coverage (R-CON-8): 9x5 by default (09:00-18:00 Moscow); another option sets that many hours a day from 09:00 (earlier if they would pass midnight) on that many days from Monday (7 days: every day, without the production calendar), 24x7 runs the clocks all day every day; the third figure sets the primary analysis of Urgent tickets in working hours (e.g. 9x5x4: 4 working hours); the contract may name its own time zone. Seed duties (issue 18): Urgent covers warranty cases (the seed's Urgent lists them first): under a contract with warranty the customer registers a warranty case as URGENT and the dispatcher keeps it at triage; the customer may state the date it expects (expectedResolutionAt); staff mark a product failure with markAsFailure (its report is then owed); wishes are registered as kind WISH without a clock; the seed names the portal, e-mail and hotline but no numbers, so each contract sets its contact points (Contract.supportContacts); changeCategory and changePriority recompute running deadlines (R-SLA-10).",
     calendarId: 'msk-0900-1800',
     timeZone: 'Europe/Moscow',
     workingHours: 'Mon-Fri 09:00-18:00 Europe/Moscow, production calendar of the Russian Federation (assumed)',
@@ -72,6 +75,7 @@ export const PRESETS: readonly PresetDefinition[] = [
       'Improvement table, merged cells: Improvement-Low = Improvement-Normal.',
       "Error-High/Normal/Low and Improvement are due by a release of the product's schedule (R-SLA-7).",
     ],
+    supportContacts: NO_SUPPORT_CONTACTS,
   },
   {
     id: 'asmo',
@@ -85,7 +89,7 @@ export const PRESETS: readonly PresetDefinition[] = [
       'fixes within 3 days with an individual e-mail to every customer. A licence brings 1 year of free remote ' +
       'support. Readings: the seed names critical, typical and non-typical requests, not priorities: Urgent is ' +
       'read as critical (8 h), High and Normal as typical (8 h), Low as non-typical (agreed date).' +
-      ' Coverage (R-CON-8): 8.25x5x2 by default (08:45-17:00 Moscow, reaction 2 h); another option sets that many hours a day from 08:45 (earlier if they would pass midnight) on that many days from Monday (7 days: every day, without the production calendar), 24x7 runs the clocks all day every day; the third figure sets the reaction of Urgent tickets in working hours (e.g. 8.25x5x1: 1 working hour); the contract may name its own time zone.',
+      " Coverage (R-CON-8): 8.25x5x2 by default (08:45-17:00 Moscow, reaction 2 h); another option sets that many hours a day from 08:45 (earlier if they would pass midnight) on that many days from Monday (7 days: every day, without the production calendar), 24x7 runs the clocks all day every day; the third figure sets the reaction of Urgent tickets in working hours (e.g. 8.25x5x1: 1 working hour); the contract may name its own time zone. Seed duties (issue 18): the customer states the expected date at registration (001 §2: expectedResolutionAt); the contact points are the seed's (Contract.supportContacts: +7 (4932) 42-88-40, two backup mobiles, support@inform.ivanovo.ru, the АСМО-поддержка portal); changeCategory and changePriority recompute running deadlines (R-SLA-10).",
     calendarId: 'msk-0845-1700',
     timeZone: 'Europe/Moscow',
     workingHours: 'Mon-Fri 08:45-17:00 Europe/Moscow, production calendar of the Russian Federation',
@@ -102,6 +106,12 @@ export const PRESETS: readonly PresetDefinition[] = [
       'High and Normal = typical request: 8 working hours.',
       'Low = non-typical request: the planned date set by the provider is the deadline (agreed).',
     ],
+    supportContacts: {
+      mainPhone: '+7 (4932) 42-88-40',
+      backupPhones: ['+7 (980) 691-06-05', '+7 (980) 691-05-23'],
+      email: 'support@inform.ivanovo.ru',
+      portalUrl: 'http://support.inform.ivanovo.ru/',
+    },
   },
   {
     id: 'altec-8x5x4',
@@ -115,7 +125,7 @@ export const PRESETS: readonly PresetDefinition[] = [
       'Execution runs from the end of processing and may be extended by agreement. A resolved request closes ' +
       "after 14 calendar days without the user's answer. One request = one problem. Readings: the seed's " +
       'Incident / Question / Request are Error / Support / Improvement; priorities 1..4 are Urgent..Low.' +
-      ' Coverage (R-CON-8): 8x5x4 by default (the 09:00-18:00 reception, execution of priority 1 in 4 h); another option sets that many hours a day from 09:00 (earlier if they would pass midnight) on that many days from Monday (7 days: every day, without the production calendar), 24x7 runs the clocks all day every day; the third figure sets the execution of priority 1 in working hours (e.g. 8x5x2: 2 working hours); the contract may name its own time zone.',
+      ' Coverage (R-CON-8): 8x5x4 by default (the 09:00-18:00 reception, execution of priority 1 in 4 h); another option sets that many hours a day from 09:00 (earlier if they would pass midnight) on that many days from Monday (7 days: every day, without the production calendar), 24x7 runs the clocks all day every day; the third figure sets the execution of priority 1 in working hours (e.g. 8x5x2: 2 working hours); the contract may name its own time zone. Seed duties (issue 18): the registration field "Переработчик профиля Exprof" (customFields profileCustomizer, optional: a call or an e-mail may not say it); provideSolution records how the answer went (deliveredVia: PORTAL, EMAIL, PHONE or REMOTE_SESSION); the services AL.1-AL.5 in the catalog (free hardware-system databases and remote diagnostics, paid setups priced by a specification); the seed\'s phone and e-mail as contact points.',
     calendarId: 'msk-0900-1800',
     timeZone: 'Europe/Moscow',
     workingHours: 'Mon-Fri 09:00-18:00 Europe/Moscow, production calendar of the Russian Federation',
@@ -132,6 +142,7 @@ export const PRESETS: readonly PresetDefinition[] = [
       'Priority 1 = Urgent, 2 = High, 3 = Normal, 4 = Low.',
       'The seed defines only the 8x5x4 option; its hours are the 09:00-18:00 reception period.',
     ],
+    supportContacts: { mainPhone: '(812) 320-08-88', backupPhones: [], email: 'support@altec.ru', portalUrl: null },
   },
   {
     id: 'kz-supplier',
@@ -148,7 +159,7 @@ export const PRESETS: readonly PresetDefinition[] = [
       'the zone data knows it); the 2 hours of term agreement are working hours, stopped when the customer ' +
       'agrees the planned date the supplier proposed (proposePlannedDate, agreePlannedDate or objectToPlannedDate); the 3 hours of on-site arrival are calendar hours; a breached provider deadline needs a ' +
       'failure report before the ticket can close.' +
-      ' Coverage (R-CON-8): 9x5x2 by default (09:00-18:00 Almaty, term agreement 2 h); another option sets that many hours a day from 09:00 (earlier if they would pass midnight) on that many days from Monday (7 days: every day, without the production calendar), 24x7 runs the clocks all day every day; the third figure sets the term agreement of Urgent error reports in working hours (e.g. 9x5x1: 1 working hour); the contract may name its own time zone.',
+      " Coverage (R-CON-8): 9x5x2 by default (09:00-18:00 Almaty, term agreement 2 h); another option sets that many hours a day from 09:00 (earlier if they would pass midnight) on that many days from Monday (7 days: every day, without the production calendar), 24x7 runs the clocks all day every day; the third figure sets the term agreement of Urgent error reports in working hours (e.g. 9x5x1: 1 working hour); the contract may name its own time zone. Seed duties (issue 18): term agreement walked by both parties (proposePlannedDate, agreePlannedDate, objectToPlannedDate; TERM_AGREEMENT stops at the agreement); a failure report for every product failure (markAsFailure, and an urgent error is a failure by itself); customers set and change the priority of their own tickets (changePriority, as in the supplier's Redmine); the seed names no numbers, so each contract sets its contact points.",
     calendarId: 'almaty-0900-1800',
     timeZone: 'Asia/Almaty',
     workingHours:
@@ -166,6 +177,7 @@ export const PRESETS: readonly PresetDefinition[] = [
       'Term agreement 2 h = working hours; on-site arrival 3 h = calendar hours.',
       'Customisation (доработки) at most 15 % of the total value of the contract (item 11).',
     ],
+    supportContacts: NO_SUPPORT_CONTACTS,
   },
   {
     id: 'infocraft-365',
@@ -183,7 +195,7 @@ export const PRESETS: readonly PresetDefinition[] = [
       'holds only while prepaid time remains (R-CON-6). Readings: the seed gives no norm figures and no ' +
       'reaction time: the preset sets 4 working hours per package (changeable per package) and the norms of ' +
       'the service catalog (items IC.*).' +
-      ' Coverage (R-CON-8): 10x5x4 by default (08:00-18:00 Moscow, reaction 4 h); another option sets that many hours a day from 08:00 (earlier if they would pass midnight) on that many days from Monday (7 days: every day, without the production calendar), 24x7 runs the clocks all day every day; the third figure sets the reaction of Urgent tickets when it differs from 4 (the hour package governs the rest) in working hours (e.g. 10x5x2: 2 working hours); the contract may name its own time zone.',
+      ' Coverage (R-CON-8): 10x5x4 by default (08:00-18:00 Moscow, reaction 4 h); another option sets that many hours a day from 08:00 (earlier if they would pass midnight) on that many days from Monday (7 days: every day, without the production calendar), 24x7 runs the clocks all day every day; the third figure sets the reaction of Urgent tickets when it differs from 4 (the hour package governs the rest) in working hours (e.g. 10x5x2: 2 working hours); the contract may name its own time zone. Seed duties (issue 18): wishes ("Пожелания") are tickets of kind WISH (or service IC.7) recorded without an SLA clock and listed with tickets(filter: { kind: [WISH] }); the contact points are the seed\'s (hline@infocraft.ru, the knowledge base help.gkh365.ru).',
     calendarId: 'msk-0800-1800',
     timeZone: 'Europe/Moscow',
     workingHours: 'Mon-Fri 08:00-18:00 Europe/Moscow, production calendar of the Russian Federation',
@@ -203,6 +215,12 @@ export const PRESETS: readonly PresetDefinition[] = [
       "Carry-over: only the month's own subscription minutes carry, once, and only when the next month is paid before it begins (in Moscow time).",
       'Norm times of service tasks: the seed gives none; see the IC.* items of the service catalog.',
     ],
+    supportContacts: {
+      mainPhone: null,
+      backupPhones: [],
+      email: 'hline@infocraft.ru',
+      portalUrl: 'https://help.gkh365.ru/',
+    },
   },
 ];
 

@@ -1,7 +1,8 @@
 import { type Category, presetTicketFields } from '@reglament/shared/domain';
 import type { Viewer as ViewerModel } from '../application/auth';
 import type { BalanceView } from '../application/prepaid-reads';
-import type { PresetDefinition } from '../domain/presets';
+import { type PresetDefinition, PRESETS } from '../domain/presets';
+import { NO_SUPPORT_CONTACTS } from '../domain/support-contacts';
 import type { ServiceItem as ServiceItemModel } from '../domain/service-catalog';
 import type { ContractEntity, OrganizationEntity } from '../infra/entities';
 import type { ContactEntity, StaffEntity } from '../infra/people.entities';
@@ -51,6 +52,9 @@ export function toContract(row: ContractEntity, status: ContractEntity['status']
     warranty: row.warranty,
     suspensionReason: row.suspended ? row.suspensionReason : null,
     holidays: row.holidays,
+    supportContacts: row.supportContacts
+      ? { ...row.supportContacts, source: 'CONTRACT' }
+      : { ...(PRESETS.find((p) => p.id === row.preset)?.supportContacts ?? NO_SUPPORT_CONTACTS), source: 'PRESET' },
     createdAt: row.createdAt,
   };
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { SupportContacts } from '../domain/support-contacts';
 import type { ContractStatus, Prerequisite } from '../domain/contract';
 
 @Entity({ name: 'organizations' })
@@ -80,6 +81,10 @@ export class ContractEntity {
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   holidays!: string[];
+
+  /** 001: the contract's own contact points of the provider; null: the preset's. */
+  @Column({ type: 'jsonb', name: 'support_contacts', nullable: true })
+  supportContacts!: SupportContacts | null;
 
   @Column({ type: 'timestamptz', name: 'updated_at' })
   updatedAt!: Date;

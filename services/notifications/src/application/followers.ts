@@ -94,6 +94,29 @@ export class Followers {
     return this.dataSource.getRepository(TicketFollowerEntity).existsBy({ ticketId, contactId: caller.id });
   }
 
+  /**
+   * Who follows the ticket (at most MAX_FOLLOWERS_PER_TICKET), oldest first: staff see them,
+   * a customer those of her own organization's ticket, anyone else nobody.
+   */
+  async followersOf(caller: Caller, ticketId: string): Promise<TicketFollowerView[]> {
+    if (!isUuid(ticketId)) return [];
+    const visibility = visibilityOf(caller);
+    if (!isStaff(caller)) {
+      if (visibility.kind !== 'organization') return [];
+      const ticket = await this.dataSource.getRepository(KnownTicketEntity).findOneBy({ ticketId });
+      if (!ticket || ticket.organizationId !== visibility.organizationId) return [];
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT f.contact_id AS "contactId", p.full_name AS "name", f.created_at AS "since"
+       FROM ticket_followers f JOIN known_tickets t ON t.ticket_id = f.ticket_id
+       LEFT JOIN known_people p ON p.person_id = f.contact_id
+       WHERE f.ticket_id = $1 AND f.organization_id = t.organization_id
+       ORDER BY f.created_at, f.contact_id LIMIT ${MAX_FOLLOWERS_PER_TICKET}`,
+      [ticketId],
+    )) as TicketFollowerView[];
+    return rows;
+  }
+
   /** The caller as a customer contact, and the ticket of her own organization (else refused / not found). */
   private async own(caller: Caller, ticketId: string, action: string) {
     const user = requireUser(caller, action);
@@ -105,6 +128,13 @@ export class Followers {
     if (!ticket || ticket.organizationId !== user.organizationId) throw notFound('Ticket', ticketId);
     return { contactId: user.id, ticket };
   }
+}
+
+/** A contact following a ticket. */
+export interface TicketFollowerView {
+  contactId: string;
+  name: string | null;
+  since: Date;
 }
 
 /** One notification in a ticket's history (R-TKT-13), with the name of the person told. */

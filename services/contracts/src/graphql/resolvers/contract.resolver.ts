@@ -4,6 +4,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { capCents, fromCents, toCents } from '../../domain/customization';
 import { monthOfDate, parseMonth } from '../../domain/months';
 import { findPreset } from '../../domain/presets';
+import type { SupportContacts } from '../../domain/support-contacts';
 import type { ContractEntity } from '../../infra/entities';
 import { type ContractsContext, contractOut } from '../context';
 import { toBalance, toHourPackage, toLedgerEntry, toOrganization, toPayment, toPreset, toTimeEntry } from '../mappers';
@@ -15,6 +16,7 @@ import {
   CreateContractInput,
   Customization,
   type PrerequisiteInput,
+  type SupportContactsInput,
   UpdateContractInput,
 } from '../types/contract.types';
 import { Organization } from '../types/organization.types';
@@ -57,6 +59,7 @@ export class ContractResolver {
       customizationCapPercent: input.customizationCapPercent ?? null,
       holidays: input.holidays ?? [],
       timeZone: input.timeZone ?? null,
+      supportContacts: input.supportContacts ? supportContactsOf(input.supportContacts) : null,
     });
     return contractOut(ctx, row);
   }
@@ -86,6 +89,9 @@ export class ContractResolver {
         ? { customizationCapPercent: input.customizationCapPercent }
         : {}),
       ...(input.holidays != null ? { holidays: input.holidays } : {}),
+      ...(input.supportContacts !== undefined
+        ? { supportContacts: input.supportContacts ? supportContactsOf(input.supportContacts) : null }
+        : {}),
       ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),
     });
     return contractOut(ctx, row);
@@ -250,4 +256,13 @@ export class ContractResolver {
     if (!row) throw notFound('Contract', contract.id);
     return row;
   }
+}
+
+function supportContactsOf(input: SupportContactsInput): SupportContacts {
+  return {
+    mainPhone: input.mainPhone ?? null,
+    backupPhones: input.backupPhones ?? [],
+    email: input.email ?? null,
+    portalUrl: input.portalUrl ?? null,
+  };
 }

@@ -86,6 +86,42 @@ export class Customization {
   remainingAmount!: number | null;
 }
 
+@ObjectType('SupportContacts', {
+  description:
+    'Where the customer reaches the provider (seed 001): the main line, backup numbers, the support e-mail, the portal.',
+})
+export class SupportContactsType {
+  @Field(() => String, { nullable: true, description: 'The main support line.' })
+  mainPhone!: string | null;
+
+  @Field(() => [String], { description: 'Backup numbers (e.g. first-line mobiles).' })
+  backupPhones!: string[];
+
+  @Field(() => String, { nullable: true, description: 'The support e-mail address.' })
+  email!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The support portal's address." })
+  portalUrl!: string | null;
+
+  @Field(() => String, { description: "PRESET: as the preset's seed says; CONTRACT: set for this contract." })
+  source!: string;
+}
+
+@InputType('SupportContactsInput', { description: "The provider's contact points for one contract (seed 001)." })
+export class SupportContactsInput {
+  @Field(() => String, { nullable: true, description: 'The main line: 5-40 digits, spaces, +, ( ) and -.' })
+  mainPhone?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'At most 5 backup numbers.' })
+  backupPhones?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'The support e-mail address.' })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The portal, an http(s) URL of at most 500 characters.' })
+  portalUrl?: string | null;
+}
+
 @Directive('@key(fields: "id")')
 @ObjectType('Contract', { description: 'A support contract: the regulation (preset) a customer is served under.' })
 export class Contract {
@@ -144,6 +180,11 @@ export class Contract {
 
   @Field(() => [DateScalar], { description: "Days off added to the preset's calendar." })
   holidays!: string[];
+
+  @Field(() => SupportContactsType, {
+    description: "Where the customer reaches the provider (seed 001): the contract's own, else its preset's.",
+  })
+  supportContacts!: SupportContactsType;
 
   @Field(() => Date, { description: 'When the contract was recorded (UTC).' })
   createdAt!: Date;
@@ -219,6 +260,12 @@ export class CreateContractInput {
   })
   holidays?: string[] | null;
 
+  @Field(() => SupportContactsInput, {
+    nullable: true,
+    description: "The provider's contact points for this contract (seed 001); omitted: the preset's.",
+  })
+  supportContacts?: SupportContactsInput | null;
+
   @Field(() => String, {
     nullable: true,
     description:
@@ -268,6 +315,12 @@ export class UpdateContractInput {
 
   @Field(() => [DateScalar], { description: 'New list of extra days off.', nullable: true })
   holidays?: string[] | null;
+
+  @Field(() => SupportContactsInput, {
+    nullable: true,
+    description: "New contact points of the provider for this contract (seed 001); null: back to the preset's.",
+  })
+  supportContacts?: SupportContactsInput | null;
 
   @Field(() => String, {
     nullable: true,

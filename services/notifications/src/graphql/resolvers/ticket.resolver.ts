@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { Ticket } from '../types/notification.types';
-import { TicketNotificationConnection } from '../types/follower.types';
+import { TicketFollower, TicketNotificationConnection } from '../types/follower.types';
 import type { NotificationsContext } from './notification.resolver';
 
 /** What notifications adds to the tickets subgraph's Ticket: followers and its notifications (R-TKT-13). */
@@ -23,6 +23,14 @@ export class TicketNotificationsResolver {
     @Ctx() ctx: NotificationsContext,
   ): Promise<Ticket> {
     return ctx.app.followers.unfollow(ctx.caller, id);
+  }
+
+  @FieldResolver(() => [TicketFollower], {
+    description:
+      "The contacts following this ticket, oldest first (at most 50): for staff, and for the customer's own organization.",
+  })
+  async followers(@Root() ticket: Ticket, @Ctx() ctx: NotificationsContext): Promise<TicketFollower[]> {
+    return ctx.app.followers.followersOf(ctx.caller, ticket.id);
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the caller (a customer contact) follows this ticket.' })

@@ -30,4 +30,16 @@ export class TicketNotification {
   createdAt!: Date;
 }
 
+@ObjectType('TicketFollower', { description: "A contact of the ticket's organization who follows it." })
+export class TicketFollower {
+  @Field(() => ID, { description: "The contact's id." })
+  contactId!: string;
+
+  @Field(() => String, { description: "The contact's name (null if no longer known).", nullable: true })
+  name!: string | null;
+
+  @Field(() => Date, { description: 'Since when (UTC).' })
+  since!: Date;
+}
+
 export const TicketNotificationConnection = connectionType(TicketNotification, 'TicketNotification');
