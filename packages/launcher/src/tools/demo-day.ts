@@ -1,7 +1,7 @@
 /**
  * `pnpm demo:day`: a simulated working day on the test clock of a running system (started with
  * `TEST_CLOCK=1 pnpm start`), fast enough to watch on the wallboard: every step moves the clock
- * on, customers of the demo data register tickets through the portal, the dispatcher takes them
+ * on, customers of the demo data register tickets through the portal and by e-mail, the dispatcher takes them
  * into analysis and triages them, the engineer asks for clarifications and solves some, and a
  * few are left to run late (warnings, then a breach).
  *
@@ -107,7 +107,34 @@ async function main() {
       admin.token,
     );
     const customer = customers[step % customers.length]!;
-    if (step % 2 === 1) {
+    if (step % 4 === 3) {
+      // Every other arrival comes by e-mail (seeds 000, 001, 004 take requests by mail): the mail a
+      // mail server would deliver to the listener, handed to the same intake through receiveEmail.
+      const contact = demoLogins().find((l) => l.role === 'CUSTOMER' && l.preset === customer.preset)!;
+      const raw = [
+        `From: ${contact.email}`,
+        'To: support@reglament.local',
+        `Subject: ${TITLES[step % TITLES.length]}`,
+        `Message-ID: <demo-day-${Date.parse(now)}-${step}@demo.reglament.local>`,
+        `Date: ${new Date(now).toUTCString()}`,
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Добрый день! Ошибка повторяется с утра, снимок экрана приложу позже.',
+        '',
+      ].join('\r\n');
+      const { receiveEmail: mail } = await call<{
+        receiveEmail: { registered: boolean; ticketNumber: string | null; reason: string | null };
+      }>(
+        `mutation($raw: String!) { receiveEmail(raw: $raw) { registered ticketNumber reason } }`,
+        { raw },
+        admin.token,
+      );
+      process.stdout.write(
+        mail.registered
+          ? `${now}  ${customer.preset}: ${mail.ticketNumber ?? 'a ticket'} registered from an e-mail\n`
+          : `${now}  ${customer.preset}: an e-mail was not registered (${mail.reason ?? 'no reason given'})\n`,
+      );
+    } else if (step % 2 === 1) {
       const { registerTicket: t } = await call<{ registerTicket: { number: string } }>(
         `mutation($c: ID!, $t: String!) { registerTicket(input: { contractId: $c, channel: PORTAL, title: $t,
            description: "Demo day", category: ${step % 3 ? 'ERROR' : 'SUPPORT'}, priority: ${step % 5 ? 'NORMAL' : 'URGENT'} }) { number } }`,
