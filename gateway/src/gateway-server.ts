@@ -23,6 +23,7 @@ import { InFlightLimiter } from './guard/in-flight';
 import { RateLimiter } from './guard/rate-limiter';
 import { ResponseBudget } from './guard/response-budget';
 import { attachmentDownloadRoute } from './http/attachment-downloads';
+import { reportDownloadRoute } from './http/report-downloads';
 import { type CorsSettings, corsRoute, validateCors } from './http/cors';
 import { SubgraphMap } from './guard/subgraph-map';
 import { clientErrorFormatter } from './http/client-errors';
@@ -241,6 +242,12 @@ export async function startGateway(
       metricsRoute,
       pagesRoute({ dir: settings.pagesDir ?? PAGES_DIR, ide: settings.ide ?? settings.development ?? false }),
       ...(downloads ? [downloads.route] : []),
+      reportDownloadRoute({
+        authenticator,
+        limiter,
+        inFlight,
+        execute: (query, variables, context) => executeFederated(query, variables, context),
+      }),
       graphqlHttpRoute({
         apollo,
         authenticator,
