@@ -188,6 +188,9 @@ describe('gateway subscriptions', () => {
 
       const two = wsClient(limited.gateway.url, params);
       subscribe(two.client, `subscription { ticketChanged { type } }`);
+      // The second is counted before the third knocks (on a loaded machine the third's upgrade
+      // could otherwise overtake it, and the second would be the one refused).
+      await eventually(() => limited.gateway.connections === 2);
       const three = wsClient(limited.gateway.url, params);
       expect(await three.closed).toEqual({ code: 1013, reason: 'Too many connections: this gateway serves at most 2' });
       await one.client.dispose();

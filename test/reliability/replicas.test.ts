@@ -64,7 +64,7 @@ describe('two replicas of every part and two gateways, with a rolling restart un
     await nats?.destroy();
   });
 
-  it('loses and doubles nothing: each ticket one clock, each wallboard every start and every breach once', async () => {
+  it('loses and doubles nothing, and cuts no request: each ticket one clock, each wallboard every start and every breach once', async () => {
     const [a, b] = sys.sets;
     const register = (url: string, title: string) =>
       post<{ registerTicket: { id: string } }>(
@@ -101,8 +101,13 @@ describe('two replicas of every part and two gateways, with a rolling restart un
     let retried = 0;
     let next = 0;
     let rolling: Promise<unknown> = Promise.resolve();
+    let rolled = false;
     const worker = async () => {
-      while (next < 200) {
+      // At least 200, and on until the restarted copies serve again: traffic meets the drain, the
+      // gap and the return.
+      while (next < 200 || !rolled) {
+        // Past the first 200, a trickle (12 a second) until the restart is over.
+        if (next >= 200) await new Promise((resolve) => setTimeout(resolve, 500));
         const i = next++;
         const url = (i % 2 ? b! : a!).gateway.url;
         for (;;) {
@@ -111,7 +116,12 @@ describe('two replicas of every part and two gateways, with a rolling restart un
             ids.push(answer.data.registerTicket.id);
             break;
           }
-          if (answer.errors?.every((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+          // Refused before it ran (retryable: true): safe to send again. A request cut mid-way would
+          // come back retryable: false ("check whether it took effect") and counts as unexpected:
+          // the stopping copy drains (closeServer) instead of cutting connections a request may be on.
+          if (
+            answer.errors?.every((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE' && e.extensions.retryable === true)
+          ) {
             retried++;
             await new Promise((resolve) => setTimeout(resolve, 200));
             continue;
@@ -125,14 +135,16 @@ describe('two replicas of every part and two gateways, with a rolling restart un
               expect(await part.stop('SIGTERM')).toBe(0); // graceful: in-flight work finished, exit 0
               await part.start();
             }
-          })();
+          })().finally(() => (rolled = true));
         }
       }
     };
     await Promise.all(Array.from({ length: 6 }, worker));
     await rolling;
     expect(unexpected).toEqual([]);
-    expect(ids).toHaveLength(200);
+    expect(ids.length).toBeGreaterThanOrEqual(200);
+    // Some requests met the gap while copy A of tickets was down: refused before they ran, sent again.
+    expect(retried).toBeGreaterThan(0);
 
     // One ANALYSIS clock per ticket (imc-typical: primary analysis within 1 working day).
     const timers = await eventually(
@@ -141,11 +153,11 @@ describe('two replicas of every part and two gateways, with a rolling restart un
           'SELECT ticket_id FROM sla.sla_timers WHERE ticket_id = ANY($1::uuid[])',
           [ids],
         );
-        return rows.length >= 200 ? rows : null;
+        return rows.length >= ids.length ? rows : null;
       },
       { timeoutMs: 120_000 },
     );
-    expect(timers).toHaveLength(200);
+    expect(timers).toHaveLength(ids.length);
 
     const count = (wall: (typeof walls)[number]['wall'], type: string) => {
       const per = new Map<string, number>();
@@ -177,7 +189,8 @@ describe('two replicas of every part and two gateways, with a rolling restart un
       expect(ids.filter((id) => (count(wall, 'WARNING').get(id) ?? 0) > 1)).toEqual([]);
     }
     for (const { client } of walls) await client.dispose();
-    // (How many requests met the restart is reported, not asserted: it depends on timing.)
-    process.stdout.write(`rolling restart: ${retried} requests refused as SERVICE_UNAVAILABLE and sent again\n`);
+    process.stdout.write(
+      `rolling restart: ${ids.length} registered, ${retried} refused before they ran and sent again\n`,
+    );
   }, 400_000);
 });

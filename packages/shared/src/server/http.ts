@@ -1,4 +1,5 @@
 import { inSpan } from '../telemetry/tracing';
+import { stoppingOnSignal } from './lifecycle';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
@@ -151,9 +152,20 @@ export function healthRoutes(ready: () => Promise<Readiness>): Route {
 }
 
 /** A plain node HTTP server over a list of routes; unmatched paths get 404. */
+/** Servers in their lame-duck period (see closeServer). */
+const draining = new WeakSet<Server>();
+
 export function createHttpServer(routes: Route[], onError: (error: unknown) => void): Server {
-  return createServer((req, res) => {
+  const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (draining.has(server)) {
+      // Lame duck: every answer closes its connection, and load balancers are told to look elsewhere.
+      res.setHeader('connection', 'close');
+      if (url.pathname === '/readyz') {
+        sendJson(res, 503, { status: 'draining', checks: {} });
+        return;
+      }
+    }
     void (async () => {
       for (const route of routes) {
         if (await route(req, res, url)) return;
@@ -166,6 +178,7 @@ export function createHttpServer(routes: Route[], onError: (error: unknown) => v
       else res.end();
     });
   });
+  return server;
 }
 
 export async function listen(server: Server, port: number, host = '0.0.0.0'): Promise<number> {
@@ -179,7 +192,18 @@ export async function listen(server: Server, port: number, host = '0.0.0.0'): Pr
   return (server.address() as AddressInfo).port;
 }
 
+/**
+ * Stops a server. On a signal (a rolling restart, `docker stop`) it first drains for one
+ * keep-alive timeout: answers close their connections and idle keep-alive connections are left
+ * to time out as their clients expect (the `Keep-Alive: timeout` hint; undici stops reusing them
+ * before), instead of being cut while a request may be on its way on them, which a client could
+ * not tell from a request that ran (docs/operations.md "Guarantees").
+ */
 export async function closeServer(server: Server): Promise<void> {
+  if (stoppingOnSignal() && server.listening) {
+    draining.add(server);
+    await new Promise((resolve) => setTimeout(resolve, server.keepAliveTimeout + 500));
+  }
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     server.closeIdleConnections();

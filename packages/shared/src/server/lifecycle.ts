@@ -22,6 +22,13 @@ export class Lifecycle {
   }
 }
 
+let signalled = false;
+
+/** True once SIGTERM or SIGINT started the shutdown: servers then drain before they close (closeServer). */
+export function stoppingOnSignal(): boolean {
+  return signalled;
+}
+
 /**
  * Runs until SIGTERM or SIGINT, then shuts down gracefully. An error during start-up exits
  * with 1 (never 0: a supervisor must see a crash).
@@ -31,6 +38,7 @@ export function runUntilSignal(log: Logger, stop: () => Promise<void>): void {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    signalled = true;
     log.info({ signal }, 'shutting down');
     const force = setTimeout(() => {
       log.error('shutdown took longer than 20 s; exiting');
