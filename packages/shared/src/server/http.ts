@@ -152,8 +152,11 @@ export function healthRoutes(ready: () => Promise<Readiness>): Route {
 }
 
 /** A plain node HTTP server over a list of routes; unmatched paths get 404. */
-/** Servers in their lame-duck period (see closeServer). */
+/** The servers of this process, and those in their lame-duck period (see closeServer). */
+const live = new Set<Server>();
 const draining = new WeakSet<Server>();
+/** The process drains once, every server at the same time (embedded mode runs five). */
+let drain: Promise<void> | null = null;
 
 export function createHttpServer(routes: Route[], onError: (error: unknown) => void): Server {
   const server: Server = createServer((req, res) => {
@@ -178,6 +181,8 @@ export function createHttpServer(routes: Route[], onError: (error: unknown) => v
       else res.end();
     });
   });
+  live.add(server);
+  server.once('close', () => live.delete(server));
   return server;
 }
 
@@ -201,8 +206,12 @@ export async function listen(server: Server, port: number, host = '0.0.0.0'): Pr
  */
 export async function closeServer(server: Server): Promise<void> {
   if (stoppingOnSignal() && server.listening) {
-    draining.add(server);
-    await new Promise((resolve) => setTimeout(resolve, server.keepAliveTimeout + 500));
+    drain ??= (async () => {
+      for (const each of live) draining.add(each);
+      const longest = Math.max(...[...live].map((each) => each.keepAliveTimeout));
+      await new Promise((resolve) => setTimeout(resolve, longest + 500));
+    })();
+    await drain;
   }
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
