@@ -94,9 +94,13 @@ export class CoverageWatch {
     // One look at a time; a look asked for meanwhile runs after it (the clock may have moved).
     const previous = this.checking ?? Promise.resolve(0);
     const next = previous.catch(() => 0).then(() => this.raiseDue());
-    this.checking = next.finally(() => {
-      if (this.checking === next) this.checking = null;
+    const tracked: Promise<number> = next.finally(() => {
+      if (this.checking === tracked) this.checking = null;
     });
+    // A failed look is its caller's to report (wake logs it); the copy kept here must never become an
+    // unhandled rejection, which would stop the process (it did, at a start racing the calendar import).
+    tracked.catch(() => undefined);
+    this.checking = tracked;
     return next;
   }
 
