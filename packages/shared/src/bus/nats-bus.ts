@@ -2,6 +2,7 @@ import {
   AckPolicy,
   connect,
   DeliverPolicy,
+  ErrorCode,
   type JetStreamClient,
   type JetStreamManager,
   type JsMsg,
@@ -253,7 +254,7 @@ export class NatsEventBus implements EventBus {
       return open();
     });
     return {
-      get: async (key) => (await kv.get(key))?.string() ?? null,
+      get: async (key) => (await patiently(() => kv.get(key)))?.string() ?? null,
       put: async (key, value) => {
         await kv.put(key, value);
       },
@@ -343,6 +344,39 @@ async function withHeartbeat<T>(message: JsMsg, work: () => Promise<T>): Promise
   } finally {
     clearInterval(timer);
   }
+}
+
+const KV_READ_ATTEMPT_MS = 3_000;
+const KV_READ_ATTEMPTS = 4;
+
+/**
+ * A read of a bucket another part has just created can go unanswered (the server sets up the
+ * bucket's responders a moment after it reports it created; nats-server issue 6421): the request
+ * then waits out the whole JetStream timeout and fails. Each attempt gets a few seconds, and an
+ * unanswered one is asked again; every other error is passed on at once.
+ */
+async function patiently<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const pending = read();
+    const outcome = await Promise.race([
+      pending.then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      ),
+      sleep(KV_READ_ATTEMPT_MS).then(() => ({ unanswered: true as const })),
+    ]);
+    if ('value' in outcome) return outcome.value;
+    const timedOut = 'unanswered' in outcome || isTimeout(outcome.error);
+    if (!timedOut || attempt >= KV_READ_ATTEMPTS) {
+      if ('error' in outcome) throw outcome.error;
+      return pending;
+    }
+    pending.catch(() => undefined);
+  }
+}
+
+function isTimeout(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === ErrorCode.Timeout;
 }
 
 function sleep(ms: number): Promise<void> {
