@@ -413,6 +413,9 @@ describe('partner webhooks: signed, retried, never lost, one organization each',
     });
     expect(http.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(http.errors?.[0]?.message).toContain('https');
+    // Nor point its organization's internal webhook (an admin's) somewhere else.
+    const moved = await partner(key, 'UpdateWebhook', { id: acmeHook, input: { url: 'https://93.184.215.14/x' } });
+    expect(moved.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     // Globex's webhook is untouched.
     expect((await webhookOf(globexHook, globex.organizationId)).enabled).toBe(true);
     // A global partner key and a customer may not manage webhooks.
@@ -426,6 +429,33 @@ describe('partner webhooks: signed, retried, never lost, one organization each',
       id: mine.data!.registerWebhook.id,
     });
     expect(deleted.data?.deleteWebhook).toBe(true);
+  });
+
+  it('internal messages never reach a webhook; public ones do, with the ticket', async () => {
+    const hook = await registered({
+      url: receiver.url('/messages'),
+      events: ['tickets.ticket.message_added'],
+      secret: SECRET_C,
+      organizationId: acme.organizationId,
+      internal: true,
+    });
+    const dispatcher = await seed.staff('DISPATCHER');
+    const ticket = await seed.ticket(acme, { input: { title: 'Messages' } });
+    const say = (body: string, internal: boolean) =>
+      sys.ok(
+        `mutation($id: ID!, $body: String!, $internal: Boolean) { addMessage(ticketId: $id, body: $body, internal: $internal) { id } }`,
+        { id: ticket.id, body, internal },
+        dispatcher.token,
+      );
+    await say('Internal: the customer runs an old release', true);
+    await say('We are looking into it', false);
+    const got = await waitFor(() => receiver.at('/messages').find((r) => r.answered === 204));
+    const event = verified(SECRET_C, got);
+    expect(event.data).toMatchObject({ body: 'We are looking into it', internal: false, ticketId: ticket.id });
+    // The internal note was taken first; no delivery was made of it (one row, the public one).
+    const rows = await deliveries(hook);
+    expect(rows.map((d) => d.eventType)).toEqual(['tickets.ticket.message_added']);
+    expect(receiver.at('/messages').map((r) => JSON.parse(r.body).data.body)).toEqual(['We are looking into it']);
   });
 
   it('testWebhook pings at once, signed; after rotateWebhookSecret both secrets verify for 24 h', async () => {

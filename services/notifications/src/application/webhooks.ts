@@ -87,10 +87,13 @@ export class Webhooks {
    */
   readonly fanOut = async (event: AnyEventEnvelope, tx: Tx): Promise<void> => {
     if (!webhookMayCarry(event)) return;
-    // (A CTE, so the driver answers rows: a bare UPDATE ... RETURNING comes back as [rows, count].)
+    // Rows locked in id order (consumers of two domains never deadlock on them); a CTE, so the
+    // driver answers rows (a bare UPDATE ... RETURNING comes back as [rows, count]).
     const rows = (await tx.manager.query(
-      `WITH taken AS (UPDATE webhooks SET last_sequence = last_sequence + 1
-         WHERE organization_id = $1 AND enabled AND $2 = ANY(events) RETURNING id, last_sequence)
+      `WITH locked AS (SELECT id FROM webhooks WHERE organization_id = $1 AND enabled AND $2 = ANY(events)
+         ORDER BY id FOR UPDATE),
+       taken AS (UPDATE webhooks w SET last_sequence = w.last_sequence + 1 FROM locked
+         WHERE w.id = locked.id RETURNING w.id, w.last_sequence)
        SELECT id, last_sequence FROM taken`,
       [event.organizationId, event.type],
     )) as { id: string; last_sequence: number }[];
@@ -179,7 +182,9 @@ export class Webhooks {
       webhook.internal = changes.internal;
     }
     if (changes.url !== undefined && changes.url !== null) {
-      webhook.url = parseWebhookUrl(changes.url, scope.admin || webhook.internal).toString();
+      // An internal webhook skips the address rules: only an admin may point it elsewhere.
+      if (webhook.internal && !scope.admin) throw forbidden('Only an ADMIN may change the URL of an internal webhook');
+      webhook.url = parseWebhookUrl(changes.url, scope.admin).toString();
     }
     const url = new URL(webhook.url);
     if (url.protocol === 'http:' && !webhook.internal && !scope.admin) {
