@@ -11,6 +11,7 @@ import { PrepaidMonths } from './application/prepaid-months';
 import { PrepaidReads } from './application/prepaid-reads';
 import { Releases } from './application/releases';
 import { Staff } from './application/staff';
+import { Statements } from './application/statements';
 import { TimeLogging } from './application/time-logging';
 import { type ContractsApp, createLoaders } from './graphql/context';
 import { buildContractsSchema } from './graphql/schema';
@@ -24,6 +25,7 @@ import { OrganizationStore } from './infra/organization-store';
 import { ContactStore, CredentialStore, LoginThrottleStore, StaffStore } from './infra/people-store';
 import { PrepaidStore } from './infra/prepaid-store';
 import { ReleaseStore } from './infra/release-store';
+import { StatementStore } from './infra/statement-store';
 import { TimeEntryStore } from './infra/time-entry-store';
 import { TokenIssuer } from './infra/tokens';
 import { ticketsHandlers } from './messaging/tickets-consumer';
@@ -97,6 +99,7 @@ export function buildContractsApp(
     prepaidReads: new PrepaidReads(prepaidStore, clock),
     timeLogging: new TimeLogging(new TimeEntryStore(dataSource), contractStore, transactions, clock, prepaidMonths),
     releases: new Releases(new ReleaseStore(dataSource), contractStore, transactions, clock),
+    statements: new Statements(contracts, new StatementStore(dataSource), prepaidStore, clock),
   };
 }
 
