@@ -7,6 +7,7 @@ import {
   type StorageSettings,
 } from '@reglament/shared/platform';
 import { TicketQueries } from './application/queries';
+import { PhoneCalls } from './application/phone-calls';
 import { Registration } from './application/registration';
 import { TicketWorkflow } from './application/workflow';
 import { DEFAULT_ATTACHMENT_MAX_BYTES } from './config';
@@ -23,6 +24,7 @@ import { TermAgreement1796674276323 } from './infra/migrations/1796674276323-Ter
 import { ExpectedDateAndDelivery1796675406328 } from './infra/migrations/1796675406328-ExpectedDateAndDelivery';
 import { FailureMarking1796675942187 } from './infra/migrations/1796675942187-FailureMarking';
 import { TicketKind1796678233984 } from './infra/migrations/1796678233984-TicketKind';
+import { NumberSequences1796700000000 } from './infra/migrations/1796700000000-NumberSequences';
 import { CustomFields1796679175477 } from './infra/migrations/1796679175477-CustomFields';
 import { PostgresAttachmentStorage } from './infra/pg-attachment-storage';
 import { TicketReads } from './infra/ticket-reads';
@@ -44,6 +46,7 @@ export const ticketsMigrations = [
   FailureMarking1796675942187,
   TicketKind1796678233984,
   CustomFields1796679175477,
+  NumberSequences1796700000000,
 ];
 
 export interface TicketsSettings extends StorageSettings {
@@ -69,6 +72,7 @@ export async function startTickets(platform: Platform, settings: TicketsSettings
     const registration = new Registration(transactions, platform.clock, storage, limits);
     const app: TicketsApp = {
       registration,
+      calls: new PhoneCalls(transactions, platform.clock, registration, workflow),
       workflow,
       queries: new TicketQueries(reads),
       reads,
