@@ -4,7 +4,7 @@ import { ticketsEntities, ticketsMigrations } from '../src/app';
 import { TicketStore } from '../src/infra/ticket-store';
 
 /**
- * R-TKT-1: numbers come from one sequence per year (docs/adr/0018). A database that numbered
+ * R-TKT-1: numbers come from one sequence per year (docs/adr/0019). A database that numbered
  * tickets with the counter rows before goes on after the last number it gave.
  */
 describe('registration numbers across the move to sequences (R-TKT-1)', () => {

@@ -13,7 +13,7 @@ export const systemResolver: Resolver = (host) =>
     dnsLookup(host, { all: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))),
   );
 
-/** A URL's host may not be reached (SSRF rules, docs/adr/0019). */
+/** A URL's host may not be reached (SSRF rules, docs/adr/0020). */
 export class AddressRefused extends Error {}
 
 /**

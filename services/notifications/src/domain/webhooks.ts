@@ -6,7 +6,7 @@ import ipaddr from 'ipaddr.js';
  * Partner webhooks (issue 17), the pure part: which events a webhook may subscribe to, what a
  * registration may say (limits), which addresses a delivery may reach (SSRF), the Standard
  * Webhooks signature, and when a failed delivery is tried again, given up (DEAD) or its
- * webhook disabled. docs/adr/0019-webhooks-in-notifications.md says why.
+ * webhook disabled. docs/adr/0020-webhooks-in-notifications.md says why.
  */
 
 /**

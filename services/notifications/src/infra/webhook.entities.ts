@@ -143,7 +143,7 @@ export interface WebhookAttemptRecord {
   status: 'SENT' | 'FAILED' | 'DEAD';
   /** The receiver's HTTP status, when it answered. */
   responseStatus: number | null;
-  /** The first characters of its answer (never more: docs/adr/0019). */
+  /** The first characters of its answer (never more: docs/adr/0020). */
   responseExcerpt: string | null;
   error: string | null;
 }

@@ -62,7 +62,7 @@ export class TicketStore {
   }
 
   /**
-   * R-TKT-1: the next number of the year, from the year's own sequence (docs/adr/0018): unique
+   * R-TKT-1: the next number of the year, from the year's own sequence (docs/adr/0019): unique
    * and increasing across replicas without a lock held to the commit, so registrations do not
    * queue behind one another. A number is lost only when its registration fails after it was
    * taken (nothing is refused after this point but a crash or a database error).

@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Registration numbers come from one sequence per year instead of a counter row locked until
- * the commit (docs/adr/0018): each year's counter becomes its sequence, continuing after the
+ * the commit (docs/adr/0019): each year's counter becomes its sequence, continuing after the
  * last number given.
  */
 export class NumberSequences1796700000000 implements MigrationInterface {
