@@ -11,6 +11,7 @@ import type { Releases } from '../application/releases';
 import type { Staff } from '../application/staff';
 import type { Statements } from '../application/statements';
 import type { TimeLogging } from '../application/time-logging';
+import type { Workload } from '../application/workload';
 import type { ContractEntity, OrganizationEntity } from '../infra/entities';
 import type { ContactEntity, StaffEntity } from '../infra/people.entities';
 import type { HourPackageEntity, PaymentEntity, TimeEntryEntity } from '../infra/prepaid.entities';
@@ -32,6 +33,7 @@ export interface ContractsApp {
   timeLogging: TimeLogging;
   releases: Releases;
   statements: Statements;
+  workload: Workload;
 }
 
 export interface ContractsContext {
