@@ -1,4 +1,5 @@
 import { type Platform, type RunningService, ServiceRuntime, type StorageSettings } from '@reglament/shared/platform';
+import { AdvisoryDeliveries } from './application/advisory-deliveries';
 import { Deliveries } from './application/deliveries';
 import { Followers } from './application/followers';
 import { NotificationInbox } from './application/inbox';
@@ -86,6 +87,7 @@ export async function startNotifications(
       deliveries,
       followers: new Followers(runtime.dataSource, platform.clock),
       intake,
+      advisoryDeliveries: new AdvisoryDeliveries(runtime.dataSource),
     };
     const handlers = domainHandlers(recorder);
     // A refused e-mail registration: the intake tells the sender (docs/email.md).

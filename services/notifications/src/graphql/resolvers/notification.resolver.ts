@@ -2,6 +2,7 @@ import type { Caller } from '@reglament/shared/domain';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Deliveries } from '../../application/deliveries';
 import type { Followers } from '../../application/followers';
+import type { AdvisoryDeliveries } from '../../application/advisory-deliveries';
 import type { NotificationInbox } from '../../application/inbox';
 import type { EmailIntake } from '../../application/intake';
 import type { NotificationEntity } from '../../infra/entities';
@@ -9,7 +10,13 @@ import { Notification, NotificationConnection, Ticket } from '../types/notificat
 
 export interface NotificationsContext {
   caller: Caller;
-  app: { inbox: NotificationInbox; deliveries: Deliveries; followers: Followers; intake: EmailIntake };
+  app: {
+    inbox: NotificationInbox;
+    deliveries: Deliveries;
+    followers: Followers;
+    intake: EmailIntake;
+    advisoryDeliveries: AdvisoryDeliveries;
+  };
 }
 
 @Resolver(() => Notification)
