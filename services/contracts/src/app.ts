@@ -12,6 +12,7 @@ import { PrepaidMonths } from './application/prepaid-months';
 import { PrepaidReads } from './application/prepaid-reads';
 import { Releases } from './application/releases';
 import { Staff } from './application/staff';
+import { Statements } from './application/statements';
 import { TimeLogging } from './application/time-logging';
 import { type ContractsApp, createLoaders } from './graphql/context';
 import { buildContractsSchema } from './graphql/schema';
@@ -27,6 +28,7 @@ import { ContactStore, CredentialStore, LoginThrottleStore, StaffStore } from '.
 import { PrepaidStore } from './infra/prepaid-store';
 import { ReleaseStore } from './infra/release-store';
 import { AdvisoryStore } from './infra/advisory-store';
+import { StatementStore } from './infra/statement-store';
 import { TimeEntryStore } from './infra/time-entry-store';
 import { TokenIssuer } from './infra/tokens';
 import { ticketsHandlers } from './messaging/tickets-consumer';
@@ -111,6 +113,7 @@ export function buildContractsApp(
       transactions,
       clock,
     ),
+    statements: new Statements(contracts, new StatementStore(dataSource), prepaidStore, clock),
   };
 }
 

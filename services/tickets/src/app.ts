@@ -7,6 +7,7 @@ import {
   type StorageSettings,
 } from '@reglament/shared/platform';
 import { TicketQueries } from './application/queries';
+import { PhoneCalls } from './application/phone-calls';
 import { Registration } from './application/registration';
 import { TicketWorkflow } from './application/workflow';
 import { DEFAULT_ATTACHMENT_MAX_BYTES } from './config';
@@ -69,6 +70,7 @@ export async function startTickets(platform: Platform, settings: TicketsSettings
     const registration = new Registration(transactions, platform.clock, storage, limits);
     const app: TicketsApp = {
       registration,
+      calls: new PhoneCalls(transactions, platform.clock, registration, workflow),
       workflow,
       queries: new TicketQueries(reads),
       reads,

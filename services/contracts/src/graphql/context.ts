@@ -10,6 +10,7 @@ import type { PrepaidLedger } from '../application/prepaid';
 import type { BalanceView, PrepaidReads } from '../application/prepaid-reads';
 import type { Releases } from '../application/releases';
 import type { Staff } from '../application/staff';
+import type { Statements } from '../application/statements';
 import type { TimeLogging } from '../application/time-logging';
 import type { ContractEntity, OrganizationEntity } from '../infra/entities';
 import type { ContactEntity, StaffEntity } from '../infra/people.entities';
@@ -33,6 +34,7 @@ export interface ContractsApp {
   timeLogging: TimeLogging;
   releases: Releases;
   advisories: Advisories;
+  statements: Statements;
 }
 
 export interface ContractsContext {

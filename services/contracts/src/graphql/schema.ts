@@ -11,6 +11,7 @@ import { OrganizationResolver } from './resolvers/organization.resolver';
 import { ContactResolver, StaffResolver } from './resolvers/people.resolver';
 import { PrepaidResolver } from './resolvers/prepaid.resolver';
 import { ReleaseResolver } from './resolvers/release.resolver';
+import { StatementResolver } from './resolvers/statement.resolver';
 import { TicketResolver } from './resolvers/ticket.resolver';
 import { Ticket } from './types/ticket.types';
 
@@ -28,6 +29,7 @@ export function buildContractsSchema(): Promise<GraphQLSchema> {
         ReleaseResolver,
         AdvisoryResolver,
         TicketResolver,
+        StatementResolver,
       ],
       orphanedTypes: [Ticket],
     },

@@ -11,6 +11,9 @@ import type { Category, Channel, Party, Priority, SlaMetric } from '@reglament/s
  * - RELEASE: the planned instant of a release of the ticket's product (the schedule may move).
  * - AGREED: the planned resolution date the provider set on the ticket.
  * - PACKAGE_REACTION: working minutes carried by the contract's hour package (infocraft-365).
+ * - PROMISED: a date promised on the ticket within the target's own limit (R-TKT-3: the call-back
+ *   the hotline set, when it lies within the 3 working days); made by `evaluateTimer`, never a
+ *   policy's target.
  */
 export type Measure =
   | { kind: 'WORKING_MINUTES'; minutes: number }
@@ -18,7 +21,8 @@ export type Measure =
   | { kind: 'CALENDAR_MINUTES'; minutes: number }
   | { kind: 'RELEASE'; release: ReleaseChoice }
   | { kind: 'AGREED' }
-  | { kind: 'PACKAGE_REACTION'; defaultMinutes: number };
+  | { kind: 'PACKAGE_REACTION'; defaultMinutes: number }
+  | { kind: 'PROMISED'; at: number };
 
 /**
  * NEXT_PLANNED / NEXT_UNPLANNED: the first release of that kind planned after the timer started.

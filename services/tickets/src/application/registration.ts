@@ -21,6 +21,7 @@ import {
   registrationRefusals,
   validateRegistration,
   registrationKind,
+  validCallbackBy,
   validExpectedDate,
 } from '../domain/registration';
 import { presetFailureMarking, requireMayPostInternal } from '../domain/transitions';
@@ -67,6 +68,7 @@ export class Registration {
     const callerOrganization = caller.kind === 'user' ? caller.organizationId : null;
     const now = this.clock.now();
     const expectedResolutionAt = validExpectedDate(input.expectedResolutionAt, now);
+    const callbackBy = validCallbackBy(valid, now);
     const origin = { source: 'tickets', occurredAt: now, correlationId: newId() };
 
     return this.transactions.run(async (tx) => {
@@ -105,6 +107,7 @@ export class Registration {
         now,
         origin,
         expectedResolutionAt,
+        callbackBy,
       });
     });
   }
@@ -169,6 +172,7 @@ export class Registration {
       now: Date;
       origin: EventOrigin;
       expectedResolutionAt: Date | null;
+      callbackBy?: Date | null;
     },
   ): Promise<TicketEntity> {
     const { actor, valid, requesterId, contract, files, now } = p;
@@ -220,7 +224,9 @@ export class Registration {
     const marking = presetFailureMarking(ticket, now);
     if (marking) Object.assign(ticket, marking.changes);
     await store.insert(ticket);
-    const facts: TicketChange[] = [{ kind: 'REGISTERED', answeredOnCall: valid.answeredOnCall }];
+    const facts: TicketChange[] = [
+      { kind: 'REGISTERED', answeredOnCall: valid.answeredOnCall, callbackBy: p.callbackBy ?? null },
+    ];
     if (marking) facts.push(marking.fact);
     for (const file of files) {
       const saved = await saveAttachment(tx, this.storage, ticket, newId(), file, actor, now);

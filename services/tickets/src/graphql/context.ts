@@ -1,6 +1,7 @@
 import type { Caller } from '@reglament/shared/domain';
 import type { DownloadLinks } from '@reglament/shared/platform';
 import type { TicketQueries } from '../application/queries';
+import type { PhoneCalls } from '../application/phone-calls';
 import type { Registration } from '../application/registration';
 import type { TicketWorkflow } from '../application/workflow';
 import type { AttachmentStorage } from '../application/attachment-storage';
@@ -9,6 +10,8 @@ import type { TicketLoaders } from './loaders';
 
 export interface TicketsApp {
   registration: Registration;
+  /** logCall (R-TKT-3). */
+  calls: PhoneCalls;
   workflow: TicketWorkflow;
   queries: TicketQueries;
   reads: TicketReads;

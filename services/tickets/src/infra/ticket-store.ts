@@ -86,4 +86,24 @@ export class TicketStore {
   contract(id: string): Promise<KnownContractEntity | null> {
     return this.manager.findOneBy(KnownContractEntity, { contractId: id });
   }
+
+  contractsOf(organizationId: string): Promise<KnownContractEntity[]> {
+    return this.manager.findBy(KnownContractEntity, { organizationId });
+  }
+
+  /** Active contacts whose phone has these digits (the last 10 when both have that many: +7 and 8 prefixes). */
+  activeContactsByPhone(digits: string): Promise<KnownContactEntity[]> {
+    return this.manager
+      .createQueryBuilder(KnownContactEntity, 'c')
+      .where('c.active')
+      .andWhere(
+        `(regexp_replace(c.phone, '\\D', '', 'g') = CAST(:digits AS text)
+          OR (length(CAST(:digits AS text)) >= 10
+              AND right(regexp_replace(c.phone, '\\D', '', 'g'), 10) = right(CAST(:digits AS text), 10)))`,
+        { digits },
+      )
+      .orderBy('c.contactId')
+      .limit(5)
+      .getMany();
+  }
 }
