@@ -24,6 +24,7 @@ import { TermAgreement1796674276323 } from './infra/migrations/1796674276323-Ter
 import { ExpectedDateAndDelivery1796675406328 } from './infra/migrations/1796675406328-ExpectedDateAndDelivery';
 import { FailureMarking1796675942187 } from './infra/migrations/1796675942187-FailureMarking';
 import { TicketKind1796678233984 } from './infra/migrations/1796678233984-TicketKind';
+import { NumberSequences1796700000000 } from './infra/migrations/1796700000000-NumberSequences';
 import { CustomFields1796679175477 } from './infra/migrations/1796679175477-CustomFields';
 import { PostgresAttachmentStorage } from './infra/pg-attachment-storage';
 import { TicketReads } from './infra/ticket-reads';
@@ -45,6 +46,7 @@ export const ticketsMigrations = [
   FailureMarking1796675942187,
   TicketKind1796678233984,
   CustomFields1796679175477,
+  NumberSequences1796700000000,
 ];
 
 export interface TicketsSettings extends StorageSettings {
