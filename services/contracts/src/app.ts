@@ -14,6 +14,7 @@ import { Releases } from './application/releases';
 import { Staff } from './application/staff';
 import { Statements } from './application/statements';
 import { TimeLogging } from './application/time-logging';
+import { Workload } from './application/workload';
 import { type ContractsApp, createLoaders } from './graphql/context';
 import { buildContractsSchema } from './graphql/schema';
 import { OrganizationsContracts1763700000100 } from './infra/migrations/1763700000100-organizations-contracts';
@@ -22,6 +23,7 @@ import { LoginThrottleByAddress1796653894003 } from './infra/migrations/17966538
 import { NotificationPreferences1796653894100 } from './infra/migrations/1796653894100-notification-preferences';
 import { SupportContacts1796679982608 } from './infra/migrations/1796679982608-SupportContacts';
 import { Advisories1796684406601 } from './infra/migrations/1796684406601-Advisories';
+import { KnownTicketAssignee1796700000000 } from './infra/migrations/1796700000000-KnownTicketAssignee';
 import { ContractStore } from './infra/contract-store';
 import { OrganizationStore } from './infra/organization-store';
 import { ContactStore, CredentialStore, LoginThrottleStore, StaffStore } from './infra/people-store';
@@ -30,6 +32,7 @@ import { ReleaseStore } from './infra/release-store';
 import { AdvisoryStore } from './infra/advisory-store';
 import { StatementStore } from './infra/statement-store';
 import { TimeEntryStore } from './infra/time-entry-store';
+import { WorkloadStore } from './infra/workload-store';
 import { TokenIssuer } from './infra/tokens';
 import { ticketsHandlers } from './messaging/tickets-consumer';
 import { contractsEntities } from './infra/entities';
@@ -43,6 +46,7 @@ export const contractsMigrations = [
   NotificationPreferences1796653894100,
   SupportContacts1796679982608,
   Advisories1796684406601,
+  KnownTicketAssignee1796700000000,
 ];
 
 export interface ContractsSettings extends StorageSettings {
@@ -113,6 +117,7 @@ export function buildContractsApp(
       transactions,
       clock,
     ),
+    workload: new Workload(new WorkloadStore(dataSource), clock),
     statements: new Statements(contracts, new StatementStore(dataSource), prepaidStore, clock),
   };
 }

@@ -12,6 +12,7 @@ import type { Releases } from '../application/releases';
 import type { Staff } from '../application/staff';
 import type { Statements } from '../application/statements';
 import type { TimeLogging } from '../application/time-logging';
+import type { Workload } from '../application/workload';
 import type { ContractEntity, OrganizationEntity } from '../infra/entities';
 import type { ContactEntity, StaffEntity } from '../infra/people.entities';
 import type { HourPackageEntity, PaymentEntity, TimeEntryEntity } from '../infra/prepaid.entities';
@@ -35,6 +36,7 @@ export interface ContractsApp {
   releases: Releases;
   advisories: Advisories;
   statements: Statements;
+  workload: Workload;
 }
 
 export interface ContractsContext {

@@ -13,6 +13,7 @@ import { PrepaidResolver } from './resolvers/prepaid.resolver';
 import { ReleaseResolver } from './resolvers/release.resolver';
 import { StatementResolver } from './resolvers/statement.resolver';
 import { TicketResolver } from './resolvers/ticket.resolver';
+import { WorkloadResolver } from './resolvers/workload.resolver';
 import { Ticket } from './types/ticket.types';
 
 export function buildContractsSchema(): Promise<GraphQLSchema> {
@@ -30,6 +31,7 @@ export function buildContractsSchema(): Promise<GraphQLSchema> {
         AdvisoryResolver,
         TicketResolver,
         StatementResolver,
+        WorkloadResolver,
       ],
       orphanedTypes: [Ticket],
     },
