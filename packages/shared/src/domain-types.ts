@@ -100,6 +100,7 @@ export const NOTIFICATION_KINDS = [
   'RELEASE_PUBLISHED',
   'EMAIL_FORWARDED',
   'EMAIL_REFUSED',
+  'WEBHOOK_DISABLED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -340,6 +340,18 @@ export const RULES: readonly AnyRule[] = [
     facts: (e) => advisoryFixFacts(e.data),
     key: (e) => `advisory-breach:${e.data.advisoryId}`,
   }),
+  rule({
+    event: 'notifications.webhook.disabled',
+    describe: "a webhook failing for days is disabled: its organization's contacts and the admins",
+    kind: 'WEBHOOK_DISABLED',
+    audiences: ['ADMINS', 'ORGANIZATION_CONTACTS'],
+    facts: (e) => ({
+      url: e.data.url,
+      webhookId: e.data.webhookId,
+      failingSince: e.data.failingSince,
+      lastError: e.data.lastError,
+    }),
+  }),
 ];
 
 function advisoryFixFacts(d: { title: string; product: string; deadline: string }): Facts {

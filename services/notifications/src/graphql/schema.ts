@@ -5,6 +5,7 @@ import { DeliveryResolver } from './resolvers/delivery.resolver';
 import { IntakeResolver } from './resolvers/intake.resolver';
 import { NotificationResolver } from './resolvers/notification.resolver';
 import { TicketNotificationsResolver } from './resolvers/ticket.resolver';
+import { WebhookResolver } from './resolvers/webhook.resolver';
 import { Advisory, Ticket } from './types/notification.types';
 
 export function buildNotificationsSchema(): Promise<GraphQLSchema> {
@@ -16,6 +17,7 @@ export function buildNotificationsSchema(): Promise<GraphQLSchema> {
         TicketNotificationsResolver,
         IntakeResolver,
         AdvisoryNotificationsResolver,
+        WebhookResolver,
       ],
       orphanedTypes: [Ticket, Advisory],
     },

@@ -5,6 +5,7 @@ import type { Followers } from '../../application/followers';
 import type { AdvisoryDeliveries } from '../../application/advisory-deliveries';
 import type { NotificationInbox } from '../../application/inbox';
 import type { EmailIntake } from '../../application/intake';
+import type { Webhooks } from '../../application/webhooks';
 import type { EmailQuarantine } from '../../application/quarantine';
 import type { NotificationEntity } from '../../infra/entities';
 import { Notification, NotificationConnection, Ticket } from '../types/notification.types';
@@ -17,6 +18,7 @@ export interface NotificationsContext {
     followers: Followers;
     intake: EmailIntake;
     advisoryDeliveries: AdvisoryDeliveries;
+    webhooks: Webhooks;
     quarantine: EmailQuarantine;
   };
 }
