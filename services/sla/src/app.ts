@@ -23,6 +23,7 @@ import { ContractEventOrder1795400000000 } from './infra/migrations/179540000000
 import { ProductionCalendars1796652247956 } from './infra/migrations/1796652247956-ProductionCalendars';
 import { FailureMarking1796675953091 } from './infra/migrations/1796675953091-FailureMarking';
 import { AdvisoryFixClocks1796684643000 } from './infra/migrations/1796684643000-AdvisoryFixClocks';
+import { SlaTicketAssignee1796700000100 } from './infra/migrations/1796700000100-SlaTicketAssignee';
 import { contractsHandlers } from './messaging/contracts-consumer';
 import { ticketsHandlers } from './messaging/tickets-consumer';
 import { slaEntities } from './infra/entities';
@@ -39,6 +40,7 @@ export const slaMigrations = [
   ProductionCalendars1796652247956,
   FailureMarking1796675953091,
   AdvisoryFixClocks1796684643000,
+  SlaTicketAssignee1796700000100,
 ];
 
 export interface SlaSettings extends StorageSettings {
