@@ -458,6 +458,34 @@ describe('partner webhooks: signed, retried, never lost, one organization each',
     expect(receiver.at('/messages').map((r) => JSON.parse(r.body).data.body)).toEqual(['We are looking into it']);
   });
 
+  it("SLA events reach the ticket's organization's webhook, numbered in the order they were taken", async () => {
+    const hook = await registered({
+      url: receiver.url('/sla'),
+      events: ['sla.timer.started', 'tickets.ticket.registered'],
+      secret: SECRET_A,
+      organizationId: globex.organizationId,
+      internal: true,
+    });
+    const ticket = await seed.ticket(globex, { input: { title: 'Clocks' } });
+    // The ticket's registration and the clocks it starts (sla.timer.started each), all delivered.
+    const events = await waitFor(async () => {
+      const rows = await deliveries(hook);
+      const got = receiver.at('/sla').map((r) => verified(SECRET_A, r));
+      const done =
+        rows.every((d) => d.status === 'SENT') &&
+        got.length === rows.length &&
+        got.some((e) => e.type === 'sla.timer.started') &&
+        got.some((e) => e.type === 'tickets.ticket.registered');
+      return done ? got : undefined;
+    });
+    const started = events.filter((e) => e.type === 'sla.timer.started');
+    expect(started.every((e) => e.organizationId === globex.organizationId && e.data.ticketId === ticket.id)).toBe(
+      true,
+    );
+    // One sequence per webhook, 1, 2, 3 ... whatever order the deliveries arrived in.
+    expect(events.map((e) => e.sequence).sort((a, b) => a - b)).toEqual(events.map((_, i) => i + 1));
+  });
+
   it('testWebhook pings at once, signed; after rotateWebhookSecret both secrets verify for 24 h', async () => {
     const hook = await registered({
       url: receiver.url('/ping'),
