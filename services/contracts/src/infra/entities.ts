@@ -12,12 +12,14 @@ import {
   TimeEntryEntity,
 } from './prepaid.entities';
 import { ReleaseEntity } from './release.entities';
+import { AdvisoryEntity, AdvisoryRecipientEntity } from './advisory.entities';
 import { KnownTicketEntity } from './read-model.entities';
 
 export * from './contract.entities';
 export * from './people.entities';
 export * from './prepaid.entities';
 export * from './release.entities';
+export * from './advisory.entities';
 export * from './read-model.entities';
 
 export const contractsEntities = [
@@ -33,5 +35,7 @@ export const contractsEntities = [
   PaymentEntity,
   TimeEntryEntity,
   ReleaseEntity,
+  AdvisoryEntity,
+  AdvisoryRecipientEntity,
   KnownTicketEntity,
 ];
