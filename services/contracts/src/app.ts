@@ -4,6 +4,7 @@ import { Contacts } from './application/contacts';
 import { ContractClock } from './application/contract-clock';
 import { Contracts } from './application/contracts';
 import { Credentials } from './application/credentials';
+import { Duties } from './application/duties';
 import { seedDemoData } from './application/demo-data';
 import { Organizations } from './application/organizations';
 import { PrepaidLedger } from './application/prepaid';
@@ -20,6 +21,8 @@ import { LoginThrottleByAddress1796653894003 } from './infra/migrations/17966538
 import { NotificationPreferences1796653894100 } from './infra/migrations/1796653894100-notification-preferences';
 import { SupportContacts1796679982608 } from './infra/migrations/1796679982608-SupportContacts';
 import { ContractStore } from './infra/contract-store';
+import { DutyStore } from './infra/duty-store';
+import { ContractDuties1796690000000 } from './infra/migrations/1796690000000-ContractDuties';
 import { OrganizationStore } from './infra/organization-store';
 import { ContactStore, CredentialStore, LoginThrottleStore, StaffStore } from './infra/people-store';
 import { PrepaidStore } from './infra/prepaid-store';
@@ -37,6 +40,7 @@ export const contractsMigrations = [
   LoginThrottleByAddress1796653894003,
   NotificationPreferences1796653894100,
   SupportContacts1796679982608,
+  ContractDuties1796690000000,
 ];
 
 export interface ContractsSettings extends StorageSettings {
@@ -70,7 +74,8 @@ export function buildContractsApp(
   const credentialStore = new CredentialStore(dataSource);
   const prepaidStore = new PrepaidStore(dataSource);
   const credentials = new Credentials(credentialStore);
-  const contracts = new Contracts(contractStore, organizationStore, transactions, clock);
+  const duties = new Duties(new DutyStore(dataSource), contractStore, transactions, clock, runtime.log);
+  const contracts = new Contracts(contractStore, organizationStore, transactions, clock, duties);
   const prepaidMonths = new PrepaidMonths(prepaidStore, clock);
   const prepaid = new PrepaidLedger(prepaidStore, prepaidMonths, transactions, clock, contracts);
   return {
@@ -93,6 +98,7 @@ export function buildContractsApp(
     contacts: new Contacts(contactStore, organizationStore, credentials, transactions, clock),
     staff: new Staff(staffStore, credentials, transactions, clock),
     contracts,
+    duties,
     prepaid,
     prepaidReads: new PrepaidReads(prepaidStore, clock),
     timeLogging: new TimeLogging(new TimeEntryStore(dataSource), contractStore, transactions, clock, prepaidMonths),
@@ -138,6 +144,7 @@ export async function startContracts(platform: Platform, settings: ContractsSett
         { name: 'contract statuses', run: () => app.contracts.sweepStatuses() },
         { name: 'prepaid months', run: () => app.prepaid.rollOverAll() },
         { name: 'login failures', run: () => app.auth.forgetOldFailures() },
+        { name: 'contract duties', run: () => app.duties.openDue() },
       ],
       runtime.log,
       settings.clockIntervalMs,

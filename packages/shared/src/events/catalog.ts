@@ -69,6 +69,8 @@ export const EVENT_VERSIONS: { readonly [T in EventType]: number } = {
   'contracts.release.moved': 1,
   'contracts.time.logged': 1,
   'contracts.customization.cap_nearing': 1,
+  'contracts.duty.changed': 1,
+  'contracts.duty.occurrence_opened': 1,
   'notifications.notification.created': 1,
   'notifications.email.ticket_requested': 1,
   'notifications.email.reply_received': 1,

@@ -12,12 +12,14 @@ import {
   TimeEntryEntity,
 } from './prepaid.entities';
 import { ReleaseEntity } from './release.entities';
+import { ContractDutyEntity, DutyOccurrenceEntity } from './duty.entities';
 import { KnownTicketEntity } from './read-model.entities';
 
 export * from './contract.entities';
 export * from './people.entities';
 export * from './prepaid.entities';
 export * from './release.entities';
+export * from './duty.entities';
 export * from './read-model.entities';
 
 export const contractsEntities = [
@@ -34,4 +36,6 @@ export const contractsEntities = [
   TimeEntryEntity,
   ReleaseEntity,
   KnownTicketEntity,
+  ContractDutyEntity,
+  DutyOccurrenceEntity,
 ];

@@ -1,5 +1,6 @@
 import type { TimerStatus } from '@reglament/shared/domain';
 import type { BusinessCalendar } from '../calendar';
+import { dutyDueInstant } from './duty-policy';
 import { type Measure, type SlaPolicy, type Target, targetFor, type WarnOffset } from './policy';
 import type { PlannedDate, Segment, TimerInstance } from './timeline';
 
@@ -215,7 +216,7 @@ function clip(segments: readonly Segment[], end: number): Segment[] {
 }
 
 function isFixed(measure: Measure): boolean {
-  return measure.kind === 'RELEASE' || measure.kind === 'AGREED';
+  return measure.kind === 'RELEASE' || measure.kind === 'AGREED' || measure.kind === 'DUTY_DUE';
 }
 
 /** The amount of time a duration target grants, in ms of its own kind of time; null for fixed dates. */
@@ -275,7 +276,9 @@ function deadlineOf(
         ? timer.planned
         : measure.kind === 'RELEASE'
           ? [{ at: timer.startedAt, value: releaseDeadline(measure, timer.startedAt, ctx.releases) }]
-          : [];
+          : measure.kind === 'DUTY_DUE'
+            ? [{ at: timer.startedAt, value: dutyDueInstant(calendar, measure.periodStartsOn, measure.workingDays) }]
+            : [];
     const deadline = dates.at(-1)?.value ?? null;
     for (const [i, piece] of dates.entries()) {
       if (piece.value === null) continue;

@@ -11,6 +11,7 @@ import type { Category, Channel, Party, Priority, SlaMetric } from '@reglament/s
  * - RELEASE: the planned instant of a release of the ticket's product (the schedule may move).
  * - AGREED: the planned resolution date the provider set on the ticket.
  * - PACKAGE_REACTION: working minutes carried by the contract's hour package (infocraft-365).
+ * - DUTY_DUE: a contract duty's fixed due instant (domain/duty-policy.ts).
  */
 export type Measure =
   | { kind: 'WORKING_MINUTES'; minutes: number }
@@ -18,7 +19,9 @@ export type Measure =
   | { kind: 'CALENDAR_MINUTES'; minutes: number }
   | { kind: 'RELEASE'; release: ReleaseChoice }
   | { kind: 'AGREED' }
-  | { kind: 'PACKAGE_REACTION'; defaultMinutes: number };
+  | { kind: 'PACKAGE_REACTION'; defaultMinutes: number }
+  /** Issue 18: a contract duty, due by the close of the N-th working day after its period's start date. */
+  | { kind: 'DUTY_DUE'; periodStartsOn: string; workingDays: number };
 
 /**
  * NEXT_PLANNED / NEXT_UNPLANNED: the first release of that kind planned after the timer started.

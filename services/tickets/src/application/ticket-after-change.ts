@@ -25,6 +25,12 @@ export function ticketAfterChange(ticket: TicketState): TicketAfterChange {
     closeReason: ticket.closeReason,
     linkedTicketId: ticket.linkedTicketId,
     kind: ticket.kind,
+    duty: ticket.duty && {
+      dutyId: ticket.duty.dutyId,
+      party: ticket.duty.party,
+      periodStartsOn: ticket.duty.periodStartsOn,
+      dueWorkingDays: ticket.duty.dueWorkingDays,
+    },
     version: ticket.version,
   };
 }

@@ -1,5 +1,6 @@
 import type { Caller } from '@reglament/shared/domain';
 import type { DownloadLinks } from '@reglament/shared/platform';
+import type { DutyOccurrences } from '../application/duty-occurrences';
 import type { TicketQueries } from '../application/queries';
 import type { Registration } from '../application/registration';
 import type { TicketWorkflow } from '../application/workflow';
@@ -11,6 +12,8 @@ export interface TicketsApp {
   registration: Registration;
   workflow: TicketWorkflow;
   queries: TicketQueries;
+  /** Issue 18: occurrences of contract duties (DUTY tickets). */
+  dutyOccurrences: DutyOccurrences;
   reads: TicketReads;
   storage: AttachmentStorage;
   /** Signs `Attachment.url`. */
