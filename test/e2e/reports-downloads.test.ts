@@ -32,7 +32,7 @@ const COLUMNS = [
 const DAY = { from: '2025-03-03T00:00:00Z', to: '2025-03-04T00:00:00Z' };
 
 /**
- * Issue 19: the SLA report downloaded from the gateway (`GET /reports/sla.csv`, `/reports/sla.xlsx`)
+ * Issue 19: the SLA report downloaded from the gateway (`GET /reports/sla.csv`, `.xlsx`, `.html`)
  * carries the same figures as `slaReport`, with the caller's rights (R-SLA-12, R-SLA-11; tenant
  * isolation), Russian or English column names, and refuses what is out of bounds.
  */
@@ -143,6 +143,25 @@ describe('SLA report downloads through the gateway', () => {
       a.customer,
     );
     expect((await other.text()).trim().split('\r\n')).toHaveLength(1);
+  });
+
+  it('printable HTML: the same rows, shares as percentages, no scripts or outside resources', async () => {
+    const api = await apiReport(a.dispatcher, 'ORGANIZATION');
+    const response = await download(
+      `/reports/sla.html?from=${DAY.from}&to=${DAY.to}&groupBy=ORGANIZATION&lang=en`,
+      a.dispatcher,
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await response.text();
+    expect(html).toContain('<h1>SLA report</h1>');
+    expect(html).not.toMatch(/<script|https?:\/\//);
+    expect(html.match(/<tr><td>/g)).toHaveLength(api.length);
+    // a's reaction: started 2, met 1, breached 1: compliance 1 / 2 = 50.0 %.
+    expect(html).toContain(
+      `<tr><td>${a.organizationId}</td><td>REACTION</td><td>PROVIDER</td><td class="n">2</td><td class="n">1</td><td class="n">1</td><td class="n">0</td><td class="n">50.0 %</td>`,
+    );
   });
 
   it('refuses anonymous callers, bad parameters, long periods and a flood of downloads', async () => {

@@ -28,6 +28,8 @@ export class PartProcess {
     readonly part: PartName,
     readonly port: number,
     private readonly env: Record<string, string>,
+    /** Node's own options before the script (e.g. `--cpu-prof`, which NODE_OPTIONS may not carry). */
+    private readonly nodeArgs: string[] = [],
   ) {}
 
   get url(): string {
@@ -49,7 +51,7 @@ export class PartProcess {
     });
     // node itself with tsx as its loader (as docker-compose.yml runs a part), not the tsx CLI: the
     // CLI is a second process, and a SIGKILL sent to it would leave the part running.
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, ENTRY[this.part])], {
+    const child = spawn(process.execPath, [...this.nodeArgs, '--import', 'tsx', join(ROOT, ENTRY[this.part])], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...this.env },
     });
@@ -101,6 +103,10 @@ export async function startDistributed(options: {
   natsUrl: string;
   eventPrefix: string;
   replicas?: number;
+  /** Extra environment per part (benchmarks: rate limits out of the way, NODE_OPTIONS to profile). */
+  env?: Partial<Record<PartName, Record<string, string>>>;
+  /** Node options per part, before the script (benchmarks: `--cpu-prof`). */
+  nodeArgs?: Partial<Record<PartName, string[]>>;
 }): Promise<DistributedSystem> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rgl-dist-'));
   const common = {
@@ -116,7 +122,16 @@ export async function startDistributed(options: {
   for (let i = 0; i < (options.replicas ?? 1); i++) {
     const part = async (name: Exclude<PartName, 'gateway'>) => {
       const port = await freePort();
-      return new PartProcess(name, port, { ...common, [`${name.toUpperCase()}_PORT`]: String(port) });
+      return new PartProcess(
+        name,
+        port,
+        {
+          ...common,
+          [`${name.toUpperCase()}_PORT`]: String(port),
+          ...options.env?.[name],
+        },
+        options.nodeArgs?.[name],
+      );
     };
     const parts = {
       tickets: await part('tickets'),
@@ -125,16 +140,22 @@ export async function startDistributed(options: {
       notifications: await part('notifications'),
     };
     const gatewayPort = await freePort();
-    const gateway = new PartProcess('gateway', gatewayPort, {
-      NATS_URL: options.natsUrl,
-      EVENT_PREFIX: options.eventPrefix,
-      INTERNAL_SECRET: TEST_SECRET,
-      JWT_SECRET: TEST_JWT_SECRET,
-      GATEWAY_PORT: String(gatewayPort),
-      DATA_DIR: join(dataDir, `gateway-${i}`),
-      LOG_LEVEL: 'warn',
-      ...Object.fromEntries(Object.values(parts).map((p) => [`${p.part.toUpperCase()}_URL`, p.url])),
-    });
+    const gateway = new PartProcess(
+      'gateway',
+      gatewayPort,
+      {
+        NATS_URL: options.natsUrl,
+        EVENT_PREFIX: options.eventPrefix,
+        INTERNAL_SECRET: TEST_SECRET,
+        JWT_SECRET: TEST_JWT_SECRET,
+        GATEWAY_PORT: String(gatewayPort),
+        DATA_DIR: join(dataDir, `gateway-${i}`),
+        LOG_LEVEL: 'warn',
+        ...Object.fromEntries(Object.values(parts).map((p) => [`${p.part.toUpperCase()}_URL`, p.url])),
+        ...options.env?.gateway,
+      },
+      options.nodeArgs?.gateway,
+    );
     sets.push({ parts, gateway });
   }
   const all = sets.flatMap((set) => [...Object.values(set.parts), set.gateway]);

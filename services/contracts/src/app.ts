@@ -12,7 +12,9 @@ import { PrepaidMonths } from './application/prepaid-months';
 import { PrepaidReads } from './application/prepaid-reads';
 import { Releases } from './application/releases';
 import { Staff } from './application/staff';
+import { Statements } from './application/statements';
 import { TimeLogging } from './application/time-logging';
+import { Workload } from './application/workload';
 import { type ContractsApp, createLoaders } from './graphql/context';
 import { buildContractsSchema } from './graphql/schema';
 import { OrganizationsContracts1763700000100 } from './infra/migrations/1763700000100-organizations-contracts';
@@ -20,14 +22,17 @@ import { PeoplePrepaidReleases1763700000110 } from './infra/migrations/176370000
 import { LoginThrottleByAddress1796653894003 } from './infra/migrations/1796653894003-LoginThrottleByAddress';
 import { NotificationPreferences1796653894100 } from './infra/migrations/1796653894100-notification-preferences';
 import { SupportContacts1796679982608 } from './infra/migrations/1796679982608-SupportContacts';
+import { KnownTicketAssignee1796700000000 } from './infra/migrations/1796700000000-KnownTicketAssignee';
 import { ContractStore } from './infra/contract-store';
 import { DutyStore } from './infra/duty-store';
-import { ContractDuties1796690000000 } from './infra/migrations/1796690000000-ContractDuties';
+import { ContractDuties1796710000000 } from './infra/migrations/1796710000000-ContractDuties';
 import { OrganizationStore } from './infra/organization-store';
 import { ContactStore, CredentialStore, LoginThrottleStore, StaffStore } from './infra/people-store';
 import { PrepaidStore } from './infra/prepaid-store';
 import { ReleaseStore } from './infra/release-store';
+import { StatementStore } from './infra/statement-store';
 import { TimeEntryStore } from './infra/time-entry-store';
+import { WorkloadStore } from './infra/workload-store';
 import { TokenIssuer } from './infra/tokens';
 import { ticketsHandlers } from './messaging/tickets-consumer';
 import { contractsEntities } from './infra/entities';
@@ -40,7 +45,8 @@ export const contractsMigrations = [
   LoginThrottleByAddress1796653894003,
   NotificationPreferences1796653894100,
   SupportContacts1796679982608,
-  ContractDuties1796690000000,
+  KnownTicketAssignee1796700000000,
+  ContractDuties1796710000000,
 ];
 
 export interface ContractsSettings extends StorageSettings {
@@ -103,6 +109,8 @@ export function buildContractsApp(
     prepaidReads: new PrepaidReads(prepaidStore, clock),
     timeLogging: new TimeLogging(new TimeEntryStore(dataSource), contractStore, transactions, clock, prepaidMonths),
     releases: new Releases(new ReleaseStore(dataSource), contractStore, transactions, clock),
+    workload: new Workload(new WorkloadStore(dataSource), clock),
+    statements: new Statements(contracts, new StatementStore(dataSource), prepaidStore, clock),
   };
 }
 

@@ -3,6 +3,7 @@ import { Deliveries } from './application/deliveries';
 import { Followers } from './application/followers';
 import { NotificationInbox } from './application/inbox';
 import { DEFAULT_EMAIL_IN, EmailIntake, type EmailInSettings } from './application/intake';
+import { EmailQuarantine } from './application/quarantine';
 import { createMailTransport, MailComposer, type MailSettings, mailSettings } from './application/mail';
 import { NotificationRecorder } from './application/recorder';
 import { TextRenderer } from './application/render';
@@ -86,6 +87,7 @@ export async function startNotifications(
       deliveries,
       followers: new Followers(runtime.dataSource, platform.clock),
       intake,
+      quarantine: new EmailQuarantine(runtime.dataSource, runtime.transactions, intake),
     };
     const handlers = domainHandlers(recorder);
     // A refused e-mail registration: the intake tells the sender (docs/email.md).

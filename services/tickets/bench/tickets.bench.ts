@@ -1,8 +1,8 @@
 /**
  * Tickets service figures on real PostgreSQL and NATS (not a test: numbers, no assertions):
  *   pnpm --filter @reglament/tickets bench
- * Two instances on one database (as two replicas): concurrent registrations (the per-year
- * number counter row serializes them), a move on each ticket, and a page of 100 tickets with
+ * Two instances on one database (as two replicas): concurrent registrations (their
+ * numbers come from a per-year sequence), a move on each ticket, and a page of 100 tickets with
  * messages, history, attachments, requester and assignee.
  */
 import { performance } from 'node:perf_hooks';

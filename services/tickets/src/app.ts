@@ -7,6 +7,7 @@ import {
   type StorageSettings,
 } from '@reglament/shared/platform';
 import { TicketQueries } from './application/queries';
+import { PhoneCalls } from './application/phone-calls';
 import { Registration } from './application/registration';
 import { TicketWorkflow } from './application/workflow';
 import { DEFAULT_ATTACHMENT_MAX_BYTES } from './config';
@@ -23,8 +24,9 @@ import { TermAgreement1796674276323 } from './infra/migrations/1796674276323-Ter
 import { ExpectedDateAndDelivery1796675406328 } from './infra/migrations/1796675406328-ExpectedDateAndDelivery';
 import { FailureMarking1796675942187 } from './infra/migrations/1796675942187-FailureMarking';
 import { TicketKind1796678233984 } from './infra/migrations/1796678233984-TicketKind';
+import { NumberSequences1796700000000 } from './infra/migrations/1796700000000-NumberSequences';
 import { CustomFields1796679175477 } from './infra/migrations/1796679175477-CustomFields';
-import { DutyTickets1796690000000 } from './infra/migrations/1796690000000-DutyTickets';
+import { DutyTickets1796710000000 } from './infra/migrations/1796710000000-DutyTickets';
 import { PostgresAttachmentStorage } from './infra/pg-attachment-storage';
 import { TicketReads } from './infra/ticket-reads';
 import { contractsHandlers } from './messaging/contracts-consumer';
@@ -47,7 +49,8 @@ export const ticketsMigrations = [
   FailureMarking1796675942187,
   TicketKind1796678233984,
   CustomFields1796679175477,
-  DutyTickets1796690000000,
+  NumberSequences1796700000000,
+  DutyTickets1796710000000,
 ];
 
 export interface TicketsSettings extends StorageSettings {
@@ -73,6 +76,7 @@ export async function startTickets(platform: Platform, settings: TicketsSettings
     const registration = new Registration(transactions, platform.clock, storage, limits);
     const app: TicketsApp = {
       registration,
+      calls: new PhoneCalls(transactions, platform.clock, registration, workflow),
       workflow,
       queries: new TicketQueries(reads),
       dutyOccurrences: new DutyOccurrences(new DutyReads(dataSource)),

@@ -126,6 +126,7 @@ describe('tickets.* events', () => {
       ticketId,
       organizationId: t.organizationId,
       answeredOnCall: null,
+      callbackBy: null,
       actor: { id: t.contactId, role: 'CUSTOMER', name: t.contactName },
       ticket: {
         ticketId,

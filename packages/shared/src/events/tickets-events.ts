@@ -62,6 +62,12 @@ interface Keyed {
 export interface TicketRegisteredV1 extends TicketEventBase, Keyed {
   /** PHONE tickets not answered on the call start a CALLBACK timer (R-TKT-3). */
   answeredOnCall: boolean | null;
+  /**
+   * logCall: the call-back the hotline promised (ISO instant). The SLA service holds the CALLBACK
+   * clock to it when it lies within 3 working days of the contract's calendar, else to that limit.
+   * Absent in events before it existed.
+   */
+  callbackBy?: string | null;
 }
 
 /** The moves of R-TKT-14; one status_changed (or closed) event per move. */

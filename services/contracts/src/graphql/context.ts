@@ -11,7 +11,9 @@ import type { PrepaidLedger } from '../application/prepaid';
 import type { BalanceView, PrepaidReads } from '../application/prepaid-reads';
 import type { Releases } from '../application/releases';
 import type { Staff } from '../application/staff';
+import type { Statements } from '../application/statements';
 import type { TimeLogging } from '../application/time-logging';
+import type { Workload } from '../application/workload';
 import type { ContractEntity, OrganizationEntity } from '../infra/entities';
 import type { ContactEntity, StaffEntity } from '../infra/people.entities';
 import type { HourPackageEntity, PaymentEntity, TimeEntryEntity } from '../infra/prepaid.entities';
@@ -34,6 +36,8 @@ export interface ContractsApp {
   prepaidReads: PrepaidReads;
   timeLogging: TimeLogging;
   releases: Releases;
+  statements: Statements;
+  workload: Workload;
 }
 
 export interface ContractsContext {

@@ -11,7 +11,9 @@ import { OrganizationResolver } from './resolvers/organization.resolver';
 import { ContactResolver, StaffResolver } from './resolvers/people.resolver';
 import { PrepaidResolver } from './resolvers/prepaid.resolver';
 import { ReleaseResolver } from './resolvers/release.resolver';
+import { StatementResolver } from './resolvers/statement.resolver';
 import { TicketResolver } from './resolvers/ticket.resolver';
+import { WorkloadResolver } from './resolvers/workload.resolver';
 import { Ticket } from './types/ticket.types';
 
 export function buildContractsSchema(): Promise<GraphQLSchema> {
@@ -28,6 +30,8 @@ export function buildContractsSchema(): Promise<GraphQLSchema> {
         CatalogResolver,
         ReleaseResolver,
         TicketResolver,
+        StatementResolver,
+        WorkloadResolver,
       ],
       orphanedTypes: [Ticket],
     },

@@ -3,7 +3,8 @@ import type { Category } from '@reglament/shared/domain';
 
 /**
  * What contracts knows of a ticket, from tickets.* events only (never by calling tickets):
- * enough to bill logged work to the right contract (category, service).
+ * enough to bill logged work to the right contract (category, service), and the workload of
+ * engineers (status, assignee).
  */
 @Entity({ name: 'known_tickets' })
 export class KnownTicketEntity {
@@ -27,6 +28,10 @@ export class KnownTicketEntity {
 
   @Column({ type: 'text' })
   status!: string;
+
+  /** The engineer assigned (workload); null: nobody, or known only from before this column. */
+  @Column({ type: 'uuid', name: 'assignee_id', nullable: true })
+  assigneeId!: string | null;
 
   /** TicketAfterChange.version: an older event never overwrites a newer one. */
   @Column({ type: 'integer' })

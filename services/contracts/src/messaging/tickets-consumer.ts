@@ -8,11 +8,12 @@ import type { EventHandlers, Tx } from '@reglament/shared/platform';
  */
 async function remember(ticket: TicketAfterChange, tx: Tx): Promise<void> {
   await tx.manager.query(
-    `INSERT INTO known_tickets (ticket_id, organization_id, contract_id, number, category, service_code, status, version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+    `INSERT INTO known_tickets (ticket_id, organization_id, contract_id, number, category, service_code, status, version, assignee_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (ticket_id) DO UPDATE SET organization_id = EXCLUDED.organization_id,
        contract_id = EXCLUDED.contract_id, number = EXCLUDED.number, category = EXCLUDED.category,
-       service_code = EXCLUDED.service_code, status = EXCLUDED.status, version = EXCLUDED.version
+       service_code = EXCLUDED.service_code, status = EXCLUDED.status, version = EXCLUDED.version,
+       assignee_id = EXCLUDED.assignee_id
      WHERE known_tickets.version < EXCLUDED.version`,
     [
       ticket.ticketId,
@@ -23,6 +24,7 @@ async function remember(ticket: TicketAfterChange, tx: Tx): Promise<void> {
       ticket.serviceCode,
       ticket.status,
       ticket.version,
+      ticket.assigneeId,
     ],
   );
 }

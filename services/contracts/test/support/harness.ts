@@ -96,6 +96,7 @@ export class ContractsHarness {
     contract: { id: string; organizationId: string; preset: string },
     category: Category | null,
     serviceCode: string | null = null,
+    extra: Partial<Pick<TicketAfterChange, 'status' | 'assigneeId'>> = {},
   ) {
     const facts: TicketAfterChange = {
       ticketId: newId(),
@@ -119,6 +120,7 @@ export class ContractsHarness {
       closeReason: null,
       linkedTicketId: null,
       version: 1,
+      ...extra,
     };
     await this.platform.bus.publish(
       makeEvent(

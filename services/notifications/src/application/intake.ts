@@ -1,32 +1,16 @@
-import { createHash } from 'node:crypto';
 import {
   badInput,
   type Caller,
-  type EmailAttachmentV1,
   type EmailRegistrationRefusedV1,
-  isUuid,
   makeEvent,
   newId,
-  notFound,
   requireRole,
-  requireUuid,
 } from '@reglament/shared/domain';
-import {
-  type Clock,
-  type Connection,
-  decodeCursor,
-  encodeCursor,
-  type Logger,
-  pageSize,
-  toConnection,
-  type Transactions,
-  type Tx,
-} from '@reglament/shared/platform';
-import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
+import { type Clock, type Logger, type Transactions, type Tx } from '@reglament/shared/platform';
+import type { ParsedMail } from 'mailparser';
 import type { DataSource } from 'typeorm';
 import {
   decideIntake,
-  type InboundFacts,
   type IntakeDecision,
   type SenderFacts,
   threadTicketIds,
@@ -35,9 +19,22 @@ import {
   titleOf,
   trimQuoted,
 } from '../domain/intake';
-import { DeliveryEntity, EmailIntakeEntity, KnownPersonEntity, KnownTicketEntity } from '../infra/entities';
+import { EmailIntakeEntity, KnownPersonEntity, KnownTicketEntity } from '../infra/entities';
 import type { Deliveries } from './deliveries';
-import { composePlainMail, type MailSettings } from './mail';
+import { IntakeMails } from './intake-mails';
+import type { MailSettings } from './mail';
+import {
+  carriedFiles,
+  clean,
+  firstAddress,
+  firstAddressOf,
+  headerIds,
+  inboundFacts,
+  messageIdOf,
+  parseMail,
+  TEXT_MAX,
+  TITLE_MAX,
+} from './mail-parsing';
 import type { TextRenderer } from './render';
 
 export interface EmailInSettings {
@@ -57,13 +54,6 @@ export const DEFAULT_EMAIL_IN: EmailInSettings = {
   ratePerHour: 30,
   waitMs: 5000,
 };
-
-/** As tickets accepts at registration (R-TKT-5). */
-const MAX_FILES = 10;
-const TITLE_MAX = 300;
-const TEXT_MAX = 20_000;
-// eslint-disable-next-line no-control-regex -- removing control characters is the point
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 export type IntakeStatus =
   'REGISTERED' | 'REFUSED' | 'REPLIED' | 'FORWARDED' | 'QUARANTINED' | 'RELEASED' | 'DROPPED' | 'IGNORED';
@@ -97,11 +87,15 @@ export class EmailIntake {
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     private readonly deliveries: Deliveries,
-    private readonly renderer: TextRenderer,
+    renderer: TextRenderer,
     private readonly mail: Pick<MailSettings, 'from' | 'domain'>,
     private readonly settings: EmailInSettings,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.mails = new IntakeMails(renderer, mail, clock);
+  }
+
+  private readonly mails: IntakeMails;
 
   get maxBytes(): number {
     return this.settings.maxBytes;
@@ -141,12 +135,9 @@ export class EmailIntake {
 
   /** One mail, from SMTP or the API. Throws RateLimited when the sender is over its rate. */
   async receive(raw: Buffer, via: 'SMTP' | 'API', envelopeFrom: string | null): Promise<IntakeResult> {
-    const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
+    const parsed = await parseMail(raw);
     const from = (firstAddress(parsed.from) ?? envelopeFrom ?? '').toLowerCase();
-    const messageId = (parsed.messageId ?? `<sha256.${createHash('sha256').update(raw).digest('hex')}@intake>`).slice(
-      0,
-      998,
-    );
+    const messageId = messageIdOf(parsed, raw);
     const known = await this.dataSource.getRepository(EmailIntakeEntity).findOneBy({ messageId });
     if (known)
       return { ...resultOf(known), duplicate: true, reason: `the same Message-ID was taken before: ${known.reason}` };
@@ -199,80 +190,8 @@ export class EmailIntake {
     return result;
   }
 
-  /** emailQuarantine (ADMIN): quarantined mails, newest first. */
-  async quarantine(
-    caller: Caller,
-    options: { first?: number | null; after?: string | null },
-  ): Promise<Connection<EmailIntakeEntity>> {
-    requireRole(caller, ['ADMIN'], 'read the e-mail quarantine');
-    const limit = pageSize(options.first);
-    const after = decodeCursor(options.after, (k): k is { id: string } => isUuid((k as { id?: string })?.id ?? ''));
-    const query = this.dataSource
-      .getRepository(EmailIntakeEntity)
-      .createQueryBuilder('i')
-      .where(`i.status = 'QUARANTINED'`);
-    const totalCount = await query.getCount();
-    if (after) query.andWhere('i.id < :after', { after: after.id });
-    const rows = await query
-      .orderBy('i.id', 'DESC')
-      .take(limit + 1)
-      .getMany();
-    return toConnection(rows, limit, totalCount, (row) => encodeCursor({ id: row.id }), Boolean(after));
-  }
-
-  /** releaseQuarantinedEmail (ADMIN): registers the mail for a chosen active contact (or adds it to their ticket it names). */
-  async release(caller: Caller, id: string, contactId: string): Promise<IntakeResult> {
-    requireRole(caller, ['ADMIN'], 'release quarantined e-mail');
-    requireUuid(id, 'id');
-    requireUuid(contactId, 'contactId');
-    const contact = await this.dataSource
-      .getRepository(KnownPersonEntity)
-      .findOneBy({ personId: contactId, kind: 'CONTACT' });
-    if (!contact || !contact.active || !contact.organizationId) {
-      throw badInput(
-        `contactId ${contactId} is not an active registered contact; tickets are registered only for them (R-ACC-1)`,
-        {
-          field: 'contactId',
-        },
-      );
-    }
-    const result = await this.transactions.run(async (tx) => {
-      const rows = (await tx.manager.query(
-        `SELECT id FROM email_intakes WHERE id = $1 AND status = 'QUARANTINED' FOR UPDATE`,
-        [id],
-      )) as unknown[];
-      if (rows.length === 0) throw notFound('QuarantinedEmail', id);
-      const intake = await tx.manager.findOneByOrFail(EmailIntakeEntity, { id });
-      const raw = Buffer.from(intake.raw ?? '', 'base64');
-      const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
-      const sender = await this.senderFacts(parsed, intake.sender, contact.organizationId);
-      const own = (t: TicketRef | null) => (t && t.organizationId === contact.organizationId ? t : null);
-      const ticket = own(sender.ticketByNumber) ?? own(sender.ticketByThread);
-      const decision: IntakeDecision = ticket
-        ? { action: 'REPLY', ticket, contactId, organizationId: contact.organizationId! }
-        : { action: 'NEW_TICKET', contactId, organizationId: contact.organizationId! };
-      const applied = await this.apply(tx, intake, decision, parsed, raw, contact.fullName);
-      await tx.manager.update(EmailIntakeEntity, { id }, { status: 'RELEASED', raw: null });
-      return { ...applied, status: 'RELEASED' as const };
-    });
-    return this.withNumber(result);
-  }
-
-  /** dropQuarantinedEmail (ADMIN): the mail is deleted from quarantine (the record of it stays, without its content). */
-  async drop(caller: Caller, id: string): Promise<boolean> {
-    requireRole(caller, ['ADMIN'], 'drop quarantined e-mail');
-    requireUuid(id, 'id');
-    const result = await this.dataSource
-      .getRepository(EmailIntakeEntity)
-      .update(
-        { id, status: 'QUARANTINED' },
-        { status: 'DROPPED', raw: null, reason: 'dropped from quarantine by an administrator' },
-      );
-    if (!result.affected) throw notFound('QuarantinedEmail', id);
-    return true;
-  }
-
-  private async apply(
+  /** Applies a decision inside the intake's transaction (also the quarantine's release). */
+  async apply(
     tx: Tx,
     intake: EmailIntakeEntity,
     decision: IntakeDecision,
@@ -304,13 +223,13 @@ export class EmailIntake {
         return { ...base, status: 'QUARANTINED', quarantined: true, reason: decision.reason };
       case 'FORWARD': {
         const reason = decision.reason;
-        await this.queueForward(tx, intake, decision.organizationId, decision.to, parsed);
+        await this.mails.queueForward(tx, intake, decision.organizationId, decision.to, parsed);
         await save({ status: 'FORWARDED', reason, organizationId: decision.organizationId, forwardedTo: decision.to });
         return { ...base, status: 'FORWARDED', forwardedTo: decision.to, reason };
       }
       case 'NEW_TICKET': {
         const name = contactName ?? (await this.contactName(tx, decision.contactId));
-        const { attachments, skipped } = this.files(parsed);
+        const { attachments, skipped } = carriedFiles(parsed, this.settings.attachmentsMaxBytes);
         const text = trimQuoted(parsed.text ?? '') || '(no text)';
         const description = (text + skipped).slice(0, TEXT_MAX);
         const subject = clean(parsed.subject ?? '');
@@ -346,7 +265,7 @@ export class EmailIntake {
       }
       case 'REPLY': {
         const name = contactName ?? (await this.contactName(tx, decision.contactId));
-        const { attachments, skipped } = this.files(parsed);
+        const { attachments, skipped } = carriedFiles(parsed, this.settings.attachmentsMaxBytes);
         const body = ((trimQuoted(parsed.text ?? '') || '(no text)') + skipped).slice(0, TEXT_MAX);
         tx.emit(
           makeEvent(
@@ -396,104 +315,7 @@ export class EmailIntake {
     const reasons = data.reasons.join('; ').slice(0, 2000);
     await tx.manager.update(EmailIntakeEntity, { id: intake.id }, { status: 'REFUSED', reason: `refused: ${reasons}` });
     const person = await tx.manager.findOneBy(KnownPersonEntity, { personId: data.contactId });
-    if (!person?.email) return;
-    const language = person.language === 'EN' ? 'EN' : 'RU';
-    const values = { subject: intake.subject || '(no subject)', reasons };
-    const text = this.renderer.render({ kind: 'EMAIL_REFUSED', language, timeZone: 'Europe/Moscow', values });
-    const now = this.clock.now();
-    const row: Partial<DeliveryEntity> = {
-      id: newId(),
-      notificationId: intake.id,
-      channel: 'EMAIL',
-      recipientId: person.personId,
-      recipient: person.email,
-      ticketId: null,
-      organizationId: data.organizationId,
-      kind: 'EMAIL_REFUSED',
-      status: 'PENDING',
-      attempts: 0,
-      lastError: null,
-      nextAttemptAt: now,
-      message: composePlainMail(this.mail, {
-        id: intake.id,
-        to: person.email,
-        subject: text.title,
-        text: `${text.body}\n`,
-        language,
-      }),
-      createdAt: now,
-      lastAttemptAt: null,
-      sentAt: null,
-    };
-    await tx.manager.createQueryBuilder().insert().into(DeliveryEntity).values(row).orIgnore().execute();
-  }
-
-  /** The forward to the organization's address (R-TKT-4): an explanation in RU and EN, then the mail's text. */
-  private async queueForward(
-    tx: Tx,
-    intake: EmailIntakeEntity,
-    organizationId: string,
-    to: string,
-    parsed: ParsedMail,
-  ): Promise<void> {
-    const values = { subject: intake.subject || '(no subject)', sender: intake.sender };
-    const ru = this.renderer.render({ kind: 'EMAIL_FORWARDED', language: 'RU', timeZone: 'Europe/Moscow', values });
-    const en = this.renderer.render({ kind: 'EMAIL_FORWARDED', language: 'EN', timeZone: 'Europe/Moscow', values });
-    const files = parsed.attachments.map((a) => `${a.filename ?? 'attachment'} (${a.size} bytes)`);
-    const original = [
-      `From: ${intake.sender}`,
-      `Subject: ${intake.subject}`,
-      `Date: ${(parsed.date ?? intake.receivedAt).toISOString()}`,
-      ...(files.length ? [`Attachments (not forwarded): ${files.join(', ')}`] : []),
-      '',
-      (parsed.text ?? '').slice(0, TEXT_MAX),
-    ].join('\n');
-    const text = `${ru.body}\n\n${en.body}\n\n---------- Исходное письмо / Original message ----------\n${original}\n`;
-    const now = this.clock.now();
-    const row: Partial<DeliveryEntity> = {
-      id: newId(),
-      notificationId: intake.id,
-      channel: 'EMAIL',
-      recipientId: organizationId,
-      recipient: to,
-      ticketId: null,
-      organizationId,
-      kind: 'EMAIL_FORWARDED',
-      status: 'PENDING',
-      attempts: 0,
-      lastError: null,
-      nextAttemptAt: now,
-      message: composePlainMail(this.mail, { id: intake.id, to, subject: `${ru.title}`, text, language: 'RU' }),
-      createdAt: now,
-      lastAttemptAt: null,
-      sentAt: null,
-    };
-    await tx.manager.createQueryBuilder().insert().into(DeliveryEntity).values(row).orIgnore().execute();
-  }
-
-  /** Files carried to the ticket, within the per-mail limit; the rest are named in the text. */
-  private files(parsed: ParsedMail): { attachments: EmailAttachmentV1[]; skipped: string } {
-    const attachments: EmailAttachmentV1[] = [];
-    const left: string[] = [];
-    let total = 0;
-    for (const [index, file] of parsed.attachments.entries()) {
-      const name = safeName(file.filename ?? `attachment-${index + 1}`);
-      if (file.size === 0) continue;
-      if (attachments.length >= MAX_FILES || total + file.size > this.settings.attachmentsMaxBytes) {
-        left.push(`${name} (${file.size} bytes)`);
-        continue;
-      }
-      total += file.size;
-      attachments.push({
-        name,
-        contentType: (file.contentType || 'application/octet-stream').toLowerCase(),
-        contentBase64: file.content.toString('base64'),
-      });
-    }
-    const skipped = left.length
-      ? `\n\n[Not attached: over the limit of ${MAX_FILES} files or ${this.settings.attachmentsMaxBytes} bytes per e-mail: ${left.join(', ')}]`
-      : '';
-    return { attachments, skipped };
+    if (person?.email) await this.mails.queueRefusal(tx, intake, person, data.organizationId, reasons);
   }
 
   private async contactName(tx: Tx, contactId: string): Promise<string> {
@@ -505,7 +327,7 @@ export class EmailIntake {
    * What the read models know of the sender and the tickets the mail names. `organizationId`
    * (a release) looks for a ticket of that organization only.
    */
-  private async senderFacts(parsed: ParsedMail, from: string, organizationId: string | null): Promise<SenderFacts> {
+  async senderFacts(parsed: ParsedMail, from: string, organizationId: string | null): Promise<SenderFacts> {
     const contacts = from
       ? await this.dataSource
           .getRepository(KnownPersonEntity)
@@ -555,7 +377,7 @@ export class EmailIntake {
   }
 
   /** A registration is asked of tickets through an event; the number is read back from the read model for a while. */
-  private async withNumber(result: IntakeResult): Promise<IntakeResult> {
+  async withNumber(result: IntakeResult): Promise<IntakeResult> {
     if (!result.registered || !result.ticketId || result.ticketNumber) return result;
     const deadline = Date.now() + this.settings.waitMs;
     const tickets = this.dataSource.getRepository(KnownTicketEntity);
@@ -571,7 +393,7 @@ export class EmailIntake {
   }
 }
 
-function resultOf(row: EmailIntakeEntity): IntakeResult {
+export function resultOf(row: EmailIntakeEntity): IntakeResult {
   const status = row.status as IntakeStatus;
   return {
     intakeId: row.id,
@@ -585,51 +407,4 @@ function resultOf(row: EmailIntakeEntity): IntakeResult {
     duplicate: false,
     reason: row.reason,
   };
-}
-
-function inboundFacts(parsed: ParsedMail, from: string): InboundFacts {
-  const header = (name: string): string | null => {
-    const value = parsed.headers.get(name);
-    if (value === undefined || value === null) return null;
-    if (typeof value === 'string') return value;
-    if (typeof value === 'object' && 'value' in value) return String((value as { value: unknown }).value);
-    return String(value);
-  };
-  const contentType = parsed.headers.get('content-type') as { value?: string } | string | undefined;
-  return {
-    from,
-    subject: parsed.subject ?? '',
-    autoSubmitted: header('auto-submitted'),
-    precedence: header('precedence'),
-    xAutoreply: parsed.headers.has('x-autoreply') || parsed.headers.has('x-autorespond'),
-    contentType: typeof contentType === 'string' ? contentType : (contentType?.value ?? null),
-  };
-}
-
-function firstAddress(value: AddressObject | AddressObject[] | undefined): string | null {
-  const list = Array.isArray(value) ? value : value ? [value] : [];
-  for (const object of list) {
-    for (const entry of object.value) if (entry.address) return entry.address;
-  }
-  return null;
-}
-
-function firstAddressOf(header: string): string | null {
-  const match = /<([^>]+)>/.exec(header) ?? /(\S+@\S+)/.exec(header);
-  return match?.[1]?.toLowerCase() ?? null;
-}
-
-function headerIds(value: string | string[] | undefined): string[] {
-  if (!value) return [];
-  const list = Array.isArray(value) ? value : [value];
-  return list.flatMap((v) => v.match(/<[^>]+>/g) ?? []);
-}
-
-function clean(text: string): string {
-  return text.replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
-}
-
-function safeName(name: string): string {
-  const cleaned = name.replace(INVISIBLE, '').replace(/[\\/]/g, '_').trim().slice(0, 255);
-  return cleaned || 'attachment';
 }

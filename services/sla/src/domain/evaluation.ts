@@ -74,9 +74,18 @@ function isProvisional(timer: TimerInstance, result: TimerView, ctx: EvaluationC
   return !ctx.calendar.coversSpan(timer.startedAt, end);
 }
 
-/** The policy's target, with the contract's coverage answer time for Urgent tickets (R-CON-8). */
+/**
+ * The policy's target, with the contract's coverage answer time for Urgent tickets (R-CON-8), and
+ * a promised date in place of a working-days target when it comes first (R-TKT-3: the hotline's
+ * call-back binds within 3 working days of the contract's calendar; past them the limit binds).
+ */
 function effectiveTarget(timer: TimerInstance, policy: SlaPolicy, ctx: EvaluationContext): Target | null {
   const target = targetFor(policy, timer.metric, timer.ticketClass);
+  const promised = timer.promisedBy ?? null;
+  if (target && promised !== null && target.measure.kind === 'WORKING_DAYS') {
+    const limit = ctx.calendar.addWorkingDays(timer.startedAt, target.measure.days);
+    return promised <= limit ? { ...target, measure: { kind: 'PROMISED', at: promised } } : target;
+  }
   const minutes = ctx.coverageAnswerMinutes ?? null;
   if (!target || minutes === null || policy.coverageAnswerMetric !== timer.metric) return target;
   if (timer.ticketClass.priority !== 'URGENT') return target;
@@ -216,7 +225,12 @@ function clip(segments: readonly Segment[], end: number): Segment[] {
 }
 
 function isFixed(measure: Measure): boolean {
-  return measure.kind === 'RELEASE' || measure.kind === 'AGREED' || measure.kind === 'DUTY_DUE';
+  return (
+    measure.kind === 'RELEASE' ||
+    measure.kind === 'AGREED' ||
+    measure.kind === 'PROMISED' ||
+    measure.kind === 'DUTY_DUE'
+  );
 }
 
 /** The amount of time a duration target grants, in ms of its own kind of time; null for fixed dates. */
@@ -276,9 +290,11 @@ function deadlineOf(
         ? timer.planned
         : measure.kind === 'RELEASE'
           ? [{ at: timer.startedAt, value: releaseDeadline(measure, timer.startedAt, ctx.releases) }]
-          : measure.kind === 'DUTY_DUE'
-            ? [{ at: timer.startedAt, value: dutyDueInstant(calendar, measure.periodStartsOn, measure.workingDays) }]
-            : [];
+          : measure.kind === 'PROMISED'
+            ? [{ at: timer.startedAt, value: measure.at }]
+            : measure.kind === 'DUTY_DUE'
+              ? [{ at: timer.startedAt, value: dutyDueInstant(calendar, measure.periodStartsOn, measure.workingDays) }]
+              : [];
     const deadline = dates.at(-1)?.value ?? null;
     for (const [i, piece] of dates.entries()) {
       if (piece.value === null) continue;

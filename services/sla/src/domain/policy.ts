@@ -11,6 +11,9 @@ import type { Category, Channel, Party, Priority, SlaMetric } from '@reglament/s
  * - RELEASE: the planned instant of a release of the ticket's product (the schedule may move).
  * - AGREED: the planned resolution date the provider set on the ticket.
  * - PACKAGE_REACTION: working minutes carried by the contract's hour package (infocraft-365).
+ * - PROMISED: a date promised on the ticket within the target's own limit (R-TKT-3: the call-back
+ *   the hotline set, when it lies within the 3 working days); made by `evaluateTimer`, never a
+ *   policy's target.
  * - DUTY_DUE: a contract duty's fixed due instant (domain/duty-policy.ts).
  */
 export type Measure =
@@ -20,6 +23,7 @@ export type Measure =
   | { kind: 'RELEASE'; release: ReleaseChoice }
   | { kind: 'AGREED' }
   | { kind: 'PACKAGE_REACTION'; defaultMinutes: number }
+  | { kind: 'PROMISED'; at: number }
   /** Issue 18: a contract duty, due by the close of the N-th working day after its period's start date. */
   | { kind: 'DUTY_DUE'; periodStartsOn: string; workingDays: number };
 

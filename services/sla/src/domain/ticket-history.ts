@@ -36,7 +36,12 @@ interface Base {
  * prepaid state): replaying it gives the same timers (R-SLA-10).
  */
 export type HistoryEntry =
-  | (Base & { kind: 'REGISTERED'; answeredOnCall: boolean | null })
+  | (Base & {
+      kind: 'REGISTERED';
+      answeredOnCall: boolean | null;
+      /** logCall: the call-back the hotline promised, epoch ms (absent in entries stored before it). */
+      callbackBy?: number | null;
+    })
   | (Base & { kind: 'STATUS'; transition: TicketTransition; from: TicketStatus; to: TicketStatus; byProvider: boolean })
   | (Base & { kind: 'CLOSED'; reason: CloseReason; from: TicketStatus; byProvider: boolean })
   | (Base & { kind: 'RECLASSIFIED' })
@@ -75,7 +80,12 @@ export function historyEntryOf(event: TicketEventEnvelope): HistoryEntry | null 
   const byProvider = actor.role !== 'CUSTOMER';
   switch (event.type) {
     case 'tickets.ticket.registered':
-      return { ...base, kind: 'REGISTERED', answeredOnCall: event.data.answeredOnCall };
+      return {
+        ...base,
+        kind: 'REGISTERED',
+        answeredOnCall: event.data.answeredOnCall,
+        callbackBy: event.data.callbackBy ? Date.parse(event.data.callbackBy) : null,
+      };
     case 'tickets.ticket.status_changed':
       return {
         ...base,

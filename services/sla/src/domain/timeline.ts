@@ -33,6 +33,8 @@ export interface TimerInstance {
   ticketClass: TicketClass;
   /** The planned dates in force while the timer was open, in order. */
   planned: PlannedDate[];
+  /** CALLBACK: the call-back the hotline promised (R-TKT-3), held to the target's limit by `evaluateTimer`. */
+  promisedBy?: number | null;
 }
 
 export interface Timeline {
@@ -63,7 +65,7 @@ export function buildTimeline(policy: SlaPolicy, history: readonly HistoryEntry[
     channel: t.channel,
   });
 
-  const start = (metric: SlaMetric, at: number) => {
+  const start = (metric: SlaMetric, at: number, promisedBy: number | null = null) => {
     if (!ticket || open.has(metric)) return;
     const target = targetFor(policy, metric, classOf(ticket));
     if (!target) return;
@@ -80,6 +82,7 @@ export function buildTimeline(policy: SlaPolicy, history: readonly HistoryEntry[
       ending: null,
       ticketClass: classOf(ticket),
       planned: [{ at, value: ticket.plannedResolutionAt }],
+      promisedBy,
     };
     timers.push(timer);
     open.set(metric, timer);
@@ -134,7 +137,9 @@ export function buildTimeline(policy: SlaPolicy, history: readonly HistoryEntry[
           start('RESOLUTION', at);
           resolutionStarted = true;
         }
-        if (entry.ticket.channel === 'PHONE' && entry.answeredOnCall === false) start('CALLBACK', at);
+        if (entry.ticket.channel === 'PHONE' && entry.answeredOnCall === false) {
+          start('CALLBACK', at, entry.callbackBy ?? null);
+        }
         break;
       case 'PROVIDER_RESPONSE':
         responded(at);

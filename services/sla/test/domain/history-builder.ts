@@ -57,8 +57,13 @@ export class HistoryBuilder {
     return this;
   }
 
-  registered(at: string, answeredOnCall: boolean | null = null) {
-    return this.push({ kind: 'REGISTERED', at: ms(at), answeredOnCall });
+  registered(at: string, answeredOnCall: boolean | null = null, callbackBy: string | null = null) {
+    return this.push({
+      kind: 'REGISTERED',
+      at: ms(at),
+      answeredOnCall,
+      callbackBy: callbackBy ? ms(callbackBy) : null,
+    });
   }
 
   move(

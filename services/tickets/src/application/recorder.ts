@@ -64,7 +64,12 @@ function historyOf(fact: TicketChange): HistoryValues {
     case 'REGISTERED':
       return entry({
         toValue: 'REGISTERED',
-        note: fact.answeredOnCall === false ? 'Not answered on the call: a call-back is owed (R-TKT-3)' : null,
+        note:
+          fact.answeredOnCall !== false
+            ? null
+            : fact.callbackBy
+              ? `Not answered on the call: a call-back is promised by ${fact.callbackBy.toISOString()} (R-TKT-3)`
+              : 'Not answered on the call: a call-back is owed (R-TKT-3)',
       });
     case 'STATUS_CHANGED':
       return entry({
@@ -129,7 +134,12 @@ function eventOf(fact: TicketChange, ticket: TicketAfterChange, actor: Actor, or
   const org = ticket.organizationId;
   switch (fact.kind) {
     case 'REGISTERED':
-      return makeEvent('tickets.ticket.registered', org, { ...base, answeredOnCall: fact.answeredOnCall }, origin);
+      return makeEvent(
+        'tickets.ticket.registered',
+        org,
+        { ...base, answeredOnCall: fact.answeredOnCall, callbackBy: fact.callbackBy?.toISOString() ?? null },
+        origin,
+      );
     case 'STATUS_CHANGED':
       return makeEvent(
         'tickets.ticket.status_changed',

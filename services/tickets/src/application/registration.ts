@@ -22,6 +22,7 @@ import {
   registrationRefusals,
   validateRegistration,
   registrationKind,
+  validCallbackBy,
   validExpectedDate,
 } from '../domain/registration';
 import { presetFailureMarking, requireMayPostInternal } from '../domain/transitions';
@@ -68,6 +69,7 @@ export class Registration {
     const callerOrganization = caller.kind === 'user' ? caller.organizationId : null;
     const now = this.clock.now();
     const expectedResolutionAt = validExpectedDate(input.expectedResolutionAt, now);
+    const callbackBy = validCallbackBy(valid, now);
     const origin = { source: 'tickets', occurredAt: now, correlationId: newId() };
 
     return this.transactions.run(async (tx) => {
@@ -106,6 +108,7 @@ export class Registration {
         now,
         origin,
         expectedResolutionAt,
+        callbackBy,
       });
     });
   }
@@ -239,6 +242,7 @@ export class Registration {
       now: Date;
       origin: EventOrigin;
       expectedResolutionAt: Date | null;
+      callbackBy?: Date | null;
     },
   ): Promise<TicketEntity> {
     const { actor, valid, requesterId, contract, files, now } = p;
@@ -291,7 +295,9 @@ export class Registration {
     const marking = presetFailureMarking(ticket, now);
     if (marking) Object.assign(ticket, marking.changes);
     await store.insert(ticket);
-    const facts: TicketChange[] = [{ kind: 'REGISTERED', answeredOnCall: valid.answeredOnCall }];
+    const facts: TicketChange[] = [
+      { kind: 'REGISTERED', answeredOnCall: valid.answeredOnCall, callbackBy: p.callbackBy ?? null },
+    ];
     if (marking) facts.push(marking.fact);
     for (const file of files) {
       const saved = await saveAttachment(tx, this.storage, ticket, newId(), file, actor, now);

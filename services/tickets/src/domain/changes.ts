@@ -6,7 +6,7 @@ import type { SolutionDelivery } from './ticket';
  * one event (tickets.ticket.<kind>), written in the transaction of the change.
  */
 export type TicketChange =
-  | { kind: 'REGISTERED'; answeredOnCall: boolean | null }
+  | { kind: 'REGISTERED'; answeredOnCall: boolean | null; callbackBy?: Date | null }
   | {
       kind: 'STATUS_CHANGED';
       transition: TicketTransition;

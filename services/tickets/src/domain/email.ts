@@ -28,3 +28,8 @@ export function emailContract<C extends ContractView>(contracts: C[], subject: s
     a.startsOn === b.startsOn ? a.number.localeCompare(b.number) : b.startsOn.localeCompare(a.startsOn);
   return [...inForce].sort(order)[0] ?? [...contracts].sort(order)[0] ?? null;
 }
+
+/** The contract a request without a named contract (a phone call) comes under: as for e-mail with no number in the subject. */
+export function contractInForce<C extends ContractView>(contracts: C[], at: Date): C | null {
+  return emailContract(contracts, '', at);
+}

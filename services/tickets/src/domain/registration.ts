@@ -25,6 +25,8 @@ export interface RegistrationInput {
   product: string | null;
   serviceCode: string | null;
   answeredOnCall: boolean | null;
+  /** R-TKT-3: the call-back the hotline promised an unanswered caller (logCall). */
+  callbackBy?: Date | null;
   /** R-TKT-2: the ticket during whose work this new problem was found. */
   linkedTicketId: string | null;
   /** R-TKT-5 (001 §2): the date the customer expects the resolution by. */
@@ -118,6 +120,36 @@ export function validExpectedDate(at: Date | null | undefined, now: Date): Date 
     throw badInput(
       `expectedResolutionAt must be after now and within 10 years (now is ${now.toISOString()}, latest ${new Date(latest).toISOString()})`,
       { field: 'expectedResolutionAt' },
+    );
+  }
+  return at;
+}
+
+/**
+ * The furthest a promised call-back may be set, in calendar time. Only a bound on the input: the
+ * rule itself (at most 3 working days, R-TKT-3) needs the contract's business calendar, which is
+ * the SLA service's; it holds the CALLBACK clock to the promise or to that limit, whichever is first.
+ */
+export const CALLBACK_HORIZON_DAYS = 31;
+
+/** R-TKT-3: a promised call-back belongs to an unanswered PHONE call and lies ahead, within the horizon. */
+export function validCallbackBy(
+  input: Pick<RegistrationInput, 'channel' | 'answeredOnCall' | 'callbackBy'>,
+  now: Date,
+): Date | null {
+  const at = input.callbackBy ?? null;
+  if (at === null) return null;
+  if (input.channel !== 'PHONE' || input.answeredOnCall !== false) {
+    throw badInput('callbackBy applies only to a PHONE call that was not answered (answered: false)', {
+      field: 'callbackBy',
+    });
+  }
+  const latest = now.getTime() + CALLBACK_HORIZON_DAYS * 86_400_000;
+  if (Number.isNaN(at.getTime()) || at.getTime() <= now.getTime() || at.getTime() > latest) {
+    throw badInput(
+      `callbackBy must be after now and within ${CALLBACK_HORIZON_DAYS} days (now is ${now.toISOString()}); ` +
+        'the call-back clock holds it to at most 3 working days of the contract (R-TKT-3)',
+      { field: 'callbackBy' },
     );
   }
   return at;

@@ -1,6 +1,7 @@
 import { buildFederatedSchema } from '@reglament/shared/platform';
 import type { GraphQLSchema } from 'graphql';
 import { AttachmentFieldsResolver } from './resolvers/attachment-fields.resolver';
+import { CallResolver } from './resolvers/call.resolver';
 import type { TicketsContext } from './context';
 import { toTicket } from './mappers';
 import { DutyResolver } from './resolvers/duty.resolver';
@@ -10,7 +11,16 @@ import { WorkflowResolver } from './resolvers/workflow.resolver';
 
 export function buildTicketsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [TicketResolver, WorkflowResolver, TicketFieldsResolver, AttachmentFieldsResolver, DutyResolver] },
+    {
+      resolvers: [
+        TicketResolver,
+        CallResolver,
+        WorkflowResolver,
+        TicketFieldsResolver,
+        AttachmentFieldsResolver,
+        DutyResolver,
+      ],
+    },
     {
       Ticket: {
         // Batched, and scoped like every read: another organization's ticket resolves to null.

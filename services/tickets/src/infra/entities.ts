@@ -2,7 +2,7 @@
  * Every TypeORM entity of this part: the classes (defined in the `*.entities.ts` files beside
  * this one) and the list its data source opens. `infra/entities.ts` means this in every service.
  */
-import { TicketEntity, TicketNumberCounterEntity } from './ticket.entities';
+import { TicketEntity } from './ticket.entities';
 import { TicketMessageEntity, TicketHistoryEntity } from './thread.entities';
 import { TicketAttachmentEntity, TicketAttachmentContentEntity } from './attachment.entities';
 import { KnownContractEntity, KnownContactEntity, KnownStaffEntity, TicketSlaStateEntity } from './read-model.entities';
@@ -14,7 +14,6 @@ export * from './read-model.entities';
 
 export const ticketsEntities = [
   TicketEntity,
-  TicketNumberCounterEntity,
   TicketMessageEntity,
   TicketHistoryEntity,
   TicketAttachmentEntity,

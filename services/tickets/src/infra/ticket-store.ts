@@ -11,6 +11,15 @@ import {
   TicketSlaStateEntity,
 } from './entities';
 
+/** Years whose number sequence a database is known to have (sequences are never dropped). */
+const sequencesOf = new WeakMap<object, Set<number>>();
+
+function knownSequences(manager: EntityManager): Set<number> {
+  let known = sequencesOf.get(manager.connection);
+  if (!known) sequencesOf.set(manager.connection, (known = new Set()));
+  return known;
+}
+
 /** The write side's access to tickets and the read models a decision consults; always inside a transaction. */
 export class TicketStore {
   constructor(private readonly manager: EntityManager) {}
@@ -52,15 +61,46 @@ export class TicketStore {
     return { ...before, ...columns, version: before.version + 1 };
   }
 
-  /** R-TKT-1: the next number of the year; the counter row stays locked until this transaction ends. */
+  /**
+   * R-TKT-1: the next number of the year, from the year's own sequence (docs/adr/0019): unique
+   * and increasing across replicas without a lock held to the commit, so registrations do not
+   * queue behind one another. A number is lost only when its registration fails after it was
+   * taken (nothing is refused after this point but a crash or a database error).
+   */
   async nextNumber(year: number): Promise<string> {
-    const rows = (await this.manager.query(
-      `INSERT INTO ticket_number_counters (year, last_value) VALUES ($1, 1)
-       ON CONFLICT (year) DO UPDATE SET last_value = ticket_number_counters.last_value + 1
-       RETURNING last_value`,
-      [year],
-    )) as { last_value: number }[];
-    return formatTicketNumber(year, rows[0]!.last_value);
+    if (!Number.isInteger(year) || year < 1970 || year > 9999)
+      throw new Error(`no ticket numbers for the year ${year}`);
+    const sequence = `ticket_number_${year}`;
+    const known = knownSequences(this.manager);
+    if (!known.has(year)) {
+      if (await this.sequenceExists(sequence)) known.add(year);
+      else await this.createSequence(sequence);
+    }
+    const rows = (await this.manager.query(`SELECT nextval('${sequence}') AS value`)) as { value: string | number }[];
+    return formatTicketNumber(year, Number(rows[0]!.value));
+  }
+
+  private async sequenceExists(sequence: string): Promise<boolean> {
+    const rows = (await this.manager.query('SELECT to_regclass($1) IS NOT NULL AS found', [sequence])) as {
+      found: boolean;
+    }[];
+    return rows[0]!.found;
+  }
+
+  /**
+   * The first registration of a year makes its sequence, in its own transaction: a second one
+   * creating it at the same moment waits for the first, then finds it made (a duplicate error,
+   * rolled back to the savepoint). Not remembered as known until seen committed.
+   */
+  private async createSequence(sequence: string): Promise<void> {
+    await this.manager.query('SAVEPOINT ticket_number_sequence');
+    try {
+      await this.manager.query(`CREATE SEQUENCE IF NOT EXISTS ${sequence} AS integer MINVALUE 1 NO CYCLE`);
+      await this.manager.query('RELEASE SAVEPOINT ticket_number_sequence');
+    } catch (error) {
+      await this.manager.query('ROLLBACK TO SAVEPOINT ticket_number_sequence');
+      if (!/duplicate key|already exists/i.test(String(error))) throw error;
+    }
   }
 
   async slaStanding(ticketId: string): Promise<MoveContext['sla']> {
@@ -85,5 +125,25 @@ export class TicketStore {
 
   contract(id: string): Promise<KnownContractEntity | null> {
     return this.manager.findOneBy(KnownContractEntity, { contractId: id });
+  }
+
+  contractsOf(organizationId: string): Promise<KnownContractEntity[]> {
+    return this.manager.findBy(KnownContractEntity, { organizationId });
+  }
+
+  /** Active contacts whose phone has these digits (the last 10 when both have that many: +7 and 8 prefixes). */
+  activeContactsByPhone(digits: string): Promise<KnownContactEntity[]> {
+    return this.manager
+      .createQueryBuilder(KnownContactEntity, 'c')
+      .where('c.active')
+      .andWhere(
+        `(regexp_replace(c.phone, '\\D', '', 'g') = CAST(:digits AS text)
+          OR (length(CAST(:digits AS text)) >= 10
+              AND right(regexp_replace(c.phone, '\\D', '', 'g'), 10) = right(CAST(:digits AS text), 10)))`,
+        { digits },
+      )
+      .orderBy('c.contactId')
+      .limit(5)
+      .getMany();
   }
 }

@@ -126,13 +126,3 @@ export class TicketEntity implements TicketState {
   @Column({ type: 'integer', default: 1 })
   version!: number;
 }
-
-/** Registration numbers: one counter per year, incremented under a row lock (unique across replicas). */
-@Entity({ name: 'ticket_number_counters' })
-export class TicketNumberCounterEntity {
-  @PrimaryColumn({ type: 'integer', primaryKeyConstraintName: 'PK_ticket_number_counters' })
-  year!: number;
-
-  @Column({ type: 'integer', name: 'last_value' })
-  lastValue!: number;
-}

@@ -30,7 +30,7 @@ export class IntakeResolver {
     })
     after?: string | null,
   ) {
-    return ctx.app.intake.quarantine(ctx.caller, { first: first ?? null, after: after ?? null });
+    return ctx.app.quarantine.list(ctx.caller, { first: first ?? null, after: after ?? null });
   }
 
   @Mutation(() => EmailIntakeResult, {
@@ -43,7 +43,7 @@ export class IntakeResolver {
     @Arg('contactId', () => ID, { description: 'The registered, active contact it is registered for.' })
     contactId: string,
   ) {
-    return ctx.app.intake.release(ctx.caller, id, contactId);
+    return ctx.app.quarantine.release(ctx.caller, id, contactId);
   }
 
   @Mutation(() => Boolean, {
@@ -53,6 +53,6 @@ export class IntakeResolver {
     @Ctx() ctx: NotificationsContext,
     @Arg('id', () => ID, { description: 'The quarantined e-mail.' }) id: string,
   ) {
-    return ctx.app.intake.drop(ctx.caller, id);
+    return ctx.app.quarantine.drop(ctx.caller, id);
   }
 }

@@ -4,12 +4,19 @@ import type { Deliveries } from '../../application/deliveries';
 import type { Followers } from '../../application/followers';
 import type { NotificationInbox } from '../../application/inbox';
 import type { EmailIntake } from '../../application/intake';
+import type { EmailQuarantine } from '../../application/quarantine';
 import type { NotificationEntity } from '../../infra/entities';
 import { Notification, NotificationConnection, Ticket } from '../types/notification.types';
 
 export interface NotificationsContext {
   caller: Caller;
-  app: { inbox: NotificationInbox; deliveries: Deliveries; followers: Followers; intake: EmailIntake };
+  app: {
+    inbox: NotificationInbox;
+    deliveries: Deliveries;
+    followers: Followers;
+    intake: EmailIntake;
+    quarantine: EmailQuarantine;
+  };
 }
 
 @Resolver(() => Notification)

@@ -172,3 +172,53 @@ export class TicketFilter {
   })
   search?: string | null;
 }
+
+@InputType('LogCallInput', {
+  description:
+    'A call the hotline took (R-TKT-3): answered, it is recorded on a ticket; not answered, it registers a PHONE ticket with a call-back deadline (the CALLBACK clock).',
+})
+export class LogCallInput {
+  @Field(() => ID, { nullable: true, description: 'The registered contact who called (or give callerPhone).' })
+  contactId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The caller's number, 3-15 digits (spaces, + ( ) - . allowed): the one active contact with that phone (last 10 digits, so +7 and 8 match). Instead of contactId.",
+  })
+  callerPhone?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The contract; default: the one in force of the contact's organization (the latest started).",
+  })
+  contractId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Answered calls only: the caller's ticket the call was about; the summary becomes a public message on it (a call-back made stops its CALLBACK clock).",
+  })
+  ticketId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A new ticket's title, 1-300 characters; default: the summary's first line.",
+  })
+  title?: string | null;
+
+  @Field(() => String, { description: 'What the caller said, 1-20,000 characters (the description of a new ticket).' })
+  summary!: string;
+
+  @Field(() => Boolean, {
+    description: 'Whether the engineer answered on the call; false: a call-back is owed (the CALLBACK clock).',
+  })
+  answered!: boolean;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "Unanswered calls: the call-back the hotline promised, after now and within 31 days. The CALLBACK clock runs to it when it lies within 3 working days of the contract's business calendar, else to that limit (R-TKT-3); default: the limit.",
+  })
+  callbackBy?: Date | null;
+}

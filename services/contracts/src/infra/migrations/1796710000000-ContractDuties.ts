@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class ContractDuties1796690000000 implements MigrationInterface {
-  name = 'ContractDuties1796690000000';
+export class ContractDuties1796710000000 implements MigrationInterface {
+  name = 'ContractDuties1796710000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(
