@@ -176,7 +176,9 @@ async function main(): Promise<void> {
       ],
       ['results dropped (slow subscribers)', String(after.dropped - before.dropped)],
     ];
-    process.stdout.write(`\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
+    process.stdout.write(
+      `\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n${JSON.stringify({ subsP50Ms: percentile(sorted, 50), subsP99Ms: percentile(sorted, 99) })}\n`,
+    );
     void received;
   } finally {
     await Promise.all(clients.map((c) => c.dispose()));

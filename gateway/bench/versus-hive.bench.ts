@@ -5,7 +5,9 @@
  * caller for the subgraphs.
  *   npm ci --prefix gateway/bench/hive-gateway     (once)
  *   pnpm --filter @reglament/gateway bench:hive
- * Options (environment): ROUNDS (3), SECONDS (10), CONNECTIONS (16).
+ * Options (environment): ROUNDS (3), SECONDS (10), CONNECTIONS (16), ONLY_OURS=1 (our gateway
+ * alone, as `pnpm bench` runs it when Hive is not installed). The last line is JSON
+ * (`wallboardRps`, `cardRps`, ours).
  */
 import { compare, type Target } from './support/load';
 import { startBackend, startOurGateway } from './support/parts';
@@ -40,8 +42,8 @@ async function main(): Promise<void> {
     await waitUntilFederated(backend.backend.seedUrl, tickets);
     const ours = await startOurGateway(backend.backend);
     stops.push(ours.stop);
-    const hive = await startHiveGateway(backend.backend);
-    stops.push(hive.stop);
+    const hive = process.env.ONLY_OURS === '1' ? null : await startHiveGateway(backend.backend);
+    if (hive) stops.push(hive.stop);
     const dispatcher = await token({ sub: DISPATCHER_ID, role: 'DISPATCHER' });
     const headers = () => ({ authorization: `Bearer ${dispatcher}` });
     const queries = {
@@ -60,15 +62,19 @@ async function main(): Promise<void> {
         'gateway CPU ms/request ours / Hive',
       ],
     ];
+    const figures: Record<string, number> = {};
     for (const [name, body] of Object.entries(queries)) {
       const answers = await Promise.all(
-        [ours.url, hive.url].map(async (url) =>
+        [ours.url, hive?.url ?? ours.url].map(async (url) =>
           (
             await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers() }, body })
           ).json(),
         ),
       );
-      if (JSON.stringify(answers[0]) !== JSON.stringify(answers[1]) || (answers[0] as { errors?: unknown }).errors) {
+      if (
+        (hive && JSON.stringify(answers[0]) !== JSON.stringify(answers[1])) ||
+        (answers[0] as { errors?: unknown }).errors
+      ) {
         throw new Error(
           `${name}: the gateways answer differently:\n${JSON.stringify(answers[0]).slice(0, 500)}\n${JSON.stringify(answers[1]).slice(0, 500)}`,
         );
@@ -76,7 +82,7 @@ async function main(): Promise<void> {
       process.stderr.write(`${name}: ${ROUNDS} rounds x ${SECONDS} s, ${CONNECTIONS} connections\n`);
       const targets: Target[] = [
         { name: 'ours', url: ours.url, headers, body, pid: ours.child.pid! },
-        { name: 'hive', url: hive.url, headers, body, pid: hive.child.pid! },
+        ...(hive ? [{ name: 'hive', url: hive.url, headers, body, pid: hive.child.pid! }] : []),
       ];
       const results = await compare(targets, {
         rounds: ROUNDS,
@@ -85,7 +91,8 @@ async function main(): Promise<void> {
         connections: CONNECTIONS,
       });
       const o = results.get('ours')!;
-      const h = results.get('hive')!;
+      figures[name.startsWith('wallboard') ? 'wallboardRps' : 'cardRps'] = Math.round(o.rps);
+      const h = results.get('hive') ?? { rps: NaN, p50: NaN, p99: NaN, errors: 0, cpuMsPerRequest: NaN, requests: 0 };
       table.push([
         name,
         o.rps.toFixed(0),
@@ -98,7 +105,7 @@ async function main(): Promise<void> {
       ]);
       if (o.errors || h.errors) process.stderr.write(`  errors: ours ${o.errors}, hive ${h.errors}\n`);
     }
-    process.stdout.write(`\n${table.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
+    process.stdout.write(`\n${table.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n${JSON.stringify(figures)}\n`);
   } finally {
     for (const stop of stops.reverse()) await stop();
     await backend.stop();

@@ -37,6 +37,8 @@ export class TestSystem {
       mail?: Parameters<typeof startSystem>[0]['mail'];
       /** The inbound e-mail channel (the SMTP intake listener, issue 15). */
       emailIn?: Parameters<typeof startSystem>[0]['emailIn'];
+      /** Partner webhooks of the notifications part (e.g. a short WEBHOOK_RETRY_BASE_MS). */
+      webhooks?: Parameters<typeof startSystem>[0]['webhooks'];
     } = {},
   ): Promise<TestSystem> {
     const db = await createTestDatabase();
@@ -55,6 +57,7 @@ export class TestSystem {
         ...(options.gateway ? { gateway: options.gateway } : {}),
         ...(options.mail ? { mail: options.mail } : {}),
         ...(options.emailIn ? { emailIn: options.emailIn } : {}),
+        ...(options.webhooks ? { webhooks: options.webhooks } : {}),
       });
       return new TestSystem(system, db, nats);
     } catch (error) {

@@ -41,6 +41,7 @@ export async function startOurGateway(
       LOG_LEVEL: 'info',
       RATE_LIMIT_PER_MINUTE: '1000000',
       RATE_LIMIT_BURST: '1000000',
+      MAX_IN_FLIGHT_PER_CALLER: '10000',
       ...env,
     },
     /gateway listening/,

@@ -18,7 +18,7 @@ import {
 } from '@reglament/shared/platform';
 import { z } from 'zod';
 import { startSystem } from './system';
-import { emailInConfigShape, mailConfigShape } from '@reglament/notifications';
+import { emailInConfigShape, mailConfigShape, webhookConfigShape } from '@reglament/notifications';
 import { demoLogins } from '@reglament/contracts';
 import { demoHistory, historyStart } from './demo-history';
 import { seedDemoTickets } from './demo-tickets';
@@ -38,6 +38,7 @@ const config = loadConfigOrExit(
     ...platformConfigShape,
     ...mailConfigShape,
     ...emailInConfigShape,
+    ...webhookConfigShape,
     /** The embedded start listens for inbound e-mail on 2525 (docs/email.md); SMTP_IN_PORT=0 picks any free port. */
     SMTP_IN_PORT: env.port(2525),
     INTERNAL_SECRET: env.optionalSecret('HMAC key the gateway signs callers with; generated under DATA_DIR when unset'),
@@ -115,6 +116,12 @@ startSystem({
     attachmentsMaxBytes: config.EMAIL_IN_ATTACHMENTS_MAX_BYTES,
     ratePerHour: config.EMAIL_IN_RATE_PER_HOUR,
     waitMs: config.EMAIL_IN_WAIT_MS,
+  },
+  webhooks: {
+    retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
+    timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+    disableAfterMs: config.WEBHOOK_DISABLE_AFTER_HOURS * 3600_000,
+    maxPerOrganization: config.WEBHOOK_MAX_PER_ORGANIZATION,
   },
   // The IDE is on in the one-command start (a local installation), whatever the mode.
   gateway: { development: config.GATEWAY_DEVELOPMENT, ide: true },

@@ -33,6 +33,8 @@ export interface SystemOptions {
   mail?: NotificationsSettings['mail'];
   /** The inbound e-mail channel of the notifications part (SMTP listener when `smtpPort` is set). */
   emailIn?: NotificationsSettings['emailIn'];
+  /** Partner webhooks of the notifications part (retry base, timeout, limits). */
+  webhooks?: NotificationsSettings['webhooks'];
   /**
    * Embedded only: the clock starts at this past instant and stands there until the demo history
    * is written (see demo-history.ts); ignored with NATS, where each part has its own clock.
@@ -94,6 +96,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           port: options.ports.notifications,
           ...(options.mail ? { mail: options.mail } : {}),
           ...(options.emailIn ? { emailIn: options.emailIn } : {}),
+          ...(options.webhooks ? { webhooks: options.webhooks } : {}),
         }),
     };
     const [contracts, tickets, sla, notifications] = await Promise.all([

@@ -98,6 +98,7 @@ export const NOTIFICATION_KINDS = [
   'ADVISORY',
   'EMAIL_FORWARDED',
   'EMAIL_REFUSED',
+  'WEBHOOK_DISABLED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

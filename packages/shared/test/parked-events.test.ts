@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { type AnyEventEnvelope, makeEvent, newId } from '../src/domain';
 import {
@@ -17,6 +18,9 @@ import {
 import { createTestDatabase, createTestNats, eventually, type TestDatabase, type TestNats } from '../src/testing';
 
 const log = createLogger('test', 'silent');
+/** What the parking store logs at error level: the alert-worthy lines operators watch for. */
+const alerts: { alert?: string; consumer?: string; eventId?: string; msg: string }[] = [];
+const alertLog = pino({ level: 'error' }, { write: (line: string) => void alerts.push(JSON.parse(line)) });
 const ORG = '00000000-0000-7000-8000-00000000000a';
 const TICKET_A = '00000000-0000-7000-8000-0000000000a1';
 const TICKET_B = '00000000-0000-7000-8000-0000000000b1';
@@ -71,7 +75,7 @@ describe('parked events (real PostgreSQL and NATS)', () => {
       log,
     });
     bus = await NatsEventBus.connect({ url: nats.url, prefix: nats.prefix, name: 'test', log });
-    parked = new ParkedEvents(dataSource, { wake: () => undefined }, log, 2);
+    parked = new ParkedEvents(dataSource, { wake: () => undefined }, alertLog, 2);
     parked.onParked = (_consumer, event, state) => parkedMetric.push(`${state} ${noteOf(event)}`);
     consumer = await startConsumer({
       service: 'svc',
@@ -114,6 +118,11 @@ describe('parked events (real PostgreSQL and NATS)', () => {
     expect(list[0]!.orderingKey).toBe(`ticket:${TICKET_B}`);
     expect(list[1]!.error).toBe(`held behind parked event ${list[0]!.id}`);
     expect(parkedMetric).toEqual(['FAILED b1', 'HELD b2', 'HELD b3']);
+    // One alert-worthy line names the parked event (held ones are warnings, not alerts).
+    expect(alerts.map((a) => ({ alert: a.alert, consumer: a.consumer, eventId: a.eventId }))).toEqual([
+      { alert: 'event_parked', consumer: 'svc-on-sla', eventId: list[0]!.eventId },
+    ]);
+    expect(alerts[0]!.msg).toMatch(/^EVENT PARKED: svc-on-sla could not apply sla\.ticket\.state_changed /);
 
     // A held event cannot jump the queue.
     await expect(parked.retry(list[1]!.id)).rejects.toMatchObject({

@@ -1,4 +1,11 @@
-import { type Platform, type RunningService, ServiceRuntime, type StorageSettings } from '@reglament/shared/platform';
+import type { AnyEventEnvelope } from '@reglament/shared/domain';
+import {
+  type Platform,
+  type RunningService,
+  ServiceRuntime,
+  type StorageSettings,
+  type Tx,
+} from '@reglament/shared/platform';
 import { Deliveries } from './application/deliveries';
 import { Followers } from './application/followers';
 import { NotificationInbox } from './application/inbox';
@@ -8,6 +15,9 @@ import { createMailTransport, MailComposer, type MailSettings, mailSettings } fr
 import { NotificationRecorder } from './application/recorder';
 import { TextRenderer } from './application/render';
 import { startSmtpListener } from './application/smtp-listener';
+import { WebhookSender, type WebhookSenderSettings } from './application/webhook-sender';
+import { Webhooks, type WebhookSettings } from './application/webhooks';
+import { WEBHOOK_EVENTS } from './domain/webhooks';
 import { buildNotificationsSchema } from './graphql/schema';
 import { Notifications1763700000400 } from './infra/migrations/1763700000400-notifications';
 import { NotificationRules1763700000410 } from './infra/migrations/1763700000410-notification-rules';
@@ -15,6 +25,7 @@ import { Deliveries1763700000420 } from './infra/migrations/1763700000420-delive
 import { TicketFollowers1796674152439 } from './infra/migrations/1796674152439-TicketFollowers';
 import { EmailIntake1796674194550 } from './infra/migrations/1796674194550-EmailIntake';
 import { DeliveryAttemptLog1796677420524 } from './infra/migrations/1796677420524-DeliveryAttemptLog';
+import { Webhooks1796684340207 } from './infra/migrations/1796684340207-Webhooks';
 import { domainHandlers } from './messaging/handlers';
 import { notificationsEntities } from './infra/entities';
 
@@ -27,6 +38,7 @@ export const notificationsMigrations = [
   TicketFollowers1796674152439,
   EmailIntake1796674194550,
   DeliveryAttemptLog1796677420524,
+  Webhooks1796684340207,
 ];
 
 export interface NotificationsSettings extends StorageSettings {
@@ -35,12 +47,25 @@ export interface NotificationsSettings extends StorageSettings {
   mail?: Partial<Omit<MailSettings, 'dataDir'>>;
   /** The inbound e-mail channel (docs/email.md); `smtpPort` unset: no SMTP listener (0: any free port). */
   emailIn?: Partial<EmailInSettings> & { smtpPort?: number | undefined; smtpHost?: string | undefined };
+  /** Partner webhooks (defaults: WEBHOOK_DEFAULTS); `pollMs` is how often the sender looks for due deliveries. */
+  webhooks?: Partial<WebhookSenderSettings & WebhookSettings & { pollMs: number }>;
 }
+
+/** The webhook defaults (docs/notifications.md "Webhooks"). */
+export const WEBHOOK_DEFAULTS: WebhookSenderSettings & WebhookSettings & { pollMs: number } = {
+  retryBaseMs: 5000,
+  timeoutMs: 10_000,
+  disableAfterMs: 72 * 3600_000,
+  maxPerOrganization: 10,
+  pollMs: 500,
+};
 
 /** The composition root of the notifications subgraph. */
 /** The running service, with its sender (tests wake it instead of waiting for its interval). */
 export interface RunningNotifications extends RunningService {
   deliveries: Deliveries;
+  /** The webhook sender (tests wake it instead of waiting for its interval). */
+  webhookSender: WebhookSender;
   /** The port of the SMTP intake listener, when it runs. */
   smtpInPort: number | null;
 }
@@ -82,7 +107,21 @@ export async function startNotifications(
       { ...DEFAULT_EMAIL_IN, ...definedOnly(emailIn) },
       runtime.log,
     );
+    const webhookSettings = { ...WEBHOOK_DEFAULTS, ...definedOnly(settings.webhooks ?? {}) };
+    const webhooks = new Webhooks(runtime.dataSource, platform.clock, webhookSettings);
+    const webhookSender = new WebhookSender(
+      runtime.dataSource,
+      runtime.transactions,
+      platform.clock,
+      recorder,
+      webhookSettings,
+      runtime.log,
+    );
+    webhooks.sendPing = webhookSender.sendPing;
+    webhookSender.start(webhookSettings.pollMs);
+    runtime.lifecycle.add('webhook sender', () => webhookSender.stop());
     const app = {
+      webhooks,
       inbox: new NotificationInbox(runtime.dataSource, platform.clock),
       deliveries,
       followers: new Followers(runtime.dataSource, platform.clock),
@@ -92,6 +131,18 @@ export async function startNotifications(
     const handlers = domainHandlers(recorder);
     // A refused e-mail registration: the intake tells the sender (docs/email.md).
     handlers.tickets['tickets.email.refused'] = (event, tx) => intake.refused(event.data, tx);
+    // Partner webhooks: every subscribable event also fans out to its organization's webhooks (issue 17).
+    for (const type of WEBHOOK_EVENTS) {
+      const domain = type.split('.')[0] as keyof typeof handlers;
+      const own = handlers[domain][type] as ((event: AnyEventEnvelope, tx: Tx) => Promise<void>) | undefined;
+      (handlers[domain] as Record<string, (event: AnyEventEnvelope, tx: Tx) => Promise<void>>)[type] = async (
+        event,
+        tx,
+      ) => {
+        if (own) await own(event, tx);
+        await webhooks.fanOut(event, tx);
+      };
+    }
     // Contracts first: people and contracts are known before the tickets that name them.
     await runtime.consume('contracts', handlers.contracts);
     await runtime.consume('tickets', handlers.tickets);
@@ -116,6 +167,7 @@ export async function startNotifications(
       port: server.port,
       runtime,
       deliveries,
+      webhookSender,
       smtpInPort,
       stop: () => runtime.stop(),
     };

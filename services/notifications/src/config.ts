@@ -46,9 +46,28 @@ export const emailInConfigShape = {
   EMAIL_IN_WAIT_MS: env.integer(5000, 0, 60_000, 'how long receiveEmail waits for the ticket number'),
 };
 
+/** Partner webhooks (docs/notifications.md "Webhooks"); read by the standalone service and the launcher. */
+export const webhookConfigShape = {
+  WEBHOOK_RETRY_BASE_MS: env.integer(
+    5000,
+    1,
+    3600_000,
+    'first wait after a failed webhook delivery, in ms (doubles per attempt)',
+  ),
+  WEBHOOK_TIMEOUT_MS: env.integer(10_000, 100, 10_000, 'how long one webhook delivery may take, in ms'),
+  WEBHOOK_DISABLE_AFTER_HOURS: env.integer(
+    72,
+    1,
+    24 * 90,
+    'hours of nothing but failures before a webhook is disabled',
+  ),
+  WEBHOOK_MAX_PER_ORGANIZATION: env.integer(10, 1, 1000, 'webhooks one organization may have'),
+};
+
 export const notificationsConfigShape = {
   ...platformConfigShape,
   ...mailConfigShape,
   ...emailInConfigShape,
+  ...webhookConfigShape,
   NOTIFICATIONS_PORT: env.port(4004),
 };

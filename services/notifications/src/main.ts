@@ -16,6 +16,12 @@ runStandalone('notifications', notificationsConfigShape, process.env, (platform,
       portalUrl: config.PORTAL_URL,
       maxAttempts: config.MAIL_MAX_ATTEMPTS,
     },
+    webhooks: {
+      retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
+      timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+      disableAfterMs: config.WEBHOOK_DISABLE_AFTER_HOURS * 3600_000,
+      maxPerOrganization: config.WEBHOOK_MAX_PER_ORGANIZATION,
+    },
     emailIn: {
       smtpPort: config.SMTP_IN_PORT,
       smtpHost: config.SMTP_IN_HOST,

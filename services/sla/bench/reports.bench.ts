@@ -48,8 +48,12 @@ async function main(): Promise<void> {
       [TICKETS, JSON.stringify(contracts), contracts.length],
     );
     await pg.query(
-      `INSERT INTO sla_tickets (ticket_id, organization_id, contract_id, preset, product, closed, state)
-       SELECT ticket_id, organization_id, contract_id, 'asmo', product, true, 'MET' FROM bench_tickets`,
+      // Assigned to one of 40 engineers (ENGINEER grouping), one in ten to nobody.
+      `INSERT INTO sla_tickets (ticket_id, organization_id, contract_id, preset, product, closed, state, assignee_id)
+       SELECT ticket_id, organization_id, contract_id, 'asmo', product, true, 'MET',
+              CASE WHEN abs(hashtext(ticket_id::text)) % 10 = 0 THEN NULL
+                   ELSE ('00000000-0000-7000-8000-' || lpad((abs(hashtext(ticket_id::text || 'e')) % 40)::text, 12, '0'))::uuid END
+         FROM bench_tickets`,
     );
     // Per ticket: a provider reaction (120 working minutes) and resolution (480), and for one in
     // five a customer's clarification (2400); ~8 % breached, ~2 % still running (half past the warning).
@@ -98,7 +102,14 @@ async function main(): Promise<void> {
       return { p50: runs[Math.floor(runs.length / 2)]!, max: runs.at(-1)! };
     };
     const cases: [string, () => Promise<unknown>][] = [];
-    for (const groupBy of [null, 'CONTRACT', 'ORGANIZATION', 'MONTH', 'PRODUCT'] as (ReportGrouping | null)[]) {
+    for (const groupBy of [
+      null,
+      'CONTRACT',
+      'ORGANIZATION',
+      'MONTH',
+      'PRODUCT',
+      'ENGINEER',
+    ] as (ReportGrouping | null)[]) {
       cases.push([
         `slaReport staff, year, ${groupBy ?? 'ungrouped'}`,
         () => sla.app.reports.slaReport(staff, year, groupBy),

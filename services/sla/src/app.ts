@@ -21,6 +21,7 @@ import { ReleaseEventOrder1795307927597 } from './infra/migrations/1795307927597
 import { ContractEventOrder1795400000000 } from './infra/migrations/1795400000000-ContractEventOrder';
 import { ProductionCalendars1796652247956 } from './infra/migrations/1796652247956-ProductionCalendars';
 import { FailureMarking1796675953091 } from './infra/migrations/1796675953091-FailureMarking';
+import { SlaTicketAssignee1796700000100 } from './infra/migrations/1796700000100-SlaTicketAssignee';
 import { contractsHandlers } from './messaging/contracts-consumer';
 import { ticketsHandlers } from './messaging/tickets-consumer';
 import { slaEntities } from './infra/entities';
@@ -36,6 +37,7 @@ export const slaMigrations = [
   ContractEventOrder1795400000000,
   ProductionCalendars1796652247956,
   FailureMarking1796675953091,
+  SlaTicketAssignee1796700000100,
 ];
 
 export interface SlaSettings extends StorageSettings {

@@ -1,9 +1,17 @@
 import type { ReportDocument } from './formats';
 import { checkParameters, type Lang, langOf, one, type Parsed, type ReportKind } from './report-kind';
 
-const LISTS = ['organizationIds', 'contractIds', 'priorities', 'categories', 'products', 'parties'] as const;
+const LISTS = [
+  'organizationIds',
+  'contractIds',
+  'priorities',
+  'categories',
+  'products',
+  'parties',
+  'engineerIds',
+] as const;
 const PARAMETERS = new Set<string>(['from', 'to', 'groupBy', 'lang', 'timeZone', ...LISTS]);
-const GROUPINGS = ['CONTRACT', 'ORGANIZATION', 'PRIORITY', 'CATEGORY', 'PRODUCT', 'MONTH'];
+const GROUPINGS = ['CONTRACT', 'ORGANIZATION', 'PRIORITY', 'CATEGORY', 'PRODUCT', 'ENGINEER', 'MONTH'];
 
 const COLUMNS = [
   'group',

@@ -74,6 +74,7 @@ export const EVENT_VERSIONS: { readonly [T in EventType]: number } = {
   'notifications.notification.created': 1,
   'notifications.email.ticket_requested': 1,
   'notifications.email.reply_received': 1,
+  'notifications.webhook.disabled': 1,
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_VERSIONS) as EventType[];

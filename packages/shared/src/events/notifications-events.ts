@@ -46,8 +46,19 @@ export interface EmailReplyReceivedV1 {
   attachments: EmailAttachmentV1[];
 }
 
+/** A webhook failed for days and was disabled: its organization's contacts and the admins are told. */
+export interface WebhookDisabledV1 {
+  webhookId: string;
+  organizationId: string;
+  url: string;
+  /** Since when every attempt has failed (ISO). */
+  failingSince: string;
+  lastError: string | null;
+}
+
 export interface NotificationsEventPayloads {
   'notifications.notification.created': NotificationCreatedV1;
   'notifications.email.ticket_requested': EmailTicketRequestedV1;
   'notifications.email.reply_received': EmailReplyReceivedV1;
+  'notifications.webhook.disabled': WebhookDisabledV1;
 }

@@ -1,7 +1,7 @@
 import { inSpan } from '../telemetry/tracing';
 import { stoppingOnSignal } from './lifecycle';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, Server as NetServer } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 import { IllFormedTextError, parseWellFormedJson } from '../text/unicode';
 
@@ -156,6 +156,8 @@ export function healthRoutes(ready: () => Promise<Readiness>): Route {
 const live = new Set<Server>();
 const draining = new WeakSet<Server>();
 /** The process drains once, every server at the same time (embedded mode runs five). */
+/** After the listener closes: time for a request on a just-accepted connection to be read. */
+const ACCEPTED_REQUEST_GRACE_MS = 1_000;
 let drain: Promise<void> | null = null;
 
 export function createHttpServer(routes: Route[], onError: (error: unknown) => void): Server {
@@ -202,7 +204,8 @@ export async function listen(server: Server, port: number, host = '0.0.0.0'): Pr
  * keep-alive timeout: answers close their connections and idle keep-alive connections are left
  * to time out as their clients expect (the `Keep-Alive: timeout` hint; undici stops reusing them
  * before), instead of being cut while a request may be on its way on them, which a client could
- * not tell from a request that ran (docs/operations.md "Guarantees").
+ * not tell from a request that ran (docs/operations.md "Guarantees"). Then it stops accepting and
+ * still reads, for a moment, the requests of connections it had just accepted.
  */
 export async function closeServer(server: Server): Promise<void> {
   if (stoppingOnSignal() && server.listening) {
@@ -212,6 +215,16 @@ export async function closeServer(server: Server): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, longest + 500));
     })();
     await drain;
+    // Stop accepting, but not as http's close() does (it also closes the idle connections at
+    // once): a connection accepted a moment before counts as idle until its request is read,
+    // and closing it then cuts a request the client sent. Such requests are read and answered
+    // (their connections close after the answer: the server is draining); then the rest close.
+    await new Promise<void>((resolve) => {
+      NetServer.prototype.close.call(server, () => resolve());
+      setTimeout(() => server.closeIdleConnections(), ACCEPTED_REQUEST_GRACE_MS).unref();
+      setTimeout(() => server.closeAllConnections(), 5_000).unref();
+    });
+    return;
   }
   await new Promise<void>((resolve) => {
     server.close(() => resolve());

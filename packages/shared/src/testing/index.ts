@@ -1,3 +1,4 @@
 export * from './eventually';
 export * from './infrastructure';
 export * from './nats-server';
+export * from './consumer-acks';

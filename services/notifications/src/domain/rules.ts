@@ -273,6 +273,18 @@ export const RULES: readonly AnyRule[] = [
       daysLeft: e.data.daysLeft,
     }),
   }),
+  rule({
+    event: 'notifications.webhook.disabled',
+    describe: "a webhook failing for days is disabled: its organization's contacts and the admins",
+    kind: 'WEBHOOK_DISABLED',
+    audiences: ['ADMINS', 'ORGANIZATION_CONTACTS'],
+    facts: (e) => ({
+      url: e.data.url,
+      webhookId: e.data.webhookId,
+      failingSince: e.data.failingSince,
+      lastError: e.data.lastError,
+    }),
+  }),
 ];
 
 /** What one event asks for: a kind for some audiences, with its facts and its once-key. */

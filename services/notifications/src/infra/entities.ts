@@ -12,11 +12,13 @@ import {
 import { DeliveryEntity } from './delivery.entities';
 import { TicketFollowerEntity } from './follower.entities';
 import { EmailIntakeEntity, KnownOrganizationEntity } from './intake.entities';
+import { WebhookDeliveryEntity, WebhookEntity } from './webhook.entities';
 
 export * from './notification.entities';
 export * from './delivery.entities';
 export * from './follower.entities';
 export * from './intake.entities';
+export * from './webhook.entities';
 
 export const notificationsEntities = [
   NotificationEntity,
@@ -28,4 +30,6 @@ export const notificationsEntities = [
   TicketFollowerEntity,
   EmailIntakeEntity,
   KnownOrganizationEntity,
+  WebhookEntity,
+  WebhookDeliveryEntity,
 ];

@@ -224,6 +224,16 @@ export const MESSAGES: Record<NotificationKind, Record<Language, MessageTemplate
       body: 'Calendar "{{calendarName}}" has data only until {{coveredUntil}} ({{daysLeft}} days left). Import the next year, or deadlines become provisional.',
     },
   },
+  WEBHOOK_DISABLED: {
+    RU: {
+      title: 'Вебхук {{url}} отключён',
+      body: 'Все доставки на {{url}} не удавались с {{failingSince}} (последняя ошибка: {{lastError}}). Вебхук отключён; исправьте приёмник и включите его снова (updateWebhook), недоставленные события можно отправить повторно (redeliverWebhook).',
+    },
+    EN: {
+      title: 'Webhook {{url}} disabled',
+      body: 'Every delivery to {{url}} has failed since {{failingSince}} (last error: {{lastError}}). The webhook is disabled; fix the receiver and enable it again (updateWebhook); undelivered events can be sent again (redeliverWebhook).',
+    },
+  },
   ADVISORY: {
     RU: { title: 'Уведомление безопасности: {{title}}', body: '{{body}}' },
     EN: { title: 'Security advisory: {{title}}', body: '{{body}}' },

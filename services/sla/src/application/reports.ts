@@ -24,7 +24,15 @@ import { PRESET_POLICIES } from '../domain/presets';
 export const REPORT_MAX_DAYS = 366;
 /** The most values one filter list may carry. */
 export const REPORT_MAX_LIST = 100;
-export const REPORT_GROUPINGS = ['CONTRACT', 'ORGANIZATION', 'PRIORITY', 'CATEGORY', 'PRODUCT', 'MONTH'] as const;
+export const REPORT_GROUPINGS = [
+  'CONTRACT',
+  'ORGANIZATION',
+  'PRIORITY',
+  'CATEGORY',
+  'PRODUCT',
+  'ENGINEER',
+  'MONTH',
+] as const;
 export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
 export const FAILURE_REPORT_STATES = ['SUBMITTED', 'REQUIRED', 'MISSING', 'NOT_REQUIRED'] as const;
 export type FailureReportState = (typeof FAILURE_REPORT_STATES)[number];
@@ -38,6 +46,8 @@ export interface ReportFilterInput {
   categories?: string[] | null;
   products?: string[] | null;
   parties?: Party[] | null;
+  /** Engineers the ticket is assigned to now. */
+  engineerIds?: string[] | null;
   /** The zone months are cut in (MONTH grouping); default Europe/Moscow. */
   timeZone?: string | null;
 }
@@ -81,6 +91,7 @@ const GROUP_KEY: Record<ReportGrouping, string> = {
   PRIORITY: 't.priority',
   CATEGORY: 't.category',
   PRODUCT: 'k.product',
+  ENGINEER: 'k.assignee_id::text',
   MONTH: '',
 };
 const monthOf = (at: string) => `to_char(${at} AT TIME ZONE $3, 'YYYY-MM')`;
@@ -134,7 +145,9 @@ export class Reports {
     const key = (at: string) =>
       groupBy === null ? 'NULL::text' : groupBy === 'MONTH' ? monthOf(at) : GROUP_KEY[groupBy];
     const join =
-      groupBy === 'PRODUCT' || input.products?.length ? 'JOIN sla_tickets k ON k.ticket_id = t.ticket_id' : '';
+      groupBy === 'PRODUCT' || groupBy === 'ENGINEER' || needsTicket(input)
+        ? 'JOIN sla_tickets k ON k.ticket_id = t.ticket_id'
+        : '';
     // Three single scans, each counted at its own instant (a clock started in March and met in
     // April is in March's started and April's met), merged by group, metric and party.
     const started = this.dataSource.query(
@@ -226,7 +239,7 @@ export class Reports {
     const { where, params } = this.conditions(caller, input);
     if (where === null) return toConnection([], limit, 0, () => '');
     const base = `FROM sla_timers t
-      ${input.products?.length ? 'JOIN sla_tickets k ON k.ticket_id = t.ticket_id' : ''}
+      ${needsTicket(input) ? 'JOIN sla_tickets k ON k.ticket_id = t.ticket_id' : ''}
       WHERE ${where} AND t.status = 'BREACHED' AND t.breached_at >= $1 AND t.breached_at < $2`;
     const n = params.length;
     const pageParams = position ? [...params, position.at, position.id] : params;
@@ -311,6 +324,7 @@ export class Reports {
     list(input.categories, 'categories', 't.category', 'text', (v) => checkText(v, 'categories'));
     list(input.products, 'products', 'k.product', 'text', (v) => checkText(v, 'products'));
     list(input.parties, 'parties', 't.party', 'text');
+    list(input.engineerIds, 'engineerIds', 'k.assignee_id', 'uuid', (v) => requireUuid(v, 'engineerIds'));
     return { where: clauses.join(' AND '), params };
   }
 }
@@ -355,6 +369,11 @@ function failureReportState(row: BreachRow): FailureReportState {
   if (row.failure_report_id) return 'SUBMITTED';
   if (row.party !== 'PROVIDER') return 'NOT_REQUIRED';
   return POLICIES_REQUIRING_REPORT.includes(row.policy_id) ? 'REQUIRED' : 'MISSING';
+}
+
+/** The filter reads the ticket's row (product, assignee). */
+function needsTicket(input: ReportFilterInput): boolean {
+  return Boolean(input.products?.length || input.engineerIds?.length);
 }
 
 function checkText(value: string, field: string): void {

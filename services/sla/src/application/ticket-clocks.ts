@@ -61,6 +61,13 @@ export class TicketClocks {
     );
     const ticket = await this.lock(tx, facts.ticketId);
     if (!ticket) return;
+    if (ticket.assigneeVersion === null || ticket.assigneeVersion < facts.version) {
+      await tx.manager.update(
+        SlaTicketEntity,
+        { ticketId: facts.ticketId },
+        { assigneeId: facts.assigneeId, assigneeVersion: facts.version },
+      );
+    }
     const seq = ticket.historyLength + 1;
     await tx.manager.insert(SlaHistoryEntity, { eventId: event.id, ticketId: facts.ticketId, seq, entry });
     await tx.manager.update(

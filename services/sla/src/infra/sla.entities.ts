@@ -130,6 +130,14 @@ export class SlaTicketEntity {
   /** The instant of the last evaluation: the next never goes back before it. */
   @Column({ type: 'timestamptz', name: 'evaluated_at', nullable: true })
   evaluatedAt!: Date | null;
+
+  /** The engineer assigned now (reports by ENGINEER); kept from the newest ticket version seen. */
+  @Column({ type: 'uuid', name: 'assignee_id', nullable: true })
+  assigneeId!: string | null;
+
+  /** The ticket version assigneeId comes from: an older event never overwrites it. */
+  @Column({ type: 'integer', name: 'assignee_version', nullable: true })
+  assigneeVersion!: number | null;
 }
 
 /** The ticket events that drive its clocks, in order: the source the timers are rebuilt from. */

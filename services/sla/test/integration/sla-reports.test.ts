@@ -7,6 +7,8 @@ const ORG = newId();
 const OTHER_ORG = newId();
 const CONTRACT_A = newId();
 const CONTRACT_B = newId();
+const ENG1 = newId();
+const ENG2 = newId();
 const manager: Caller = { kind: 'user', id: newId(), role: 'DISPATCHER', organizationId: null, name: 'Manager' };
 const customer: Caller = { kind: 'user', id: newId(), role: 'CUSTOMER', organizationId: ORG, name: 'Customer' };
 
@@ -65,6 +67,10 @@ describe('SLA reports: slaReport and breaches (real PostgreSQL and NATS)', () =>
       preset: 'asmo',
       priority: 'HIGH',
     });
+    // Assigned from registration: t1 and t2 to ENG1, t3 to ENG2; t4 and t5 to nobody.
+    t1.facts.assigneeId = ENG1;
+    t2.facts.assigneeId = ENG1;
+    t3.facts.assigneeId = ENG2;
     await h.publish(...[t1, t2, t3, t4].map((t) => t.registered('2025-03-03T07:00:00Z')));
     for (const t of [t1, t2, t3, t4]) await reactionIs(t, 'RUNNING');
     await h.publish(t4.move('ACKNOWLEDGE', '2025-03-03T07:10:00Z')); // 10 working minutes
@@ -129,6 +135,24 @@ describe('SLA reports: slaReport and breaches (real PostgreSQL and NATS)', () =>
         complianceShare: null,
       }),
     ]);
+  });
+
+  it('slaReport by ENGINEER (the assignee now) and filtered by engineerIds, worked out by hand', async () => {
+    const rows = reaction(await report({ ...DAY, contractIds: [CONTRACT_A] }, 'ENGINEER'));
+    const of = (group: string | null) => rows.find((r) => r.group === group);
+    // ENG1: t1 (30) and t2 (90) met: median (30 + 90) / 2 = 60, share 1.
+    expect(of(ENG1)).toMatchObject({ started: 2, met: 2, breached: 0, complianceShare: 1, medianUsedMinutes: 60 });
+    // ENG2: t3 breached after 180 working minutes.
+    expect(of(ENG2)).toMatchObject({ started: 1, met: 0, breached: 1, complianceShare: 0, medianUsedMinutes: 180 });
+    // Nobody: t5 running past its warning.
+    expect(of(null)).toMatchObject({ started: 1, met: 0, breached: 0, openAtRisk: 1 });
+    expect(rows).toHaveLength(3);
+    const eng1 = reaction(await report({ ...DAY, engineerIds: [ENG1] }, null));
+    expect(eng1.map((r) => [r.started, r.met, r.breached])).toEqual([[2, 2, 0]]);
+    const refused = await gql(`query($f: SlaReportFilter!) { slaReport(filter: $f) { met } }`, {
+      f: { ...DAY, engineerIds: ['not-a-uuid'] },
+    });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('slaReport groups by organization, priority, contract, product and month', async () => {

@@ -4,6 +4,7 @@ import type { Deliveries } from '../../application/deliveries';
 import type { Followers } from '../../application/followers';
 import type { NotificationInbox } from '../../application/inbox';
 import type { EmailIntake } from '../../application/intake';
+import type { Webhooks } from '../../application/webhooks';
 import type { EmailQuarantine } from '../../application/quarantine';
 import type { NotificationEntity } from '../../infra/entities';
 import { Notification, NotificationConnection, Ticket } from '../types/notification.types';
@@ -15,6 +16,7 @@ export interface NotificationsContext {
     deliveries: Deliveries;
     followers: Followers;
     intake: EmailIntake;
+    webhooks: Webhooks;
     quarantine: EmailQuarantine;
   };
 }

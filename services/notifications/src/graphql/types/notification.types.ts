@@ -45,6 +45,9 @@ registerEnumType(NotificationKindEnum, {
       description:
         "An e-mail from the organization's domain by someone who is not a registered contact, forwarded to the organization (R-TKT-4).",
     },
+    WEBHOOK_DISABLED: {
+      description: "An organization's webhook failed for days and was disabled (updateWebhook enables it again).",
+    },
   },
   name: 'NotificationKind',
   description: 'What a notification is about (the rules table: README "Notifications").',

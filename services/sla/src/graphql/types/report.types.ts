@@ -10,6 +10,7 @@ export enum SlaReportGroupBy {
   PRIORITY = 'PRIORITY',
   CATEGORY = 'CATEGORY',
   PRODUCT = 'PRODUCT',
+  ENGINEER = 'ENGINEER',
   MONTH = 'MONTH',
 }
 registerEnumType(SlaReportGroupBy, {
@@ -21,6 +22,9 @@ registerEnumType(SlaReportGroupBy, {
     PRIORITY: { description: "By the ticket's priority: group is URGENT, HIGH, NORMAL or LOW." },
     CATEGORY: { description: "By the ticket's category: group is ERROR, SUPPORT or IMPROVEMENT." },
     PRODUCT: { description: 'By product: group is the product code (null: none).' },
+    ENGINEER: {
+      description: "By the engineer the ticket is assigned to now: group is the staff member's id (null: nobody).",
+    },
     MONTH: { description: 'By calendar month in the filter\'s timeZone: group is "YYYY-MM".' },
   },
 });
@@ -78,6 +82,9 @@ export class SlaReportFilter {
 
   @Field(() => [PartyEnum], { nullable: true, description: "Only these parties' clocks (R-SLA-8)." })
   parties?: Party[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Only tickets assigned now to these engineers (staff ids).' })
+  engineerIds?: string[] | null;
 
   @Field(() => String, {
     nullable: true,
