@@ -324,6 +324,10 @@ describe('contract duties (issue 18; 000, 003 §9-13)', () => {
     expect(over).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('at most 20 duties') });
     expect(await count()).toBe(20);
 
+    // 000's one-off list on a contract entered after its first day was owed before: not created.
+    const late = await w.customerUnder('imc-typical', { startsOn: '2026-07-01', endsOn: '2027-06-30' });
+    expect(await dutiesOf(late.contractId)).toEqual([]);
+
     // Ending a duty: no occurrence starts after today; its end shows.
     const last = (await dutiesOf(kz.contractId))!.at(-1)!;
     const ended = await w.act<{ endContractDuty: { endsOn: string } }>(

@@ -82,12 +82,12 @@ export class Duties {
   async addPresetDuties(tx: Tx, contract: ContractEntity, now: Date): Promise<void> {
     const today = dateIn(now, contract.timeZone);
     for (const duty of PRESET_DUTIES[presetOf(contract.preset).id]) {
-      // A one-off duty "from signing" on a contract entered after its first day is owed from today.
       const schedule =
-        duty.schedule.kind === 'ONCE'
-          ? { ...duty.schedule, on: [duty.schedule.on ?? contract.startsOn, today].sort().at(-1)! }
-          : duty.schedule;
-      if (schedule.kind === 'ONCE' && schedule.on! > contract.endsOn) continue;
+        duty.schedule.kind === 'ONCE' ? { ...duty.schedule, on: duty.schedule.on ?? contract.startsOn } : duty.schedule;
+      // A one-off duty dated before the contract was entered (000's list "within 3 working days of
+      // signing" on a contract entered months after it was signed) was owed before Reglament knew
+      // the contract: it is not created, as addContractDuty refuses a one-off date in the past.
+      if (schedule.kind === 'ONCE' && (schedule.on! < today || schedule.on! > contract.endsOn)) continue;
       await this.insert(tx, contract, { ...duty, schedule }, duty.seedClause, today, now);
     }
   }
