@@ -172,6 +172,31 @@ describe('monthly statement downloads through the gateway', () => {
     expect(await own.text()).toContain('"Free work, min",0');
   });
 
+  it('workload through the gateway: the engineer by name with the minutes logged; a customer is refused', async () => {
+    type Row = {
+      engineerId: string | null;
+      engineer: { fullName: string } | null;
+      openTickets: number;
+      loggedMinutes: number;
+    };
+    const { workload } = await sys.ok<{ workload: { engineers: Row[] } }>(
+      `{ workload { engineers { engineerId engineer { fullName } openTickets loggedMinutes } } }`,
+      {},
+      a.dispatcher,
+    );
+    // The last 30 days before 2 April take in 10 March: 45 per minute + IC.3's actual 50 = 95
+    // logged by a's engineer; the ticket is assigned to nobody: one open ticket without an engineer.
+    expect(workload.engineers.find((e) => e.engineerId === a.engineerId)).toEqual({
+      engineerId: a.engineerId,
+      engineer: { fullName: 'Pavel Engineer' },
+      openTickets: 0,
+      loggedMinutes: 95,
+    });
+    expect(workload.engineers.find((e) => e.engineerId === null)).toMatchObject({ openTickets: 1, loggedMinutes: 0 });
+    const refused = await sys.gql(`{ workload { engineers { openTickets } } }`, {}, b.customer);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('refuses anonymous callers and bad parameters, naming what is allowed', async () => {
     const q = `contractId=${a.contractId}&month=2025-03`;
     expect((await download(`/reports/statement.csv?${q}`, null)).status).toBe(401);

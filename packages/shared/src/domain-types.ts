@@ -96,6 +96,8 @@ export const NOTIFICATION_KINDS = [
   'CUSTOMIZATION_CAP_NEARING',
   'CALENDAR_COVERAGE_LOW',
   'ADVISORY',
+  'ADVISORY_FIXED',
+  'RELEASE_PUBLISHED',
   'EMAIL_FORWARDED',
   'EMAIL_REFUSED',
   'WEBHOOK_DISABLED',
@@ -105,13 +107,14 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 /**
  * Kinds the regulations oblige the provider to send: nobody can turn their e-mail off
  * (R-TKT-9 clarification with its deadline, R-TKT-11/12 solution with the auto-close date,
- * R-SLA-9 warnings, R-NTF-2 advisories).
+ * R-SLA-9 warnings, R-NTF-2 advisories and their fixes, 001 §8-9).
  */
 export const LEGALLY_REQUIRED_NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'CLARIFICATION_REQUESTED',
   'SOLUTION_PROVIDED',
   'SLA_WARNING',
   'ADVISORY',
+  'ADVISORY_FIXED',
 ];
 
 /** Languages of notifications (a person's `language`; default RU). */

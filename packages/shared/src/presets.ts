@@ -114,3 +114,29 @@ export function presetTicketFields(preset: string): readonly PresetTicketField[]
 export function triageNeedsPlannedDate(preset: string, category: Category, priority: Priority): boolean {
   return !RELEASE_BOUND.includes(resolutionMeasure(preset, category, priority));
 }
+
+/**
+ * R-SLA-6, seed 001 §8-9: a security fix ships within 3 days of discovery (calendar days: the
+ * seed says "в течение 3 дней", not working days). The presets whose seeds are silent hold the
+ * provider to the same term (a product decision; each may say otherwise here). One advisory
+ * concerns every customer of a product, so its clock takes the shortest term of the presets of
+ * the contracts it reaches (the default when it reaches none).
+ */
+export const SECURITY_FIX_DAYS: { readonly [P in PresetId]?: number } = { asmo: 3 };
+export const DEFAULT_SECURITY_FIX_DAYS = 3;
+const DAY_MS = 24 * 3600_000;
+
+export function securityFixDueAt(discoveredAt: Date, presets: readonly string[]): Date {
+  const terms = presets.map((p) => SECURITY_FIX_DAYS[p as PresetId] ?? DEFAULT_SECURITY_FIX_DAYS);
+  const days = terms.length ? Math.min(...terms) : DEFAULT_SECURITY_FIX_DAYS;
+  return new Date(discoveredAt.getTime() + days * DAY_MS);
+}
+
+/**
+ * R-SLA-9 for the fix clock: both parties are warned 1 day before it runs out (a calendar day,
+ * as the clock counts; the warning comes halfway through a clock shorter than two days).
+ */
+export function securityFixWarnAt(startedAt: Date, deadline: Date): Date {
+  const span = deadline.getTime() - startedAt.getTime();
+  return new Date(span > 2 * DAY_MS ? deadline.getTime() - DAY_MS : startedAt.getTime() + span / 2);
+}

@@ -1,4 +1,5 @@
 import { type Platform, type RunningService, ServiceRuntime, type StorageSettings } from '@reglament/shared/platform';
+import { Advisories } from './application/advisories';
 import { Auth } from './application/auth';
 import { Contacts } from './application/contacts';
 import { ContractClock } from './application/contract-clock';
@@ -22,6 +23,7 @@ import { PeoplePrepaidReleases1763700000110 } from './infra/migrations/176370000
 import { LoginThrottleByAddress1796653894003 } from './infra/migrations/1796653894003-LoginThrottleByAddress';
 import { NotificationPreferences1796653894100 } from './infra/migrations/1796653894100-notification-preferences';
 import { SupportContacts1796679982608 } from './infra/migrations/1796679982608-SupportContacts';
+import { Advisories1796684406601 } from './infra/migrations/1796684406601-Advisories';
 import { KnownTicketAssignee1796700000000 } from './infra/migrations/1796700000000-KnownTicketAssignee';
 import { ContractStore } from './infra/contract-store';
 import { DutyStore } from './infra/duty-store';
@@ -30,6 +32,7 @@ import { OrganizationStore } from './infra/organization-store';
 import { ContactStore, CredentialStore, LoginThrottleStore, StaffStore } from './infra/people-store';
 import { PrepaidStore } from './infra/prepaid-store';
 import { ReleaseStore } from './infra/release-store';
+import { AdvisoryStore } from './infra/advisory-store';
 import { StatementStore } from './infra/statement-store';
 import { TimeEntryStore } from './infra/time-entry-store';
 import { WorkloadStore } from './infra/workload-store';
@@ -45,6 +48,7 @@ export const contractsMigrations = [
   LoginThrottleByAddress1796653894003,
   NotificationPreferences1796653894100,
   SupportContacts1796679982608,
+  Advisories1796684406601,
   KnownTicketAssignee1796700000000,
   ContractDuties1796710000000,
 ];
@@ -84,6 +88,8 @@ export function buildContractsApp(
   const contracts = new Contracts(contractStore, organizationStore, transactions, clock, duties);
   const prepaidMonths = new PrepaidMonths(prepaidStore, clock);
   const prepaid = new PrepaidLedger(prepaidStore, prepaidMonths, transactions, clock, contracts);
+  const releaseStore = new ReleaseStore(dataSource);
+  const releases = new Releases(releaseStore, contractStore, transactions, clock);
   return {
     credentials,
     auth: new Auth(
@@ -108,7 +114,15 @@ export function buildContractsApp(
     prepaid,
     prepaidReads: new PrepaidReads(prepaidStore, clock),
     timeLogging: new TimeLogging(new TimeEntryStore(dataSource), contractStore, transactions, clock, prepaidMonths),
-    releases: new Releases(new ReleaseStore(dataSource), contractStore, transactions, clock),
+    releases,
+    advisories: new Advisories(
+      new AdvisoryStore(dataSource),
+      contractStore,
+      releaseStore,
+      releases,
+      transactions,
+      clock,
+    ),
     workload: new Workload(new WorkloadStore(dataSource), clock),
     statements: new Statements(contracts, new StatementStore(dataSource), prepaidStore, clock),
   };

@@ -1,4 +1,7 @@
 import { type Caller, newId } from '@reglament/shared/domain';
+import { Statements } from '../src/application/statements';
+import { PrepaidStore } from '../src/infra/prepaid-store';
+import { StatementStore } from '../src/infra/statement-store';
 import type { ContractEntity } from '../src/infra/entities';
 import { ADMIN, ContractsHarness, customer, DISPATCHER, ENGINEER } from './support/harness';
 
@@ -264,6 +267,25 @@ describe('monthlyStatement (R-CON-3..7)', () => {
     expect(may.prepaid).toMatchObject({ granted: 60, used: 95, balance: -35, overageMinutes: 35 });
     // No cap without a total value.
     expect(may.customization).toMatchObject({ capCents: null, monthShareOfCap: null });
+  });
+
+  it('lists at most the line cap, while the totals and lineCount count every line', async () => {
+    const { contract } = await infocraftWithWork(true);
+    const dataSource = h.runtime.dataSource;
+    // A cap of 2 lines instead of 2000: March has 4 lines (support per minute, support IC.3,
+    // error, improvement).
+    const capped = new Statements(
+      h.app.contracts,
+      new StatementStore(dataSource),
+      new PrepaidStore(dataSource),
+      h.clock,
+      2,
+    );
+    const march = await capped.monthly(DISPATCHER, contract.id, '2025-03');
+    expect(march.lines).toHaveLength(2);
+    expect(march).toMatchObject({ lineCount: 4, freeMinutes: 40, normMinutes: 30 });
+    expect(march.prepaid).toMatchObject({ used: 110 });
+    expect(march.customization).toMatchObject({ minutes: 90 });
   });
 
   it("refuses another organization's contract, future months and months outside the contract", async () => {

@@ -6,6 +6,7 @@ import {
   type StorageSettings,
   type Tx,
 } from '@reglament/shared/platform';
+import { AdvisoryDeliveries } from './application/advisory-deliveries';
 import { Deliveries } from './application/deliveries';
 import { Followers } from './application/followers';
 import { NotificationInbox } from './application/inbox';
@@ -126,6 +127,7 @@ export async function startNotifications(
       deliveries,
       followers: new Followers(runtime.dataSource, platform.clock),
       intake,
+      advisoryDeliveries: new AdvisoryDeliveries(runtime.dataSource),
       quarantine: new EmailQuarantine(runtime.dataSource, runtime.transactions, intake),
     };
     const handlers = domainHandlers(recorder);

@@ -1,4 +1,5 @@
 import { type Platform, type RunningService, ServiceRuntime, type StorageSettings } from '@reglament/shared/platform';
+import { AdvisoryClocks } from './application/advisory-clocks';
 import { Compliance } from './application/compliance';
 import { Reports } from './application/reports';
 import { CalendarCatalog } from './application/calendar-catalog';
@@ -21,6 +22,7 @@ import { ReleaseEventOrder1795307927597 } from './infra/migrations/1795307927597
 import { ContractEventOrder1795400000000 } from './infra/migrations/1795400000000-ContractEventOrder';
 import { ProductionCalendars1796652247956 } from './infra/migrations/1796652247956-ProductionCalendars';
 import { FailureMarking1796675953091 } from './infra/migrations/1796675953091-FailureMarking';
+import { AdvisoryFixClocks1796684643000 } from './infra/migrations/1796684643000-AdvisoryFixClocks';
 import { SlaTicketAssignee1796700000100 } from './infra/migrations/1796700000100-SlaTicketAssignee';
 import { contractsHandlers } from './messaging/contracts-consumer';
 import { ticketsHandlers } from './messaging/tickets-consumer';
@@ -37,6 +39,7 @@ export const slaMigrations = [
   ContractEventOrder1795400000000,
   ProductionCalendars1796652247956,
   FailureMarking1796675953091,
+  AdvisoryFixClocks1796684643000,
   SlaTicketAssignee1796700000100,
 ];
 
@@ -65,7 +68,16 @@ export async function startSla(platform: Platform, settings: SlaSettings): Promi
       // A new earlier due instant wakes the scheduler (after the commit that wrote it).
       (at) => setTimeout(() => scheduler?.wake(at), 20).unref(),
     );
-    scheduler = new SlaScheduler({ transactions, clocks, clock: platform.clock, log: runtime.log });
+    const advisoryClocks = new AdvisoryClocks(transactions, runtime.log, (at) =>
+      setTimeout(() => scheduler?.wake(at), 20).unref(),
+    );
+    scheduler = new SlaScheduler({
+      transactions,
+      clocks,
+      clock: platform.clock,
+      log: runtime.log,
+      others: [advisoryClocks],
+    });
     const { clock, log } = { clock: platform.clock, log: runtime.log };
     const recomputes = new CalendarRecomputes({ transactions, clocks, catalog, policies: PRESET_POLICIES, clock, log });
     const coverage = new CoverageWatch({ transactions, catalog, clock, log });
@@ -80,6 +92,7 @@ export async function startSla(platform: Platform, settings: SlaSettings): Promi
       clock: platform.clock,
       clockControl: platform.clockControl,
       clocks,
+      advisoryClocks,
       scheduler,
       failureReports: new FailureReports(transactions, platform.clock, clocks),
       compliance: new Compliance(dataSource),
@@ -91,7 +104,7 @@ export async function startSla(platform: Platform, settings: SlaSettings): Promi
       ticketSla: new TicketSlaService(dataSource, transactions, platform.clock, clocks, catalog),
     };
     await runtime.consume('tickets', ticketsHandlers(clocks, platform.clock));
-    await runtime.consume('contracts', contractsHandlers(clocks, platform.clock));
+    await runtime.consume('contracts', contractsHandlers(clocks, platform.clock, advisoryClocks));
     if (settings.scheduler !== false) {
       scheduler.start();
       runtime.lifecycle.add('scheduler', () => scheduler.stop());

@@ -115,6 +115,67 @@ export interface ReleaseMovedV1 extends ReleaseFacts {
   previousPlannedAt: string;
 }
 
+/** R-NTF-2: an advisory is published (no recipients: one per organization follows as `addressed`). */
+export interface AdvisoryPublishedV1 {
+  advisoryId: string;
+  product: string;
+  title: string;
+  severity: AdvisorySeverity;
+  discoveredAt: string;
+  /** R-SLA-6: when the fix is due (the fix clock's deadline). */
+  fixDueAt: string;
+  /** The organizations told (ids only; who in each is in their own `addressed` event). */
+  organizationIds: string[];
+}
+
+export type AdvisorySeverity = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
+
+/** One per affected organization (the envelope's organization): the contacts of it to tell, each alone. */
+export interface AdvisoryAddressedV1 {
+  advisoryId: string;
+  product: string;
+  title: string;
+  body: string;
+  severity: AdvisorySeverity;
+  discoveredAt: string;
+  fixDueAt: string;
+  contactIds: string[];
+}
+
+/** The fix of an advisory is out in a published release: the fix clock stops (R-SLA-6). */
+export interface AdvisoryFixLinkedV1 {
+  advisoryId: string;
+  product: string;
+  releaseId: string;
+  linkedAt: string;
+}
+
+/** One per organization told of the advisory: the same contacts hear that the fix is out (001 §8-9). */
+export interface AdvisoryFixAddressedV1 {
+  advisoryId: string;
+  product: string;
+  title: string;
+  releaseId: string;
+  version: string | null;
+  contactIds: string[];
+}
+
+/** A release of the schedule is out (002: users are informed of new versions). */
+export interface ReleasePublishedV1 extends ReleaseFacts {
+  version: string | null;
+  publishedAt: string;
+}
+
+/** One per organization with a contract for the product: the contacts to tell of the release. */
+export interface ReleaseAnnouncedV1 {
+  releaseId: string;
+  product: string;
+  kind: 'PLANNED' | 'UNPLANNED';
+  version: string | null;
+  publishedAt: string;
+  contactIds: string[];
+}
+
 export interface TimeLoggedV1 {
   entryId: string;
   contractId: string;
@@ -194,6 +255,12 @@ export interface ContractsEventPayloads {
   'contracts.release.moved': ReleaseMovedV1;
   'contracts.time.logged': TimeLoggedV1;
   'contracts.customization.cap_nearing': CustomizationCapV1;
+  'contracts.advisory.published': AdvisoryPublishedV1;
+  'contracts.advisory.addressed': AdvisoryAddressedV1;
+  'contracts.advisory.fix_linked': AdvisoryFixLinkedV1;
+  'contracts.advisory.fix_addressed': AdvisoryFixAddressedV1;
+  'contracts.release.published': ReleasePublishedV1;
+  'contracts.release.announced': ReleaseAnnouncedV1;
   'contracts.duty.changed': DutyFacts;
   'contracts.duty.occurrence_opened': DutyOccurrenceOpenedV1;
 }

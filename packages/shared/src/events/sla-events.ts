@@ -99,6 +99,24 @@ export interface SlaCalendarCoverageLowV1 {
   thresholdDays: number;
 }
 
+/**
+ * The fix clock of a security advisory (R-SLA-6, seed 001 §8-9), a provider clock in calendar
+ * days. Published once with no organization (the provider's side) and once per organization
+ * told of the advisory (its contacts hear the warning too, R-SLA-9).
+ */
+export interface SlaAdvisoryFixV1 {
+  advisoryId: string;
+  product: string;
+  title: string;
+  startedAt: string;
+  deadline: string;
+  /** RUNNING (warning), BREACHED (deadline passed, fix not out), MET or BREACHED when stopped. */
+  status: 'RUNNING' | 'BREACHED' | 'MET';
+  /** The instant of this change (the warning instant, the deadline, the fix). */
+  at: string;
+  releaseId: string | null;
+}
+
 export interface SlaEventPayloads {
   'sla.timer.started': SlaTimerEventV1;
   'sla.timer.paused': SlaTimerEventV1;
@@ -118,4 +136,7 @@ export interface SlaEventPayloads {
   'sla.production_calendar.imported': SlaProductionCalendarImportedV1;
   /** For the notifications service: in-app and e-mail to admins. */
   'sla.calendar.coverage_low': SlaCalendarCoverageLowV1;
+  'sla.advisory_fix.warning': SlaAdvisoryFixV1;
+  'sla.advisory_fix.breached': SlaAdvisoryFixV1;
+  'sla.advisory_fix.stopped': SlaAdvisoryFixV1;
 }

@@ -56,6 +56,7 @@ export class Releases {
       kind: input.kind,
       plannedAt: validatePlannedAt(input.plannedAt, now),
       version: validateVersion(input.version),
+      publishedAt: null,
       createdAt: now,
       updatedAt: now,
     };
@@ -106,8 +107,50 @@ export class Releases {
     });
   }
 
+  /**
+   * The release is out (002: users are informed of new versions): recorded once, and every
+   * organization with a contract in force for the product hears of it, its own contacts only
+   * (in-app, and by e-mail unless a contact turned RELEASE_PUBLISHED off). Publishing again
+   * changes nothing.
+   */
+  async publish(caller: Caller, id: string): Promise<ReleaseEntity> {
+    requireManager(caller, 'publish releases');
+    const now = this.clock.now();
+    return this.transactions.run(async (tx) => {
+      const current = await this.store.lock(tx.manager, requireUuid(id, 'id'));
+      if (!current) throw notFound('Release', id);
+      if (current.publishedAt) return current;
+      const published: ReleaseEntity = { ...current, publishedAt: now, updatedAt: now };
+      await this.store.save(tx.manager, published);
+      const facts = {
+        releaseId: published.id,
+        product: published.product,
+        kind: published.kind,
+        version: published.version,
+        publishedAt: now.toISOString(),
+      };
+      tx.emit(
+        makeEvent(
+          'contracts.release.published',
+          null,
+          { ...facts, plannedAt: published.plannedAt.toISOString() },
+          origin(now),
+        ),
+      );
+      const audience = await this.contracts.audienceOf(tx.manager, published.product);
+      const byOrganization = new Map<string, string[]>();
+      for (const c of audience.contacts) {
+        byOrganization.set(c.organizationId, [...(byOrganization.get(c.organizationId) ?? []), c.contactId]);
+      }
+      for (const [organizationId, contactIds] of byOrganization) {
+        tx.emit(makeEvent('contracts.release.announced', organizationId, { ...facts, contactIds }, origin(now)));
+      }
+      return published;
+    });
+  }
+
   async byIds(caller: Caller, ids: readonly string[]): Promise<Map<string, ReleaseEntity>> {
-    const products = await this.productsOf(caller);
+    const products = await this.visibleProducts(caller);
     const rows = await this.store.byIds(ids);
     return new Map(rows.filter((row) => !products || products.has(row.product)).map((row) => [row.id, row]));
   }
@@ -127,7 +170,7 @@ export class Releases {
         field: 'from',
       });
     }
-    const products = await this.productsOf(caller);
+    const products = await this.visibleProducts(caller);
     if (products && products.size === 0) return [];
     return this.store.list(
       {
@@ -145,8 +188,14 @@ export class Releases {
     return (await this.store.countOfProduct(product)) > 0;
   }
 
-  /** The products whose releases the caller may see; null: all of them. */
-  private async productsOf(caller: Caller): Promise<Set<string> | null> {
+  /** Whose rows the caller may see: all, none, or one organization's. */
+  organizationScope(caller: Caller): 'all' | 'none' | string {
+    const visibility = visibilityOf(caller);
+    return visibility.kind === 'organization' ? visibility.organizationId : visibility.kind;
+  }
+
+  /** The products whose releases (and advisories) the caller may see; null: all of them. */
+  async visibleProducts(caller: Caller): Promise<Set<string> | null> {
     const visibility = visibilityOf(caller);
     if (visibility.kind === 'all') return null;
     if (visibility.kind === 'none') return new Set();

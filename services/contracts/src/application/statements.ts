@@ -37,6 +37,7 @@ export class Statements {
     private readonly store: StatementStore,
     private readonly prepaid: PrepaidStore,
     private readonly clock: Clock,
+    private readonly maxLines = STATEMENT_MAX_LINES,
   ) {}
 
   async monthly(caller: Caller, contractId: string, month: string): Promise<MonthlyStatementView> {
@@ -62,7 +63,7 @@ export class Statements {
     });
     return {
       ...data,
-      lines: data.lines.slice(0, STATEMENT_MAX_LINES),
+      lines: data.lines.slice(0, this.maxLines),
       lineCount: data.lines.length,
       contract,
       final: openedThrough !== null && openedThrough > target,

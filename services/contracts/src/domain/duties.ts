@@ -5,7 +5,7 @@ import { badInput, type Party, PARTIES, plainText } from '@reglament/shared/doma
 /**
  * Contract duties (issue 18): work a regulation obliges one of the parties to do, once or on a
  * schedule, with a deadline in the contract's business calendar (003 §9-13, 000). Each
- * occurrence becomes a DUTY ticket with its own clock (docs/adr/0022-contract-duties-as-duty-tickets.md).
+ * occurrence becomes a DUTY ticket with its own clock (docs/adr/0023-contract-duties-as-duty-tickets.md).
  */
 export const DUTY_SCHEDULE_KINDS = ['ONCE', 'WEEKLY', 'MONTHLY', 'QUARTERLY', 'CRON'] as const;
 export type DutyScheduleKind = (typeof DUTY_SCHEDULE_KINDS)[number];

@@ -1,5 +1,6 @@
 import { type Caller, isStaff } from '@reglament/shared/domain';
 import DataLoader from 'dataloader';
+import type { Advisories } from '../application/advisories';
 import type { Auth } from '../application/auth';
 import type { Contacts } from '../application/contacts';
 import type { Contracts } from '../application/contracts';
@@ -18,6 +19,7 @@ import type { ContractEntity, OrganizationEntity } from '../infra/entities';
 import type { ContactEntity, StaffEntity } from '../infra/people.entities';
 import type { HourPackageEntity, PaymentEntity, TimeEntryEntity } from '../infra/prepaid.entities';
 import type { ReleaseEntity } from '../infra/release.entities';
+import type { AdvisoryEntity, AdvisoryRecipientEntity } from '../infra/advisory.entities';
 import { toContract } from './mappers';
 import type { Contract } from './types/contract.types';
 
@@ -36,6 +38,7 @@ export interface ContractsApp {
   prepaidReads: PrepaidReads;
   timeLogging: TimeLogging;
   releases: Releases;
+  advisories: Advisories;
   statements: Statements;
   workload: Workload;
 }
@@ -73,6 +76,8 @@ export function createLoaders(app: ContractsApp, caller: Caller) {
     /** Staff are visible to staff only (a customer sees no names of the provider's people). */
     staffMember: byId<StaffEntity>((ids) => (isStaff(caller) ? app.staff.byIds(ids) : Promise.resolve(new Map()))),
     release: byId<ReleaseEntity>((ids) => app.releases.byIds(caller, ids)),
+    advisory: byId<AdvisoryEntity>((ids) => app.advisories.byIds(caller, ids)),
+    advisoryRecipients: grouped<AdvisoryRecipientEntity>((ids) => app.advisories.recipientsOf(caller, ids)),
     contactsByOrganization: grouped<ContactEntity>((ids) => app.contacts.visibleByOrganizations(caller, ids)),
     contractsByOrganization: grouped<ContractEntity>((ids) => app.contracts.visibleByOrganizations(caller, ids)),
     dutiesByContract: grouped<ContractDutyEntity>((ids) => app.duties.byContracts(caller, ids)),

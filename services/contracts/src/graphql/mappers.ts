@@ -24,6 +24,8 @@ import {
   WorkBillingEnum,
 } from './types/prepaid.types';
 import { type Release, ReleaseKindEnum } from './types/release.types';
+import { type Advisory, AdvisorySeverityEnum } from './types/advisory.types';
+import type { AdvisoryEntity } from '../infra/advisory.entities';
 
 export function toOrganization(row: OrganizationEntity): Organization {
   return { id: row.id, name: row.name, email: row.email, emailDomains: row.emailDomains, createdAt: row.createdAt };
@@ -161,6 +163,7 @@ export function toRelease(row: ReleaseEntity): Release {
     kind: ReleaseKindEnum[row.kind],
     plannedAt: row.plannedAt,
     version: row.version,
+    publishedAt: row.publishedAt,
   };
 }
 
@@ -192,4 +195,19 @@ export function toPreset(preset: PresetDefinition): Preset {
 
 export function toServiceItem(item: ServiceItemModel): ServiceItem {
   return { ...item, billing: ServiceBillingEnum[item.billing] };
+}
+
+export function toAdvisory(row: AdvisoryEntity): Advisory {
+  return {
+    id: row.id,
+    product: row.product,
+    title: row.title,
+    body: row.body,
+    severity: AdvisorySeverityEnum[row.severity],
+    discoveredAt: row.discoveredAt,
+    fixDueAt: row.fixDueAt,
+    publishedAt: row.publishedAt,
+    fixedAt: row.fixedAt,
+    fixedInReleaseId: row.fixedInReleaseId,
+  };
 }

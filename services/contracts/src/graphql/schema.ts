@@ -2,7 +2,8 @@ import { notFound } from '@reglament/shared/domain';
 import { buildFederatedSchema } from '@reglament/shared/platform';
 import type { GraphQLSchema } from 'graphql';
 import { type ContractsContext, contractOut } from './context';
-import { toContact, toOrganization, toRelease, toStaffUser } from './mappers';
+import { toAdvisory, toContact, toOrganization, toRelease, toStaffUser } from './mappers';
+import { AdvisoryResolver } from './resolvers/advisory.resolver';
 import { AuthResolver } from './resolvers/auth.resolver';
 import { CatalogResolver } from './resolvers/catalog.resolver';
 import { ContractResolver } from './resolvers/contract.resolver';
@@ -29,6 +30,7 @@ export function buildContractsSchema(): Promise<GraphQLSchema> {
         PrepaidResolver,
         CatalogResolver,
         ReleaseResolver,
+        AdvisoryResolver,
         TicketResolver,
         StatementResolver,
         WorkloadResolver,
@@ -67,6 +69,12 @@ export function buildContractsSchema(): Promise<GraphQLSchema> {
           const row = await ctx.loaders.release.load(ref.id);
           if (!row) throw notFound('Release', ref.id);
           return toRelease(row);
+        },
+      },
+      Advisory: {
+        __resolveReference: async (ref: { id: string }, ctx: ContractsContext) => {
+          const row = await ctx.loaders.advisory.load(ref.id);
+          return row && toAdvisory(row);
         },
       },
       // Tickets brings contractId/requesterId (@requires); visibility is checked by the loaders.

@@ -1,10 +1,19 @@
 import type { Visibility } from '@reglament/shared/domain';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { ContractStatus } from '../domain/contract';
 import { ContractEntity } from './contract.entities';
 import { OrganizationScopedReader } from './organization-scoped';
+import { ContactEntity } from './people.entities';
 import { pageInIdOrder, type RowsPage } from './paging';
 import { PrepaidAccountEntity } from './prepaid.entities';
+
+/** A contact an announcement about a product reaches. */
+export interface ProductAudienceMember {
+  contactId: string;
+  organizationId: string;
+  fullName: string;
+  email: string;
+}
 
 /** The contracts table: every query of contracts. Writes take the transaction's manager. */
 export class ContractStore {
@@ -99,5 +108,39 @@ export class ContractStore {
       .getRepository(ContractEntity)
       .find({ select: { products: true }, where: { organizationId } });
     return rows.map((row) => row.products);
+  }
+
+  /**
+   * The customers of a product now: organizations with an ACTIVE contract that names the product
+   * (or names none: it covers every product), their contracts' presets, and their active
+   * contacts, in organization then contact order.
+   */
+  async audienceOf(
+    manager: EntityManager,
+    product: string,
+  ): Promise<{ presets: string[]; organizationIds: string[]; contacts: ProductAudienceMember[] }> {
+    const contracts = await manager
+      .createQueryBuilder(ContractEntity, 'c')
+      .select(['c.organizationId', 'c.preset'])
+      .where(`c.status = 'ACTIVE'`)
+      .andWhere(`(c.products = '{}' OR :product = ANY(c.products))`, { product })
+      .getMany();
+    const organizationIds = [...new Set(contracts.map((c) => c.organizationId))].sort();
+    const presets = [...new Set(contracts.map((c) => c.preset))].sort();
+    if (organizationIds.length === 0) return { presets, organizationIds, contacts: [] };
+    const contacts = await manager.find(ContactEntity, {
+      where: { organizationId: In(organizationIds), active: true },
+      order: { organizationId: 'ASC', id: 'ASC' },
+    });
+    return {
+      presets,
+      organizationIds,
+      contacts: contacts.map((c) => ({
+        contactId: c.id,
+        organizationId: c.organizationId,
+        fullName: c.fullName,
+        email: c.email,
+      })),
+    };
   }
 }

@@ -12,6 +12,7 @@ import {
   TimeEntryEntity,
 } from './prepaid.entities';
 import { ReleaseEntity } from './release.entities';
+import { AdvisoryEntity, AdvisoryRecipientEntity } from './advisory.entities';
 import { ContractDutyEntity, DutyOccurrenceEntity } from './duty.entities';
 import { KnownTicketEntity } from './read-model.entities';
 
@@ -19,6 +20,7 @@ export * from './contract.entities';
 export * from './people.entities';
 export * from './prepaid.entities';
 export * from './release.entities';
+export * from './advisory.entities';
 export * from './duty.entities';
 export * from './read-model.entities';
 
@@ -35,6 +37,8 @@ export const contractsEntities = [
   PaymentEntity,
   TimeEntryEntity,
   ReleaseEntity,
+  AdvisoryEntity,
+  AdvisoryRecipientEntity,
   KnownTicketEntity,
   ContractDutyEntity,
   DutyOccurrenceEntity,

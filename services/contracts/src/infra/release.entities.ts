@@ -20,6 +20,10 @@ export class ReleaseEntity {
   @Column({ type: 'text', nullable: true })
   version!: string | null;
 
+  /** When the release went out (publishRelease); null: only scheduled. */
+  @Column({ type: 'timestamptz', name: 'published_at', nullable: true })
+  publishedAt!: Date | null;
+
   @Column({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
 

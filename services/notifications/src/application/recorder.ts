@@ -52,8 +52,9 @@ export class NotificationRecorder {
     const actor = (data.actor as { id?: string | null } | undefined)?.id ?? null;
     const organizationId = ticket?.organizationId ?? event.organizationId;
     const followerIds = await this.followersOf(tx, intents, ticket);
-    const people = await this.people(tx, intents, ticket, organizationId, followerIds);
-    const directory: Directory = { organizationId, ticket, people, followerIds };
+    const namedContactIds = await this.namedContactsOf(tx, intents, data, organizationId);
+    const people = await this.people(tx, intents, ticket, organizationId, [...followerIds, ...namedContactIds]);
+    const directory: Directory = { organizationId, ticket, people, followerIds, namedContactIds };
     const contractId = ticket?.contractId ?? (typeof data.contractId === 'string' ? data.contractId : null);
     const contract = contractId ? await tx.manager.findOneBy(KnownContractEntity, { contractId }) : null;
     const timers = ticket ? await tx.manager.findBy(KnownTimerEntity, { ticketId: ticket.ticketId }) : [];
@@ -151,6 +152,31 @@ export class NotificationRecorder {
     };
   }
 
+  /**
+   * The contacts the event names (NAMED_CONTACTS), or those of the event's organization told of
+   * its advisory (ADVISORY_RECIPIENTS: the ADVISORY notifications recorded, R-NTF-2).
+   */
+  private async namedContactsOf(
+    tx: Tx,
+    intents: Intent[],
+    data: Record<string, unknown>,
+    organizationId: string | null,
+  ): Promise<string[]> {
+    const audiences = new Set(intents.flatMap((i) => i.audiences));
+    const ids: string[] = [];
+    if (audiences.has('NAMED_CONTACTS') && Array.isArray(data.contactIds)) {
+      ids.push(...data.contactIds.filter((id): id is string => typeof id === 'string'));
+    }
+    if (audiences.has('ADVISORY_RECIPIENTS') && typeof data.advisoryId === 'string' && organizationId) {
+      const rows = (await tx.manager.query(
+        `SELECT recipient_id FROM notifications WHERE once_key = $1 AND kind = 'ADVISORY' AND organization_id = $2`,
+        [`advisory:${data.advisoryId}`, organizationId],
+      )) as { recipient_id: string }[];
+      ids.push(...rows.map((r) => r.recipient_id));
+    }
+    return ids;
+  }
+
   /** The contacts following the ticket, when an intent tells its followers. */
   private async followersOf(tx: Tx, intents: Intent[], ticket: TicketView | null): Promise<string[]> {
     if (!ticket || !intents.some((i) => i.audiences.includes('FOLLOWERS'))) return [];
@@ -158,16 +184,16 @@ export class NotificationRecorder {
     return rows.map((r) => r.contactId);
   }
 
-  /** Only the people the intents may reach: the ticket's two and followers, staff of the roles named, the organization's contacts. */
+  /** Only the people the intents may reach: the ticket's two, followers and named contacts, staff of the roles named, the organization's contacts. */
   private async people(
     tx: Tx,
     intents: Intent[],
     ticket: TicketView | null,
     organizationId: string | null,
-    followerIds: readonly string[],
+    contactIds: readonly string[],
   ): Promise<PersonView[]> {
     const audiences = new Set(intents.flatMap((i) => i.audiences));
-    const ids = [ticket?.requesterId, ticket?.assigneeId, ...followerIds].filter((id): id is string => !!id);
+    const ids = [ticket?.requesterId, ticket?.assigneeId, ...contactIds].filter((id): id is string => !!id);
     const roles = [
       ...(audiences.has('DISPATCHERS') || audiences.has('HANDLER') ? ['DISPATCHER'] : []),
       ...(audiences.has('ADMINS') ? ['ADMIN'] : []),

@@ -42,6 +42,8 @@ export interface Directory {
   people: readonly PersonView[];
   /** Contacts following the ticket (FOLLOWERS); only those of the ticket's organization are told. */
   followerIds?: readonly string[];
+  /** Contacts the event names, or told of its advisory (NAMED_CONTACTS, ADVISORY_RECIPIENTS); only those of the event's organization are told. */
+  namedContactIds?: readonly string[];
 }
 
 /**
@@ -76,6 +78,8 @@ export function recipientsOf(intent: Intent, directory: Directory, actorId: stri
     ADMINS: () => withRole('ADMIN').forEach((p) => add(p, 'PROVIDER')),
     ORGANIZATION_CONTACTS: () => people.filter((p) => p.active).forEach((p) => add(contact(p), 'CUSTOMER')),
     FOLLOWERS: () => (ticket ? (directory.followerIds ?? []) : []).forEach((id) => add(contact(byId(id)), 'CUSTOMER')),
+    NAMED_CONTACTS: () => (directory.namedContactIds ?? []).forEach((id) => add(contact(byId(id)), 'CUSTOMER')),
+    ADVISORY_RECIPIENTS: () => (directory.namedContactIds ?? []).forEach((id) => add(contact(byId(id)), 'CUSTOMER')),
   };
   for (const audience of intent.audiences) resolve[audience]();
   return [...found.values()];

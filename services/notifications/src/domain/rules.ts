@@ -17,9 +17,19 @@ export type Audience =
   /** Every active contact of the event's organization. */
   | 'ORGANIZATION_CONTACTS'
   /** Contacts of the ticket's organization who follow the ticket (followTicket). */
-  | 'FOLLOWERS';
+  | 'FOLLOWERS'
+  /** The contacts the event names (`contactIds`: contracts decided who), of the event's organization only. */
+  | 'NAMED_CONTACTS'
+  /** The contacts of the event's organization told of the advisory (`advisoryId`) it is about (R-NTF-2). */
+  | 'ADVISORY_RECIPIENTS';
 
-export const CUSTOMER_AUDIENCES: readonly Audience[] = ['REQUESTER', 'ORGANIZATION_CONTACTS', 'FOLLOWERS'];
+export const CUSTOMER_AUDIENCES: readonly Audience[] = [
+  'REQUESTER',
+  'ORGANIZATION_CONTACTS',
+  'FOLLOWERS',
+  'NAMED_CONTACTS',
+  'ADVISORY_RECIPIENTS',
+];
 
 /** The customer side of a ticket: its requester and the contacts following it. */
 const CUSTOMER_SIDE = ['REQUESTER', 'FOLLOWERS'] as const;
@@ -274,6 +284,63 @@ export const RULES: readonly AnyRule[] = [
     }),
   }),
   rule({
+    event: 'contracts.advisory.addressed',
+    describe: 'security advisory: each contact contracts named, alone, in the portal and by e-mail (R-NTF-2)',
+    kind: 'ADVISORY',
+    audiences: ['NAMED_CONTACTS'],
+    facts: (e) => ({
+      advisoryTitle: e.data.title,
+      advisoryBody: e.data.body,
+      product: e.data.product,
+      severity: e.data.severity,
+      fixDueAt: e.data.fixDueAt,
+    }),
+    key: (e) => `advisory:${e.data.advisoryId}`,
+  }),
+  rule({
+    event: 'contracts.advisory.fix_addressed',
+    describe: "advisory fixed: the advisory's recipients learn the release it shipped in (001 §8-9)",
+    kind: 'ADVISORY_FIXED',
+    audiences: ['NAMED_CONTACTS'],
+    facts: (e) => ({ advisoryTitle: e.data.title, product: e.data.product, version: e.data.version }),
+    key: (e) => `advisory-fixed:${e.data.advisoryId}`,
+  }),
+  rule({
+    event: 'contracts.release.announced',
+    describe: 'release published: the contacts of customers with a contract for its product (002), by preference',
+    kind: 'RELEASE_PUBLISHED',
+    audiences: ['NAMED_CONTACTS'],
+    facts: (e) => ({ product: e.data.product, version: e.data.version, releaseKind: e.data.kind }),
+    key: (e) => `release:${e.data.releaseId}`,
+  }),
+  rule({
+    event: 'sla.advisory_fix.warning',
+    describe: "advisory fix due in a day: the advisory's recipients of each organization (R-SLA-9, R-SLA-6)",
+    when: (e) => e.organizationId !== null,
+    kind: 'SLA_WARNING',
+    audiences: ['ADVISORY_RECIPIENTS'],
+    facts: (e) => advisoryFixFacts(e.data),
+    key: (e) => `advisory-warning:${e.data.advisoryId}`,
+  }),
+  rule({
+    event: 'sla.advisory_fix.warning',
+    describe: 'advisory fix due in a day: dispatchers and admins (R-SLA-9, R-SLA-6)',
+    when: (e) => e.organizationId === null,
+    kind: 'SLA_WARNING',
+    audiences: ['DISPATCHERS', 'ADMINS'],
+    facts: (e) => advisoryFixFacts(e.data),
+    key: (e) => `advisory-warning:${e.data.advisoryId}`,
+  }),
+  rule({
+    event: 'sla.advisory_fix.breached',
+    describe: 'advisory fix overdue: dispatchers and admins (R-SLA-6)',
+    when: (e) => e.organizationId === null,
+    kind: 'SLA_BREACHED',
+    audiences: ['DISPATCHERS', 'ADMINS'],
+    facts: (e) => advisoryFixFacts(e.data),
+    key: (e) => `advisory-breach:${e.data.advisoryId}`,
+  }),
+  rule({
     event: 'notifications.webhook.disabled',
     describe: "a webhook failing for days is disabled: its organization's contacts and the admins",
     kind: 'WEBHOOK_DISABLED',
@@ -286,6 +353,16 @@ export const RULES: readonly AnyRule[] = [
     }),
   }),
 ];
+
+function advisoryFixFacts(d: { title: string; product: string; deadline: string }): Facts {
+  return {
+    advisoryTitle: d.title,
+    product: d.product,
+    deadline: d.deadline,
+    metric: 'SECURITY_FIX',
+    partyAtRisk: 'PROVIDER',
+  };
+}
 
 /** What one event asks for: a kind for some audiences, with its facts and its once-key. */
 export interface Intent {

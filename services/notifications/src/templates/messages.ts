@@ -156,22 +156,26 @@ export const MESSAGES: Record<NotificationKind, Record<Language, MessageTemplate
   },
   SLA_WARNING: {
     RU: {
-      title: 'Обращение {{number}}: срок «{{label metric}}» под угрозой',
-      body: 'Предупреждение (R-SLA-9): срок «{{label metric}}» по обращению {{number}} «{{title}}» истекает {{date deadline}}. Может не успеть: {{label partyAtRisk}}.',
+      title:
+        '{{#if advisoryTitle}}Исправление уязвимости «{{advisoryTitle}}»: срок под угрозой{{else}}Обращение {{number}}: срок «{{label metric}}» под угрозой{{/if}}',
+      body: '{{#if advisoryTitle}}Предупреждение (R-SLA-9): обновление {{product}}, исправляющее уязвимость «{{advisoryTitle}}», должно выйти до {{date deadline}} (3 дня с момента обнаружения). Может не успеть: {{label partyAtRisk}}.{{else}}Предупреждение (R-SLA-9): срок «{{label metric}}» по обращению {{number}} «{{title}}» истекает {{date deadline}}. Может не успеть: {{label partyAtRisk}}.{{/if}}',
     },
     EN: {
-      title: 'Ticket {{number}}: {{label metric}} deadline at risk',
-      body: 'Warning (R-SLA-9): the {{label metric}} deadline of ticket {{number}} "{{title}}" expires {{date deadline}}. The party at risk: {{label partyAtRisk}}.',
+      title:
+        '{{#if advisoryTitle}}Fix of "{{advisoryTitle}}": deadline at risk{{else}}Ticket {{number}}: {{label metric}} deadline at risk{{/if}}',
+      body: '{{#if advisoryTitle}}Warning (R-SLA-9): the {{product}} update fixing "{{advisoryTitle}}" is due by {{date deadline}} (3 days from discovery). The party at risk: {{label partyAtRisk}}.{{else}}Warning (R-SLA-9): the {{label metric}} deadline of ticket {{number}} "{{title}}" expires {{date deadline}}. The party at risk: {{label partyAtRisk}}.{{/if}}',
     },
   },
   SLA_BREACHED: {
     RU: {
-      title: 'Обращение {{number}}: срок «{{label metric}}» нарушен',
-      body: 'Срок «{{label metric}}» по обращению {{number}} «{{title}}» ({{date deadline}}) нарушен.',
+      title:
+        '{{#if advisoryTitle}}Исправление уязвимости «{{advisoryTitle}}» просрочено{{else}}Обращение {{number}}: срок «{{label metric}}» нарушен{{/if}}',
+      body: '{{#if advisoryTitle}}Обновление {{product}}, исправляющее уязвимость «{{advisoryTitle}}», не вышло к сроку {{date deadline}} (R-SLA-6).{{else}}Срок «{{label metric}}» по обращению {{number}} «{{title}}» ({{date deadline}}) нарушен.{{/if}}',
     },
     EN: {
-      title: 'Ticket {{number}}: {{label metric}} deadline breached',
-      body: 'The {{label metric}} deadline of ticket {{number}} "{{title}}" ({{date deadline}}) was breached.',
+      title:
+        '{{#if advisoryTitle}}Fix of "{{advisoryTitle}}" overdue{{else}}Ticket {{number}}: {{label metric}} deadline breached{{/if}}',
+      body: '{{#if advisoryTitle}}The {{product}} update fixing "{{advisoryTitle}}" did not ship by {{date deadline}} (R-SLA-6).{{else}}The {{label metric}} deadline of ticket {{number}} "{{title}}" ({{date deadline}}) was breached.{{/if}}',
     },
   },
   FAILURE_REPORT_REQUIRED: {
@@ -235,8 +239,34 @@ export const MESSAGES: Record<NotificationKind, Record<Language, MessageTemplate
     },
   },
   ADVISORY: {
-    RU: { title: 'Уведомление безопасности: {{title}}', body: '{{body}}' },
-    EN: { title: 'Security advisory: {{title}}', body: '{{body}}' },
+    RU: {
+      title: 'Уведомление безопасности ({{label severity}}): {{advisoryTitle}}',
+      body: '{{advisoryBody}}\n\nПродукт: {{product}}. Исправление выйдет не позднее {{date fixDueAt}} (001 §8-9); о нём сообщим отдельно.',
+    },
+    EN: {
+      title: 'Security advisory ({{label severity}}): {{advisoryTitle}}',
+      body: '{{advisoryBody}}\n\nProduct: {{product}}. The fix ships by {{date fixDueAt}} (001 §8-9); you will be told when it is out.',
+    },
+  },
+  ADVISORY_FIXED: {
+    RU: {
+      title: 'Исправлено: {{advisoryTitle}}',
+      body: 'Вышло обновление {{product}}{{#if version}} {{version}}{{/if}}, исправляющее уязвимость «{{advisoryTitle}}». Установите его.',
+    },
+    EN: {
+      title: 'Fixed: {{advisoryTitle}}',
+      body: 'The {{product}} update{{#if version}} {{version}}{{/if}} fixing "{{advisoryTitle}}" is out. Please install it.',
+    },
+  },
+  RELEASE_PUBLISHED: {
+    RU: {
+      title: 'Вышло обновление {{product}}{{#if version}} {{version}}{{/if}}',
+      body: 'Вышло {{label releaseKind}} обновление {{product}}{{#if version}} {{version}}{{/if}}.',
+    },
+    EN: {
+      title: '{{product}}{{#if version}} {{version}}{{/if}} released',
+      body: 'A new {{label releaseKind}} update of {{product}}{{#if version}}, version {{version}},{{/if}} is out.',
+    },
   },
   EMAIL_REFUSED: {
     RU: {
@@ -290,6 +320,11 @@ export const LABELS: Record<Language, Record<string, string>> = {
     CALLBACK: 'Обратный звонок',
     ON_SITE: 'Выезд',
     AUTO_CLOSE: 'Автозакрытие',
+    SECURITY_FIX: 'Исправление уязвимости',
+    CRITICAL: 'критическая',
+    MEDIUM: 'средняя',
+    PLANNED: 'плановое',
+    UNPLANNED: 'внеплановое',
   },
   EN: {
     REGISTERED: 'Registered',
@@ -319,5 +354,10 @@ export const LABELS: Record<Language, Record<string, string>> = {
     CALLBACK: 'call-back',
     ON_SITE: 'on-site arrival',
     AUTO_CLOSE: 'auto-close',
+    SECURITY_FIX: 'security fix',
+    CRITICAL: 'critical',
+    MEDIUM: 'medium',
+    PLANNED: 'planned',
+    UNPLANNED: 'unplanned',
   },
 };

@@ -9,6 +9,16 @@ export interface SchedulerOptions {
   /** The longest it sleeps without looking (other replicas may add earlier timers). */
   maxSleepMs?: number;
   batchSize?: number;
+  /** Clocks of other kinds fired by the same loop (the advisory fix clocks, R-SLA-6). */
+  others?: readonly DueClocks[];
+}
+
+/** A kind of clock with its own due instants. */
+export interface DueClocks {
+  /** The earliest due instant (ms), or null. */
+  nextDue(): Promise<number | null>;
+  /** Fires what is due up to `upTo`; returns how many clocks moved. */
+  fireDue(upTo: number): Promise<number>;
 }
 
 interface DueTicket {
@@ -84,19 +94,27 @@ export class SlaScheduler {
     return Math.max(0, (this.options.clock.now().getTime() - due) / 1000);
   }
 
-  /** The earliest due instant (an index-only lookup). */
+  /** The earliest due instant of every kind of clock (index-only lookups). */
   async nextDue(): Promise<number | null> {
     const [row] = (await this.options.transactions.dataSource.query(
       'SELECT min(next_due_at) AS due FROM sla_timers WHERE next_due_at IS NOT NULL',
     )) as { due: Date | null }[];
-    return row?.due ? new Date(row.due).getTime() : null;
+    const dues = [row?.due ? new Date(row.due).getTime() : null];
+    for (const other of this.options.others ?? []) dues.push(await other.nextDue());
+    const known = dues.filter((d): d is number => d !== null);
+    return known.length ? Math.min(...known) : null;
   }
 
   /** Fires everything due up to now; returns how many ticket evaluations ran. */
   runDue(): Promise<number> {
     // One pass at a time per process; callers (the clock, the test clock's advance) share it.
     if (this.running) return this.running.then(() => this.runDue());
-    this.running = this.fireDue(this.options.clock.nowMs()).finally(() => (this.running = null));
+    const upTo = this.options.clock.nowMs();
+    this.running = (async () => {
+      let fired = await this.fireDue(upTo);
+      for (const other of this.options.others ?? []) fired += await other.fireDue(upTo);
+      return fired;
+    })().finally(() => (this.running = null));
     return this.running;
   }
 

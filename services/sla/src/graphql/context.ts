@@ -1,3 +1,5 @@
+import type { AdvisoryClocks } from '../application/advisory-clocks';
+import type { SlaAdvisoryClockEntity } from '../infra/advisory-clock.entities';
 import type { Caller } from '@reglament/shared/domain';
 import type { Clock, ClockControl, Transactions } from '@reglament/shared/platform';
 import DataLoader from 'dataloader';
@@ -18,6 +20,7 @@ export interface SlaApp {
   clock: Clock;
   clockControl: ClockControl | null;
   clocks: TicketClocks;
+  advisoryClocks: AdvisoryClocks;
   scheduler: SlaScheduler;
   failureReports: FailureReports;
   compliance: Compliance;
@@ -38,6 +41,10 @@ export interface SlaContext {
 /** One set per request: a page of tickets costs one query per kind, whatever its size. */
 export function createLoaders(app: SlaApp) {
   return {
+    advisoryClock: new DataLoader<string, SlaAdvisoryClockEntity | null>(async (ids) => {
+      const byId = await app.advisoryClocks.byIds(ids);
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
     ticket: new DataLoader<string, SlaTicketEntity | null>(async (ids) => {
       const byId = await app.ticketSla.ticketsByIds(ids);
       return ids.map((id) => byId.get(id) ?? null);

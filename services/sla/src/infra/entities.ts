@@ -16,7 +16,10 @@ import {
   CalendarRecomputeEntity,
 } from './production-calendar.entities';
 
+import { SlaAdvisoryClockEntity } from './advisory-clock.entities';
+
 export * from './sla.entities';
+export * from './advisory-clock.entities';
 export * from './production-calendar.entities';
 
 export const slaEntities = [
@@ -29,4 +32,5 @@ export const slaEntities = [
   ProductionCalendarEntity,
   ProductionCalendarYearEntity,
   CalendarRecomputeEntity,
+  SlaAdvisoryClockEntity,
 ];

@@ -1,13 +1,15 @@
 import { type AnyEventEnvelope, causedBy, type EventEnvelope } from '@reglament/shared/domain';
 import { type Clock, type EventHandlers, type Tx, upsertIfNewer } from '@reglament/shared/platform';
+import type { AdvisoryClocks } from '../application/advisory-clocks';
 import type { TicketClocks } from '../application/ticket-clocks';
 import { SlaContractEntity } from '../infra/entities';
 
 /**
  * Contracts' events that move deadlines: release schedules (R-SLA-7), prepaid exhaustion and
  * refill (R-CON-6), and the package's reaction target. Open tickets they touch are recomputed.
+ * Advisories open and stop their fix clocks (R-SLA-6).
  */
-export function contractsHandlers(clocks: TicketClocks, clock: Clock): EventHandlers {
+export function contractsHandlers(clocks: TicketClocks, clock: Clock, advisoryClocks: AdvisoryClocks): EventHandlers {
   const recomputeOpen = async (
     tx: Tx,
     where: 'product' | 'contract_id',
@@ -127,5 +129,8 @@ export function contractsHandlers(clocks: TicketClocks, clock: Clock): EventHand
     },
     'contracts.prepaid.exhausted': (event, tx) => prepaidChanged(event, tx, true),
     'contracts.prepaid.replenished': (event, tx) => prepaidChanged(event, tx, false),
+    // R-SLA-6: the fix clock of a security advisory.
+    'contracts.advisory.published': (event, tx) => advisoryClocks.open(tx, event),
+    'contracts.advisory.fix_linked': (event, tx) => advisoryClocks.stop(tx, event),
   };
 }

@@ -32,6 +32,17 @@ export class ReleaseResolver {
     return toRelease(await ctx.app.releases.move(ctx.caller, id, plannedAt));
   }
 
+  @Mutation(() => Release, {
+    description:
+      'The release is out (ADMIN, DISPATCHER): customers with a contract in force for its product are told (RELEASE_PUBLISHED, in the portal and by e-mail unless they turned it off). Publishing again changes nothing.',
+  })
+  async publishRelease(
+    @Arg('id', () => ID, { description: 'The release to publish.' }) id: string,
+    @Ctx() ctx: ContractsContext,
+  ): Promise<Release> {
+    return toRelease(await ctx.app.releases.publish(ctx.caller, id));
+  }
+
   @Query(() => [Release], { description: 'Release schedules, by planned time (at most 500).' })
   async releases(
     @Arg('product', () => String, { description: "Only this product's releases.", nullable: true })

@@ -168,7 +168,7 @@ export class UpdateContactInput {
     nullable: true,
     description:
       'Notification kinds to get no e-mail for (the whole list; [] turns all back on). Not CLARIFICATION_REQUESTED, ' +
-      'SOLUTION_PROVIDED, SLA_WARNING or ADVISORY. The person themself may change language and emailOff.',
+      'SOLUTION_PROVIDED, SLA_WARNING, ADVISORY or ADVISORY_FIXED. The person themself may change language and emailOff.',
   })
   emailOff?: string[] | null;
 }
@@ -212,7 +212,7 @@ export class UpdateStaffInput {
     nullable: true,
     description:
       'Notification kinds to get no e-mail for (the whole list; [] turns all back on). Not CLARIFICATION_REQUESTED, ' +
-      'SOLUTION_PROVIDED, SLA_WARNING or ADVISORY. The person themself may change language and emailOff.',
+      'SOLUTION_PROVIDED, SLA_WARNING, ADVISORY or ADVISORY_FIXED. The person themself may change language and emailOff.',
   })
   emailOff?: string[] | null;
 }

@@ -32,6 +32,12 @@ export class Release {
 
   @Field(() => String, { description: 'Version label, e.g. 3.1.2 (optional).', nullable: true })
   version!: string | null;
+
+  @Field(() => Date, {
+    description: 'When the release went out (publishRelease; its customers were told); null: only scheduled.',
+    nullable: true,
+  })
+  publishedAt!: Date | null;
 }
 
 @InputType('ScheduleReleaseInput', { description: 'A product release on the release schedule (R-SLA-7).' })

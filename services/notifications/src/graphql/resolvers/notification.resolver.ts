@@ -2,6 +2,7 @@ import type { Caller } from '@reglament/shared/domain';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Deliveries } from '../../application/deliveries';
 import type { Followers } from '../../application/followers';
+import type { AdvisoryDeliveries } from '../../application/advisory-deliveries';
 import type { NotificationInbox } from '../../application/inbox';
 import type { EmailIntake } from '../../application/intake';
 import type { Webhooks } from '../../application/webhooks';
@@ -16,6 +17,7 @@ export interface NotificationsContext {
     deliveries: Deliveries;
     followers: Followers;
     intake: EmailIntake;
+    advisoryDeliveries: AdvisoryDeliveries;
     webhooks: Webhooks;
     quarantine: EmailQuarantine;
   };

@@ -37,6 +37,8 @@ registerEnumType(NotificationKindEnum, {
       description: "A production calendar's data ends within 60 days (R-SLA-2): import the next year.",
     },
     ADVISORY: { description: 'A security advisory about a product (R-NTF-2).' },
+    ADVISORY_FIXED: { description: 'The fix of an advisory is out: the release it shipped in (001 §8-9).' },
+    RELEASE_PUBLISHED: { description: 'A new release of a product under contract is out (002).' },
     EMAIL_REFUSED: {
       description:
         "A contact's e-mail could not be registered (e.g. no contract in force, R-CON-1); the sender is told why.",
@@ -58,6 +60,14 @@ registerEnumType(NotificationKindEnum, {
 @ObjectType('Ticket')
 export class Ticket {
   @Field(() => ID, { description: "The ticket's id." })
+  id!: string;
+}
+
+/** The contracts subgraph's advisory (R-NTF-2); notifications adds how far its e-mails got. */
+@Directive('@key(fields: "id")')
+@ObjectType('Advisory')
+export class Advisory {
+  @Field(() => ID, { description: "The advisory's id." })
   id!: string;
 }
 
