@@ -164,6 +164,57 @@ describe('SLA report downloads through the gateway', () => {
     );
   });
 
+  it("breaches as CSV (R-SLA-11): the API's breaches, one row each; another organization's are never listed", async () => {
+    type Breach = {
+      ticket: { number: string };
+      metric: string;
+      party: string;
+      breachedAt: string;
+      lateMinutes: number | null;
+      failureReportState: string;
+    };
+    const { breaches } = await sys.ok<{ breaches: { edges: { node: Breach }[] } }>(
+      `query($f: SlaReportFilter!) { breaches(filter: $f, first: 100) { edges { node {
+         ticket { number } metric party breachedAt lateMinutes failureReportState } } } }`,
+      { f: { ...DAY, contractIds: [a.contractId] } },
+      a.dispatcher,
+    );
+    // One breach: the ignored ticket's reaction, due at 12:00 Moscow (09:00Z).
+    expect(breaches.edges).toHaveLength(1);
+    const api = breaches.edges[0]!.node;
+    expect(api).toMatchObject({ metric: 'REACTION', party: 'PROVIDER', breachedAt: '2025-03-03T09:00:00.000Z' });
+    const response = await download(
+      `/reports/breaches.csv?from=${DAY.from}&to=${DAY.to}&contractIds=${a.contractId}&lang=en`,
+      a.dispatcher,
+    );
+    expect(response.status).toBe(200);
+    const [header, ...lines] = (await response.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(header).toBe(
+      'Ticket,Metric,Party,Priority,Category,Breached at (UTC),Stopped at (UTC),"Late, working min",Failure report',
+    );
+    expect(lines).toHaveLength(1);
+    const cells = lines[0]!.split(',');
+    expect([cells[0], cells[1], cells[2], cells[5], cells[7], cells[8]]).toEqual([
+      api.ticket.number,
+      'REACTION',
+      'PROVIDER',
+      '2025-03-03T09:00:00.000Z',
+      api.lateMinutes === null ? '' : String(api.lateMinutes),
+      api.failureReportState,
+    ]);
+    // b's customer asks for a's contract: nothing but the heading.
+    const other = await download(
+      `/reports/breaches.csv?from=${DAY.from}&to=${DAY.to}&contractIds=${a.contractId}`,
+      b.customer,
+    );
+    expect((await other.text()).trim().split('\r\n')).toHaveLength(1);
+    const grouped = await download(`/reports/breaches.csv?from=${DAY.from}&to=${DAY.to}&groupBy=CONTRACT`, b.customer);
+    expect(grouped.status).toBe(400);
+  });
+
   it('refuses anonymous callers, bad parameters, long periods and a flood of downloads', async () => {
     const q = `from=${DAY.from}&to=${DAY.to}`;
     expect((await download(`/reports/sla.csv?${q}`, null)).status).toBe(401);

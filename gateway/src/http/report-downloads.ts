@@ -7,7 +7,7 @@ import type { InFlightLimiter } from '../guard/in-flight';
 import { RateLimiter } from '../guard/rate-limiter';
 import { CONTENT_TYPES, type ReportFormat, render } from './reports/formats';
 import type { ReportKind } from './reports/report-kind';
-import { slaReportKind } from './reports/sla-report';
+import { breachesReportKind, slaReportKind } from './reports/sla-report';
 import { statementReportKind } from './reports/statement-report';
 
 export interface ReportDownloadOptions {
@@ -21,9 +21,10 @@ export interface ReportDownloadOptions {
   execute: (query: string, variables: Record<string, unknown>, context: GatewayContext) => Promise<ExecutionResult>;
 }
 
-const PATH = /^\/reports\/(sla|statement)\.(csv|xlsx|html)$/;
+const PATH = /^\/reports\/(sla|breaches|statement)\.(csv|xlsx|html)$/;
 const KINDS: Record<string, ReportKind<never>> = {
   sla: slaReportKind as ReportKind<never>,
+  breaches: breachesReportKind as ReportKind<never>,
   statement: statementReportKind as ReportKind<never>,
 };
 const STATUS_OF: Record<string, number> = {
@@ -87,7 +88,8 @@ export function reportDownloadRoute(options: ReportDownloadOptions): Route {
         sendJson(res, 400, refusal(ErrorCode.BAD_USER_INPUT, parsed.message));
         return true;
       }
-      const result = await options.execute(kind.query, parsed.variables, context);
+      const execute = (variables: Record<string, unknown>) => options.execute(kind.query, variables, context);
+      const result = kind.run ? await kind.run(execute, parsed.variables) : await execute(parsed.variables);
       if (result.errors?.length || !result.data) {
         const first = result.errors?.[0];
         const code = String(first?.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);

@@ -1,3 +1,4 @@
+import type { ExecutionResult } from 'graphql';
 import type { ReportDocument, ReportFormat } from './formats';
 
 export type Lang = 'ru' | 'en';
@@ -9,6 +10,11 @@ export interface ReportKind<V extends Record<string, unknown> = Record<string, u
   formats: readonly ReportFormat[];
   parse(url: URL): Parsed<V>;
   query: string;
+  /** Runs the query as the caller (default: once; a paged report asks page after page). */
+  run?(
+    execute: (variables: Record<string, unknown>) => Promise<ExecutionResult>,
+    variables: V,
+  ): Promise<ExecutionResult>;
   document(data: unknown, variables: V, lang: Lang): ReportDocument;
 }
 

@@ -11,6 +11,7 @@ const LISTS = [
   'engineerIds',
 ] as const;
 const PARAMETERS = new Set<string>(['from', 'to', 'groupBy', 'lang', 'timeZone', ...LISTS]);
+const BREACH_PARAMETERS = new Set<string>(['from', 'to', 'lang', ...LISTS]);
 const GROUPINGS = ['CONTRACT', 'ORGANIZATION', 'PRIORITY', 'CATEGORY', 'PRODUCT', 'ENGINEER', 'MONTH'];
 
 const COLUMNS = [
@@ -73,7 +74,7 @@ export const slaReportKind: ReportKind<Variables> = {
   formats: ['csv', 'xlsx', 'html'],
   query: `query SlaReportDownload($filter: SlaReportFilter!, $groupBy: SlaReportGroupBy) {
   slaReport(filter: $filter, groupBy: $groupBy) { ${COLUMNS.join(' ')} } }`,
-  parse,
+  parse: (url) => parse(url, PARAMETERS),
   document(data, variables, lang): ReportDocument {
     const rows = (data as { slaReport: Row[] }).slaReport;
     const headings = REPORT_HEADINGS[lang];
@@ -100,8 +101,8 @@ export const slaReportKind: ReportKind<Variables> = {
 };
 
 /** The query string as the API's filter: lists repeated or comma-separated; anything unknown refused. */
-function parse(url: URL): Parsed<Variables> {
-  const problem = checkParameters(url, PARAMETERS);
+function parse(url: URL, allowed: ReadonlySet<string>): Parsed<Variables> {
+  const problem = checkParameters(url, allowed);
   if (problem) return { ok: false, message: problem };
   const from = one(url, 'from');
   const to = one(url, 'to');
@@ -133,3 +134,113 @@ function parse(url: URL): Parsed<Variables> {
   }
   return { ok: true, lang, variables: { filter, groupBy } };
 }
+
+/** The most breaches one download lists (20 pages of 100); the file says when there are more. */
+export const BREACHES_MAX_ROWS = 2_000;
+const PAGE = 100;
+
+const BREACH_COLUMNS = [
+  'ticketNumber',
+  'metric',
+  'party',
+  'priority',
+  'category',
+  'breachedAt',
+  'stoppedAt',
+  'lateMinutes',
+  'failureReportState',
+] as const;
+type BreachColumn = (typeof BREACH_COLUMNS)[number];
+
+const BREACH_HEADINGS: Record<Lang, Record<BreachColumn, string> & { title: string; more: string }> = {
+  ru: {
+    title: 'Нарушения сроков SLA',
+    more: 'Показаны первые строки',
+    ticketNumber: 'Обращение',
+    metric: 'Показатель',
+    party: 'Сторона',
+    priority: 'Приоритет',
+    category: 'Категория',
+    breachedAt: 'Нарушено (UTC)',
+    stoppedAt: 'Остановлено (UTC)',
+    lateMinutes: 'Опоздание, раб. мин',
+    failureReportState: 'Отчёт о сбое',
+  },
+  en: {
+    title: 'SLA breaches',
+    more: 'First rows shown',
+    ticketNumber: 'Ticket',
+    metric: 'Metric',
+    party: 'Party',
+    priority: 'Priority',
+    category: 'Category',
+    breachedAt: 'Breached at (UTC)',
+    stoppedAt: 'Stopped at (UTC)',
+    lateMinutes: 'Late, working min',
+    failureReportState: 'Failure report',
+  },
+};
+
+type BreachNode = Record<Exclude<BreachColumn, 'ticketNumber'>, string | number | null> & {
+  ticketId: string;
+  ticket: { number: string } | null;
+};
+type BreachPage = {
+  breaches: {
+    edges: { node: BreachNode }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    totalCount: number;
+  };
+};
+
+/**
+ * `GET /reports/breaches.csv|.xlsx|.html`: `breaches` of the period and filter (R-SLA-11), latest
+ * first, paged through as the caller up to BREACHES_MAX_ROWS rows.
+ */
+export const breachesReportKind: ReportKind<Variables> = {
+  formats: ['csv', 'xlsx', 'html'],
+  query: `query BreachesDownload($filter: SlaReportFilter!, $after: String) {
+  breaches(filter: $filter, first: ${PAGE}, after: $after) {
+    edges { node { ticketId ticket { number } ${BREACH_COLUMNS.filter((c) => c !== 'ticketNumber').join(' ')} } }
+    pageInfo { hasNextPage endCursor } totalCount } }`,
+  parse: (url) => parse(url, BREACH_PARAMETERS),
+  async run(execute, variables) {
+    const nodes: BreachNode[] = [];
+    let after: string | null = null;
+    let totalCount = 0;
+    for (;;) {
+      const result = await execute({ filter: variables.filter, after });
+      if (result.errors?.length || !result.data) return result;
+      const page = (result.data as BreachPage).breaches;
+      nodes.push(...page.edges.map((edge) => edge.node));
+      totalCount = page.totalCount;
+      if (!page.pageInfo.hasNextPage || nodes.length >= BREACHES_MAX_ROWS) break;
+      after = page.pageInfo.endCursor;
+    }
+    return { data: { nodes: nodes.slice(0, BREACHES_MAX_ROWS), totalCount } };
+  },
+  document(data, variables, lang): ReportDocument {
+    const { nodes, totalCount } = data as { nodes: BreachNode[]; totalCount: number };
+    const t = BREACH_HEADINGS[lang];
+    const { from, to } = variables.filter;
+    return {
+      name: `sla-breaches-${from.slice(0, 10)}-${to.slice(0, 10)}`,
+      title: t.title,
+      subtitle: [
+        `${PERIOD[lang]}: ${from} — ${to}`,
+        ...(totalCount > nodes.length ? [`${t.more}: ${nodes.length} / ${totalCount}`] : []),
+      ],
+      lang,
+      tables: [
+        {
+          sheet: lang === 'ru' ? 'Нарушения' : 'Breaches',
+          caption: t.title,
+          headings: BREACH_COLUMNS.map((c) => t[c]),
+          rows: nodes.map((node) =>
+            BREACH_COLUMNS.map((c) => (c === 'ticketNumber' ? (node.ticket?.number ?? node.ticketId) : node[c])),
+          ),
+        },
+      ],
+    };
+  },
+};
