@@ -51,6 +51,7 @@ class Receiver {
           body: Buffer.concat(chunks).toString('utf8'),
           answered: status,
         });
+        if (status === 0) return; // hangs: never answers
         res.writeHead(status, { 'content-type': 'text/plain' });
         res.end(status >= 400 ? `receiver says no (${status}) ${'x'.repeat(1000)}` : 'ok');
       });
@@ -59,7 +60,7 @@ class Receiver {
     this.port = (this.server.address() as AddressInfo).port;
   }
 
-  /** The statuses `path` answers with, in turn (the last one from then on). */
+  /** The statuses `path` answers with, in turn (the last one from then on); 0: no answer at all. */
   script(path: string, statuses: number[]): void {
     this.scripts.set(path, [...statuses]);
   }
@@ -73,6 +74,7 @@ class Receiver {
   }
 
   close(): Promise<void> {
+    this.server.closeAllConnections();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }
@@ -484,6 +486,38 @@ describe('partner webhooks: signed, retried, never lost, one organization each',
     );
     // One sequence per webhook, 1, 2, 3 ... whatever order the deliveries arrived in.
     expect(events.map((e) => e.sequence).sort((a, b) => a - b)).toEqual(events.map((_, i) => i + 1));
+  });
+
+  it("a receiver that hangs holds back only its own webhook's deliveries, not another's", async () => {
+    const umbrella = await seed.customer();
+    const hanging = await registered({
+      url: receiver.url('/hang'),
+      events: ['tickets.ticket.registered'],
+      secret: SECRET_A,
+      organizationId: umbrella.organizationId,
+      internal: true,
+    });
+    receiver.script('/hang', [0]);
+    const healthy = await registered({
+      url: receiver.url('/healthy'),
+      events: ['tickets.ticket.registered'],
+      secret: SECRET_B,
+      organizationId: umbrella.organizationId,
+      internal: true,
+    });
+    await seed.ticket(umbrella, { input: { title: 'First' } });
+    await waitFor(() => receiver.at('/hang').length === 1 && receiver.at('/healthy').length === 1);
+    // While the hanging receiver's attempt is still open (up to 10 s), the next event reaches the healthy one.
+    const second = await seed.ticket(umbrella, { input: { title: 'Second' } });
+    const got = await waitFor(() =>
+      receiver
+        .at('/healthy')
+        .find((r) => (verified(SECRET_B, r).data.ticket as { ticketId: string }).ticketId === second.id),
+    );
+    expect(got.answered).toBe(204);
+    const stuck = (await deliveries(hanging))[0]!;
+    expect([stuck.status, stuck.attempts]).toEqual(['PENDING', 0]);
+    expect((await deliveries(healthy)).map((d) => d.status)).toEqual(['SENT', 'SENT']);
   });
 
   it('testWebhook pings at once, signed; after rotateWebhookSecret both secrets verify for 24 h', async () => {

@@ -18,7 +18,9 @@ export interface WebhookSenderSettings {
 
 /** A claimed delivery is this sender's for this long (longer than an attempt); then it comes back. */
 const LEASE_MS = 5 * 60_000;
-const BATCH = 20;
+/** Attempts in flight at once in one sender, and to one webhook: a slow receiver holds back only its own. */
+const MAX_IN_FLIGHT = 32;
+const MAX_IN_FLIGHT_PER_WEBHOOK = 4;
 
 /**
  * Sends webhook deliveries: claims due rows (FOR UPDATE SKIP LOCKED and a lease, so replicas
@@ -34,6 +36,9 @@ export class WebhookSender {
   private again = false;
   private stopped = false;
   private unwatchClock: (() => void) | null = null;
+  /** Attempts under way: delivery id -> its webhook. */
+  private readonly inFlight = new Map<string, string>();
+  private readonly attempts = new Set<Promise<void>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -64,7 +69,7 @@ export class WebhookSender {
       try {
         do {
           this.again = false;
-          while ((await this.sendDue()) === BATCH && !this.stopped);
+          while ((await this.sendDue()) > 0 && !this.stopped);
         } while (this.again && !this.stopped);
       } catch (error) {
         this.log.error({ err: error }, 'webhook sender run failed; the next run retries');
@@ -80,17 +85,38 @@ export class WebhookSender {
     if (this.timer) clearInterval(this.timer);
     this.unwatchClock?.();
     await this.running;
+    await Promise.all([...this.attempts]);
   }
 
-  /** One batch: claim due deliveries of enabled webhooks, send them side by side. Returns how many were claimed. */
+  /**
+   * Claims due deliveries of enabled webhooks while there is room (at most MAX_IN_FLIGHT, and
+   * MAX_IN_FLIGHT_PER_WEBHOOK per webhook, oldest due first) and starts them; each finished
+   * attempt makes room and wakes the sender. Returns how many were claimed.
+   */
   async sendDue(): Promise<number> {
+    const room = MAX_IN_FLIGHT - this.inFlight.size;
+    if (room <= 0) return 0;
+    const busy = new Map<string, number>();
+    for (const webhookId of this.inFlight.values()) busy.set(webhookId, (busy.get(webhookId) ?? 0) + 1);
     const now = this.clock.now();
     const claimed = await this.dataSource.transaction(async (manager) => {
+      // Candidates, at most the room left per webhook (a window function cannot lock rows: then lock them).
+      const candidates = (await manager.query(
+        `SELECT id FROM (
+           SELECT d.id, d.next_attempt_at, row_number() OVER (PARTITION BY d.webhook_id ORDER BY d.next_attempt_at) AS n,
+                  COALESCE(f.busy, 0) AS busy
+           FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
+           LEFT JOIN unnest($2::uuid[], $3::int[]) AS f(webhook_id, busy) ON f.webhook_id = d.webhook_id
+           WHERE d.status IN ('PENDING', 'FAILED') AND d.next_attempt_at <= $1 AND w.enabled) c
+         WHERE n + busy <= ${MAX_IN_FLIGHT_PER_WEBHOOK}
+         ORDER BY next_attempt_at LIMIT ${room}`,
+        [now, [...busy.keys()], [...busy.values()]],
+      )) as { id: string }[];
+      if (candidates.length === 0) return [];
       const due = (await manager.query(
-        `SELECT d.id FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
-         WHERE d.status IN ('PENDING', 'FAILED') AND d.next_attempt_at <= $1 AND w.enabled
-         ORDER BY d.next_attempt_at LIMIT ${BATCH} FOR UPDATE OF d SKIP LOCKED`,
-        [now],
+        `SELECT id FROM webhook_deliveries WHERE id = ANY($1::uuid[]) AND status IN ('PENDING', 'FAILED')
+           AND next_attempt_at <= $2 FOR UPDATE SKIP LOCKED`,
+        [candidates.map((c) => c.id), now],
       )) as { id: string }[];
       if (due.length === 0) return [];
       const ids = due.map((d) => d.id);
@@ -101,7 +127,22 @@ export class WebhookSender {
       );
       return manager.findBy(WebhookDeliveryEntity, { id: In(ids) });
     });
-    await Promise.all(claimed.map((delivery) => this.attempt(delivery)));
+    for (const delivery of claimed) {
+      this.inFlight.set(delivery.id, delivery.webhookId);
+      const attempt = this.attempt(delivery)
+        .catch((error: unknown) =>
+          this.log.error(
+            { err: error, deliveryId: delivery.id },
+            'webhook attempt failed to record; the lease brings it back',
+          ),
+        )
+        .finally(() => {
+          this.inFlight.delete(delivery.id);
+          this.attempts.delete(attempt);
+          void this.wake();
+        });
+      this.attempts.add(attempt);
+    }
     return claimed.length;
   }
 
