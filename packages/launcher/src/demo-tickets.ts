@@ -84,8 +84,9 @@ async function seedAll(gatewayUrl: string, log: Logger, history: DemoHistory | n
         const token = session.data?.login.token;
         const organizationId = session.data?.login.user.organizationId;
         if (!token || !organizationId) throw new Error(session.errors?.[0]?.message ?? 'login failed');
+        // Requests only: the contract's duties (issue 18) may have opened DUTY tickets already.
         const existing = await call<{ tickets: { totalCount: number } }>(
-          `{ tickets(first: 1) { totalCount } }`,
+          `{ tickets(first: 1, filter: { kind: [REQUEST, WISH] }) { totalCount } }`,
           {},
           token,
         );

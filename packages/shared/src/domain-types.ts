@@ -25,7 +25,7 @@ export type Priority = (typeof PRIORITIES)[number];
 export const CHANNELS = ['PORTAL', 'EMAIL', 'PHONE', 'API'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const CLOSE_REASONS = ['ACCEPTED', 'AUTO_CLOSED', 'NO_CLARIFICATION', 'DUPLICATE', 'WITHDRAWN'] as const;
+export const CLOSE_REASONS = ['ACCEPTED', 'AUTO_CLOSED', 'NO_CLARIFICATION', 'DUPLICATE', 'WITHDRAWN', 'DONE'] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
 export const SLA_METRICS = [

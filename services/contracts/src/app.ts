@@ -5,6 +5,7 @@ import { Contacts } from './application/contacts';
 import { ContractClock } from './application/contract-clock';
 import { Contracts } from './application/contracts';
 import { Credentials } from './application/credentials';
+import { Duties } from './application/duties';
 import { seedDemoData } from './application/demo-data';
 import { Organizations } from './application/organizations';
 import { PrepaidLedger } from './application/prepaid';
@@ -25,6 +26,8 @@ import { SupportContacts1796679982608 } from './infra/migrations/1796679982608-S
 import { Advisories1796684406601 } from './infra/migrations/1796684406601-Advisories';
 import { KnownTicketAssignee1796700000000 } from './infra/migrations/1796700000000-KnownTicketAssignee';
 import { ContractStore } from './infra/contract-store';
+import { DutyStore } from './infra/duty-store';
+import { ContractDuties1796710000000 } from './infra/migrations/1796710000000-ContractDuties';
 import { OrganizationStore } from './infra/organization-store';
 import { ContactStore, CredentialStore, LoginThrottleStore, StaffStore } from './infra/people-store';
 import { PrepaidStore } from './infra/prepaid-store';
@@ -47,6 +50,7 @@ export const contractsMigrations = [
   SupportContacts1796679982608,
   Advisories1796684406601,
   KnownTicketAssignee1796700000000,
+  ContractDuties1796710000000,
 ];
 
 export interface ContractsSettings extends StorageSettings {
@@ -80,7 +84,8 @@ export function buildContractsApp(
   const credentialStore = new CredentialStore(dataSource);
   const prepaidStore = new PrepaidStore(dataSource);
   const credentials = new Credentials(credentialStore);
-  const contracts = new Contracts(contractStore, organizationStore, transactions, clock);
+  const duties = new Duties(new DutyStore(dataSource), contractStore, transactions, clock, runtime.log);
+  const contracts = new Contracts(contractStore, organizationStore, transactions, clock, duties);
   const prepaidMonths = new PrepaidMonths(prepaidStore, clock);
   const prepaid = new PrepaidLedger(prepaidStore, prepaidMonths, transactions, clock, contracts);
   const releaseStore = new ReleaseStore(dataSource);
@@ -105,6 +110,7 @@ export function buildContractsApp(
     contacts: new Contacts(contactStore, organizationStore, credentials, transactions, clock),
     staff: new Staff(staffStore, credentials, transactions, clock),
     contracts,
+    duties,
     prepaid,
     prepaidReads: new PrepaidReads(prepaidStore, clock),
     timeLogging: new TimeLogging(new TimeEntryStore(dataSource), contractStore, transactions, clock, prepaidMonths),
@@ -160,6 +166,7 @@ export async function startContracts(platform: Platform, settings: ContractsSett
         { name: 'contract statuses', run: () => app.contracts.sweepStatuses() },
         { name: 'prepaid months', run: () => app.prepaid.rollOverAll() },
         { name: 'login failures', run: () => app.auth.forgetOldFailures() },
+        { name: 'contract duties', run: () => app.duties.openDue() },
       ],
       runtime.log,
       settings.clockIntervalMs,

@@ -26,9 +26,12 @@ import { FailureMarking1796675942187 } from './infra/migrations/1796675942187-Fa
 import { TicketKind1796678233984 } from './infra/migrations/1796678233984-TicketKind';
 import { NumberSequences1796700000000 } from './infra/migrations/1796700000000-NumberSequences';
 import { CustomFields1796679175477 } from './infra/migrations/1796679175477-CustomFields';
+import { DutyTickets1796710000000 } from './infra/migrations/1796710000000-DutyTickets';
 import { PostgresAttachmentStorage } from './infra/pg-attachment-storage';
 import { TicketReads } from './infra/ticket-reads';
 import { contractsHandlers } from './messaging/contracts-consumer';
+import { DutyOccurrences } from './application/duty-occurrences';
+import { DutyReads } from './infra/duty-reads';
 import { emailHandlers } from './messaging/email-consumer';
 import { slaHandlers } from './messaging/sla-consumer';
 import { ticketsEntities } from './infra/entities';
@@ -47,6 +50,7 @@ export const ticketsMigrations = [
   TicketKind1796678233984,
   CustomFields1796679175477,
   NumberSequences1796700000000,
+  DutyTickets1796710000000,
 ];
 
 export interface TicketsSettings extends StorageSettings {
@@ -75,11 +79,12 @@ export async function startTickets(platform: Platform, settings: TicketsSettings
       calls: new PhoneCalls(transactions, platform.clock, registration, workflow),
       workflow,
       queries: new TicketQueries(reads),
+      dutyOccurrences: new DutyOccurrences(new DutyReads(dataSource)),
       reads,
       storage,
       links: new DownloadLinks(platform.internalSecret),
     };
-    await runtime.consume('contracts', contractsHandlers);
+    await runtime.consume('contracts', contractsHandlers(registration, platform.clock));
     await runtime.consume('sla', slaHandlers(workflow, runtime.log));
     await runtime.consume('notifications', emailHandlers(registration, workflow, storage, limits, runtime.log));
     const server = await runtime.serve(

@@ -144,7 +144,7 @@ async function main() {
       process.stdout.write(`${now}  ${customer.preset}: ${t.number} registered through the portal\n`);
     }
     const { tickets } = await call<{ tickets: { edges: { node: { id: string; number: string; status: string } }[] } }>(
-      `{ tickets(first: 50, filter: { status: [REGISTERED, IN_ANALYSIS, IN_PROGRESS] }) { edges { node { id number status } } } }`,
+      `{ tickets(first: 50, filter: { status: [REGISTERED, IN_ANALYSIS, IN_PROGRESS], kind: [REQUEST] }) { edges { node { id number status } } } }`,
       {},
       dispatcher.token,
     );

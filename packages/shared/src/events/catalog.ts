@@ -78,6 +78,8 @@ export const EVENT_VERSIONS: { readonly [T in EventType]: number } = {
   'contracts.advisory.fix_addressed': 1,
   'contracts.release.published': 1,
   'contracts.release.announced': 1,
+  'contracts.duty.changed': 1,
+  'contracts.duty.occurrence_opened': 1,
   'notifications.notification.created': 1,
   'notifications.email.ticket_requested': 1,
   'notifications.email.reply_received': 1,

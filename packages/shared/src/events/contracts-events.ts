@@ -200,6 +200,42 @@ export interface CustomizationCapV1 {
   spentAmount: number;
 }
 
+/** A contract duty as it is now (issue 18): added, changed or ended. */
+export interface DutyFacts {
+  dutyId: string;
+  contractId: string;
+  organizationId: string;
+  title: string;
+  party: 'PROVIDER' | 'CUSTOMER';
+  /** ONCE, WEEKLY, MONTHLY, QUARTERLY or CRON. */
+  scheduleKind: string;
+  /** CRON: the expression; ONCE: the date; else null. */
+  scheduleValue: string | null;
+  dueWorkingDays: number;
+  endsOn: string | null;
+  seedClause: string | null;
+}
+
+/**
+ * An occurrence of a contract duty has started (its period began): the tickets service opens a
+ * DUTY ticket with the occurrence's id, the SLA service runs its clock (due by the close of the
+ * N-th working day after `periodStartsOn` in the contract's calendar).
+ */
+export interface DutyOccurrenceOpenedV1 {
+  occurrenceId: string;
+  dutyId: string;
+  contractId: string;
+  organizationId: string;
+  title: string;
+  description: string;
+  party: 'PROVIDER' | 'CUSTOMER';
+  /** The period's first instant (ISO) and its date in the contract's zone. */
+  periodStart: string;
+  periodStartsOn: string;
+  dueWorkingDays: number;
+  seedClause: string | null;
+}
+
 export interface ContractsEventPayloads {
   'contracts.organization.created': OrganizationFacts;
   'contracts.organization.updated': OrganizationFacts;
@@ -225,4 +261,6 @@ export interface ContractsEventPayloads {
   'contracts.advisory.fix_addressed': AdvisoryFixAddressedV1;
   'contracts.release.published': ReleasePublishedV1;
   'contracts.release.announced': ReleaseAnnouncedV1;
+  'contracts.duty.changed': DutyFacts;
+  'contracts.duty.occurrence_opened': DutyOccurrenceOpenedV1;
 }

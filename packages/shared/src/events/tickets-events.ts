@@ -26,8 +26,20 @@ export interface TicketAfterChange {
   linkedTicketId: string | null;
   /** REQUEST, DUTY or WISH (a wish runs no SLA clock); absent in events written before it existed: REQUEST. */
   kind?: TicketKind;
+  /** A DUTY ticket: the contract duty's occurrence it is (issue 18); absent or null for others. */
+  duty?: TicketDutyFacts | null;
   /** Increments with every change of the ticket: consumers can tell order and staleness. */
   version: number;
+}
+
+/** What a DUTY ticket's clock needs: whose duty it is and when it is due (contract calendar). */
+export interface TicketDutyFacts {
+  dutyId: string;
+  party: 'PROVIDER' | 'CUSTOMER';
+  /** The period's start date in the contract's zone. */
+  periodStartsOn: string;
+  /** Due by the close of the N-th working day after periodStartsOn. */
+  dueWorkingDays: number;
 }
 
 export interface Actor {

@@ -78,6 +78,10 @@ registerEnumType(CloseReasonEnum, {
     NO_CLARIFICATION: { description: 'The customer did not answer a clarification within its deadline (R-TKT-9).' },
     DUPLICATE: { description: 'The same problem is handled in another ticket (staff).' },
     WITHDRAWN: { description: 'The customer no longer needs it.' },
+    DONE: {
+      description:
+        'A DUTY ticket whose contract duty was done (completeDutyOccurrence, issue 18); not given to closeTicket.',
+    },
   },
   description: 'Why a ticket was closed (R-TKT-14).',
   name: 'CloseReason',
@@ -87,7 +91,7 @@ registerEnumType(SlaMetricEnum, {
     REACTION: { description: 'First response to a new ticket.' },
     TERM_AGREEMENT: { description: 'Set and agree the execution term (kz-supplier: 2 working hours).' },
     ANALYSIS: { description: 'Primary analysis: classify, assign, plan or ask (R-TKT-8).' },
-    RESOLUTION: { description: 'Provide a solution.' },
+    RESOLUTION: { description: 'Provide a solution; on a DUTY ticket: do the contract duty by its due date.' },
     REWORK: { description: 'Fix what the customer returned with remarks.' },
     CUSTOMER_ACCEPTANCE: { description: 'The customer accepts or returns a solution.' },
     CLARIFICATION: { description: 'The customer answers a question: 3 working days (R-TKT-9).' },

@@ -31,6 +31,7 @@ import { dateIn } from '../domain/months';
 import { validateSupportContacts } from '../domain/support-contacts';
 import type { ContractStore } from '../infra/contract-store';
 import type { ContractEntity } from '../infra/entities';
+import type { Duties } from './duties';
 import type { OrganizationStore } from '../infra/organization-store';
 import { requireManager } from './access';
 import { contractFacts, origin } from './facts';
@@ -59,6 +60,8 @@ export class Contracts {
     private readonly organizations: OrganizationStore,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    /** Issue 18: the preset's duties are created with the contract. */
+    private readonly duties?: Duties,
   ) {}
 
   async create(caller: Caller, input: NewContract): Promise<ContractEntity> {
@@ -101,6 +104,7 @@ export class Contracts {
           tx.emit(
             makeEvent('contracts.contract.created', contract.organizationId, contractFacts(contract), origin(now)),
           );
+          await this.duties?.addPresetDuties(tx, contract, now);
           return contract;
         }),
       numberTaken(valid.number),

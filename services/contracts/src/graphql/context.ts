@@ -5,6 +5,8 @@ import type { Auth } from '../application/auth';
 import type { Contacts } from '../application/contacts';
 import type { Contracts } from '../application/contracts';
 import type { Credentials } from '../application/credentials';
+import type { Duties } from '../application/duties';
+import type { ContractDutyEntity } from '../infra/duty.entities';
 import type { Organizations } from '../application/organizations';
 import type { PrepaidLedger } from '../application/prepaid';
 import type { BalanceView, PrepaidReads } from '../application/prepaid-reads';
@@ -30,6 +32,8 @@ export interface ContractsApp {
   contacts: Contacts;
   staff: Staff;
   contracts: Contracts;
+  /** Issue 18: contract duties and the clock job that opens their occurrences. */
+  duties: Duties;
   prepaid: PrepaidLedger;
   prepaidReads: PrepaidReads;
   timeLogging: TimeLogging;
@@ -76,6 +80,7 @@ export function createLoaders(app: ContractsApp, caller: Caller) {
     advisoryRecipients: grouped<AdvisoryRecipientEntity>((ids) => app.advisories.recipientsOf(caller, ids)),
     contactsByOrganization: grouped<ContactEntity>((ids) => app.contacts.visibleByOrganizations(caller, ids)),
     contractsByOrganization: grouped<ContractEntity>((ids) => app.contracts.visibleByOrganizations(caller, ids)),
+    dutiesByContract: grouped<ContractDutyEntity>((ids) => app.duties.byContracts(caller, ids)),
     packagesByContract: grouped<HourPackageEntity>((ids) => app.prepaidReads.packagesOf(ids)),
     paymentsByContract: grouped<PaymentEntity>((ids) => app.prepaidReads.paymentsOf(ids)),
     timeEntriesByTicket: grouped<TimeEntryEntity>((ids) => app.timeLogging.byTickets(caller, ids)),

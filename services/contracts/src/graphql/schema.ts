@@ -7,6 +7,7 @@ import { AdvisoryResolver } from './resolvers/advisory.resolver';
 import { AuthResolver } from './resolvers/auth.resolver';
 import { CatalogResolver } from './resolvers/catalog.resolver';
 import { ContractResolver } from './resolvers/contract.resolver';
+import { DutyResolver } from './resolvers/duty.resolver';
 import { OrganizationResolver } from './resolvers/organization.resolver';
 import { ContactResolver, StaffResolver } from './resolvers/people.resolver';
 import { PrepaidResolver } from './resolvers/prepaid.resolver';
@@ -25,6 +26,7 @@ export function buildContractsSchema(): Promise<GraphQLSchema> {
         ContactResolver,
         StaffResolver,
         ContractResolver,
+        DutyResolver,
         PrepaidResolver,
         CatalogResolver,
         ReleaseResolver,

@@ -13,6 +13,7 @@ import {
 } from './prepaid.entities';
 import { ReleaseEntity } from './release.entities';
 import { AdvisoryEntity, AdvisoryRecipientEntity } from './advisory.entities';
+import { ContractDutyEntity, DutyOccurrenceEntity } from './duty.entities';
 import { KnownTicketEntity } from './read-model.entities';
 
 export * from './contract.entities';
@@ -20,6 +21,7 @@ export * from './people.entities';
 export * from './prepaid.entities';
 export * from './release.entities';
 export * from './advisory.entities';
+export * from './duty.entities';
 export * from './read-model.entities';
 
 export const contractsEntities = [
@@ -38,4 +40,6 @@ export const contractsEntities = [
   AdvisoryEntity,
   AdvisoryRecipientEntity,
   KnownTicketEntity,
+  ContractDutyEntity,
+  DutyOccurrenceEntity,
 ];

@@ -40,6 +40,7 @@ function told(
   t: TicketAfterChange | null,
   actorId: string | null = null,
   followerIds: string[] = [],
+  namedContactIds: string[] = [],
 ): Record<string, string[]> {
   const directory: Directory = {
     organizationId: e.organizationId,
@@ -56,6 +57,7 @@ function told(
       : null,
     people: everyone,
     followerIds,
+    namedContactIds,
   };
   const result: Record<string, string[]> = {};
   for (const intent of intentsFor(e)) {
@@ -319,6 +321,67 @@ describe('rules table: event -> recipients x kinds', () => {
       thresholdDays: 60,
     });
     expect(told(e, null)).toEqual({ CALENDAR_COVERAGE_LOW: ['Alla'] });
+  });
+
+  it('R-NTF-2 advisory: each contact contracts named, once per advisory; a named contact of another organization gets nothing', () => {
+    const data = {
+      advisoryId: newId(),
+      product: 'ASMO',
+      title: 'SQL injection',
+      body: 'Restrict reports.',
+      severity: 'HIGH' as const,
+      discoveredAt: '2025-03-03T06:00:00Z',
+      fixDueAt: '2025-03-06T06:00:00Z',
+      contactIds: [olga.id, fedor.id],
+    };
+    const e = event('contracts.advisory.addressed', orgA, data);
+    expect(told(e, null, null, [], [olga.id, fedor.id])).toEqual({ ADVISORY: ['Olga'] });
+    expect(intentsFor(e)[0]!.key).toBe(`advisory:${data.advisoryId}`);
+    const fixed = event('contracts.advisory.fix_addressed', orgA, {
+      advisoryId: data.advisoryId,
+      product: 'ASMO',
+      title: 'SQL injection',
+      releaseId: newId(),
+      version: '4.2.1',
+      contactIds: [olga.id, oleg.id],
+    });
+    expect(told(fixed, null, null, [], [olga.id, oleg.id])).toEqual({ ADVISORY_FIXED: ['Oleg', 'Olga'] });
+  });
+
+  it('R-SLA-6, R-SLA-9 advisory fix clock: the warning to the recipients of each organization and to dispatchers and admins; the breach to the provider only', () => {
+    const data = {
+      advisoryId: newId(),
+      product: 'ASMO',
+      title: 'SQL injection',
+      startedAt: '2025-03-03T06:00:00Z',
+      deadline: '2025-03-06T06:00:00Z',
+      status: 'RUNNING' as const,
+      at: '2025-03-05T06:00:00Z',
+      releaseId: null,
+    };
+    const ofOrg = event('sla.advisory_fix.warning', orgA, data);
+    expect(told(ofOrg, null, null, [], [olga.id])).toEqual({ SLA_WARNING: ['Olga'] });
+    expect(intentsFor(ofOrg)[0]!.key).toBe(`advisory-warning:${data.advisoryId}`);
+    expect(told(event('sla.advisory_fix.warning', null, data), null)).toEqual({
+      SLA_WARNING: ['Alla', 'Dima', 'Dora'],
+    });
+    const breach = { ...data, status: 'BREACHED' as const, at: data.deadline };
+    expect(told(event('sla.advisory_fix.breached', null, breach), null)).toEqual({
+      SLA_BREACHED: ['Alla', 'Dima', 'Dora'],
+    });
+    expect(told(event('sla.advisory_fix.stopped', null, { ...breach, releaseId: newId() }), null)).toEqual({});
+  });
+
+  it('002 release announced: the contacts named for that organization only', () => {
+    const e = event('contracts.release.announced', orgB, {
+      releaseId: newId(),
+      product: 'ASMO',
+      kind: 'UNPLANNED',
+      version: '4.2.1',
+      publishedAt: '2025-03-06T06:00:00Z',
+      contactIds: [fedor.id, olga.id],
+    });
+    expect(told(e, null, null, [], [fedor.id, olga.id])).toEqual({ RELEASE_PUBLISHED: ['Fedor'] });
   });
 
   it("another organization's customer gets nothing even when the ticket names her as requester", () => {

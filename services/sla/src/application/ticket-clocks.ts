@@ -9,6 +9,7 @@ import { type Logger, type Tx } from '@reglament/shared/platform';
 import type { EvaluationContext } from '../domain/evaluation';
 import type { CalendarCatalog } from './calendar-catalog';
 import type { SlaPolicy } from '../domain/policy';
+import { dutyPolicy } from '../domain/duty-policy';
 import { type HistoryEntry, historyEntryOf, ordered } from '../domain/ticket-history';
 import { exhaustedSpans } from '../domain/prepaid-spans';
 import { type ComputedTimer, computeTimers, summarize } from '../domain/ticket-sla';
@@ -118,7 +119,7 @@ export class TicketClocks {
     const result = await this.compute(tx, ticket, policy, now);
     if (!result) return true;
     // Everything this recomputation publishes happened at the instant it evaluated.
-    await this.store(tx, ticket, policy, result.timers, { ...origin, occurredAt: new Date(result.at) });
+    await this.store(tx, ticket, result.policy, result.timers, { ...origin, occurredAt: new Date(result.at) });
     await tx.manager.update(
       SlaTicketEntity,
       { ticketId },
@@ -138,11 +139,14 @@ export class TicketClocks {
     ticket: SlaTicketEntity,
     policy: SlaPolicy,
     now: number,
-  ): Promise<{ timers: ComputedTimer[]; at: number; latest: HistoryEntry['ticket'] } | null> {
+  ): Promise<{ timers: ComputedTimer[]; at: number; latest: HistoryEntry['ticket']; policy: SlaPolicy } | null> {
     const rows = await tx.manager.find(SlaHistoryEntity, { where: { ticketId: ticket.ticketId } });
     const history = ordered(rows.map((row) => ({ ...row.entry, seq: row.seq })));
     if (!history.some((entry) => entry.kind === 'REGISTERED')) return null; // its start has not arrived yet
     const latest = history.at(-1)!.ticket;
+    // Issue 18: a DUTY ticket's one clock is its duty's, in the preset's (and contract's) calendar.
+    const duty = history.find((entry) => entry.ticket.duty)?.ticket.duty;
+    if (duty) policy = dutyPolicy(policy, duty);
     const [releases, contract] = await Promise.all([
       latest.product ? tx.manager.find(SlaReleaseEntity, { where: { product: latest.product } }) : Promise.resolve([]),
       tx.manager.findOneBy(SlaContractEntity, { contractId: ticket.contractId }),
@@ -158,7 +162,7 @@ export class TicketClocks {
       packageReactionMinutes: contract?.reactionMinutes ?? null,
     };
     const at = Math.max(now, ticket.evaluatedAt?.getTime() ?? 0, Math.max(...history.map((entry) => entry.at)));
-    return { timers: computeTimers(ticket.ticketId, policy, history, ctx, at), at, latest };
+    return { timers: computeTimers(ticket.ticketId, policy, history, ctx, at), at, latest, policy };
   }
 
   private async store(

@@ -1,5 +1,6 @@
 import type { TimerStatus } from '@reglament/shared/domain';
 import type { BusinessCalendar } from '../calendar';
+import { dutyDueInstant } from './duty-policy';
 import { type Measure, type SlaPolicy, type Target, targetFor, type WarnOffset } from './policy';
 import type { PlannedDate, Segment, TimerInstance } from './timeline';
 
@@ -224,7 +225,12 @@ function clip(segments: readonly Segment[], end: number): Segment[] {
 }
 
 function isFixed(measure: Measure): boolean {
-  return measure.kind === 'RELEASE' || measure.kind === 'AGREED' || measure.kind === 'PROMISED';
+  return (
+    measure.kind === 'RELEASE' ||
+    measure.kind === 'AGREED' ||
+    measure.kind === 'PROMISED' ||
+    measure.kind === 'DUTY_DUE'
+  );
 }
 
 /** The amount of time a duration target grants, in ms of its own kind of time; null for fixed dates. */
@@ -286,7 +292,9 @@ function deadlineOf(
           ? [{ at: timer.startedAt, value: releaseDeadline(measure, timer.startedAt, ctx.releases) }]
           : measure.kind === 'PROMISED'
             ? [{ at: timer.startedAt, value: measure.at }]
-            : [];
+            : measure.kind === 'DUTY_DUE'
+              ? [{ at: timer.startedAt, value: dutyDueInstant(calendar, measure.periodStartsOn, measure.workingDays) }]
+              : [];
     const deadline = dates.at(-1)?.value ?? null;
     for (const [i, piece] of dates.entries()) {
       if (piece.value === null) continue;

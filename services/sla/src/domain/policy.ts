@@ -14,6 +14,7 @@ import type { Category, Channel, Party, Priority, SlaMetric } from '@reglament/s
  * - PROMISED: a date promised on the ticket within the target's own limit (R-TKT-3: the call-back
  *   the hotline set, when it lies within the 3 working days); made by `evaluateTimer`, never a
  *   policy's target.
+ * - DUTY_DUE: a contract duty's fixed due instant (domain/duty-policy.ts).
  */
 export type Measure =
   | { kind: 'WORKING_MINUTES'; minutes: number }
@@ -22,7 +23,9 @@ export type Measure =
   | { kind: 'RELEASE'; release: ReleaseChoice }
   | { kind: 'AGREED' }
   | { kind: 'PACKAGE_REACTION'; defaultMinutes: number }
-  | { kind: 'PROMISED'; at: number };
+  | { kind: 'PROMISED'; at: number }
+  /** Issue 18: a contract duty, due by the close of the N-th working day after its period's start date. */
+  | { kind: 'DUTY_DUE'; periodStartsOn: string; workingDays: number };
 
 /**
  * NEXT_PLANNED / NEXT_UNPLANNED: the first release of that kind planned after the timer started.

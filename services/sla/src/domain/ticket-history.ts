@@ -4,6 +4,7 @@ import type {
   CloseReason,
   Priority,
   TicketAfterChange,
+  TicketDutyFacts,
   TicketEventEnvelope,
   TicketStatus,
   TicketTransition,
@@ -17,6 +18,8 @@ export interface TicketSnapshot {
   status: TicketStatus;
   plannedResolutionAt: number | null;
   product: string | null;
+  /** A DUTY ticket's contract duty (issue 18): its clock follows the duty, not the policy's targets. */
+  duty?: TicketDutyFacts | null;
 }
 
 interface Base {
@@ -66,6 +69,7 @@ export function snapshotOf(t: TicketAfterChange): TicketSnapshot {
     status: t.status,
     plannedResolutionAt: t.plannedResolutionAt ? Date.parse(t.plannedResolutionAt) : null,
     product: t.product,
+    duty: t.duty ?? null,
   };
 }
 

@@ -202,6 +202,8 @@ export function buildTimeline(policy: SlaPolicy, history: readonly HistoryEntry[
           stop('CUSTOMER_ACCEPTANCE', at);
         }
         if (entry.reason === 'NO_CLARIFICATION') stop('CLARIFICATION', at);
+        // Issue 18: a DUTY ticket done stops its clock (MET, or BREACHED if it was late).
+        if (entry.reason === 'DONE') for (const metric of [...open.keys()]) stop(metric, at);
         // Clocks still running end; one already late stays breached (evaluateTimer).
         for (const metric of [...open.keys()]) stop(metric, at, 'CANCELLED');
         break;

@@ -57,6 +57,8 @@ function describeMeasure(measure: Policy['targets'][number]['measure']): string 
       return `PACKAGE_REACTION (default WORKING_MINUTES ${measure.defaultMinutes})`;
     case 'PROMISED':
       return `PROMISED ${new Date(measure.at).toISOString()}`;
+    case 'DUTY_DUE':
+      return `DUTY_DUE ${measure.workingDays} working days after ${measure.periodStartsOn}`;
   }
 }
 

@@ -3,6 +3,7 @@ import {
   type Actor,
   badInput,
   type Caller,
+  type DutyOccurrenceOpenedV1,
   type EventOrigin,
   forbidden,
   newId,
@@ -159,6 +160,75 @@ export class Registration {
     });
   }
 
+  /**
+   * Issue 18: an occurrence of a contract duty (contracts.duty.occurrence_opened), inside the
+   * consumer's inbox transaction: a DUTY ticket with the occurrence's id (so a redelivery opens
+   * one ticket), no requester, its clock run by the SLA service for the responsible party.
+   * Returns null when it exists.
+   */
+  async registerDuty(tx: Tx, occurrence: DutyOccurrenceOpenedV1, origin: EventOrigin): Promise<TicketEntity | null> {
+    const store = new TicketStore(tx.manager);
+    if (await store.load({ kind: 'all' }, occurrence.occurrenceId)) return null;
+    const contract = await store.contract(occurrence.contractId);
+    // The contract's own event comes first on the same stream; a gap means retry, never a ticket without it.
+    if (!contract) throw new Error(`contract ${occurrence.contractId} of a duty occurrence is not known yet`);
+    const now = origin.occurredAt;
+    const ticket: TicketEntity = {
+      id: occurrence.occurrenceId,
+      number: await store.nextNumber(DateTime.fromJSDate(now, { zone: contract.timeZone }).year),
+      organizationId: contract.organizationId,
+      contractId: contract.contractId,
+      preset: contract.preset,
+      kind: 'DUTY',
+      duty: {
+        dutyId: occurrence.dutyId,
+        party: occurrence.party,
+        periodStartsOn: occurrence.periodStartsOn,
+        dueWorkingDays: occurrence.dueWorkingDays,
+        periodStart: occurrence.periodStart,
+        seedClause: occurrence.seedClause,
+        completedAt: null,
+        completedBy: null,
+        note: null,
+        attachmentId: null,
+      },
+      customFields: {},
+      requesterId: null,
+      channel: 'API',
+      title: `${occurrence.title} (${occurrence.periodStartsOn})`,
+      description: occurrence.description || occurrence.title,
+      category: null,
+      priority: null,
+      status: 'REGISTERED',
+      closeReason: null,
+      assigneeId: null,
+      product: null,
+      serviceCode: null,
+      plannedResolutionAt: null,
+      expectedResolutionAt: null,
+      solutionDeliveredVia: null,
+      markedAsFailureAt: null,
+      proposedResolutionAt: null,
+      plannedDateAgreedAt: null,
+      registeredAt: now,
+      acknowledgedAt: null,
+      resolvedAt: null,
+      closedAt: null,
+      answeredOnCall: null,
+      linkedTicketId: null,
+      clarificationReturnStatus: null,
+      clarificationRequestedAt: null,
+      reworkCount: 0,
+      onSiteRequestedAt: null,
+      onSiteArrivedAt: null,
+      version: 1,
+    };
+    await store.insert(ticket);
+    const actor: Actor = { id: null, role: 'SYSTEM', name: 'contract duty' };
+    await recordFacts(tx, ticket, actor, [{ kind: 'REGISTERED', answeredOnCall: null }], origin);
+    return ticket;
+  }
+
   private async create(
     tx: Tx,
     p: {
@@ -189,6 +259,7 @@ export class Registration {
       contractId: contract.contractId,
       preset: contract.preset,
       kind: registrationKind(valid.kind, contract.preset, valid.serviceCode),
+      duty: null,
       customFields: validCustomFields(contract.preset, valid.customFields),
       requesterId,
       channel: valid.channel,

@@ -25,6 +25,17 @@ export function ticketAfterChange(ticket: TicketState): TicketAfterChange {
     closeReason: ticket.closeReason,
     linkedTicketId: ticket.linkedTicketId,
     kind: ticket.kind,
+    // Issue 18: only a DUTY ticket carries its duty (other tickets' events are as before).
+    ...(ticket.duty
+      ? {
+          duty: {
+            dutyId: ticket.duty.dutyId,
+            party: ticket.duty.party,
+            periodStartsOn: ticket.duty.periodStartsOn,
+            dueWorkingDays: ticket.duty.dueWorkingDays,
+          },
+        }
+      : {}),
     version: ticket.version,
   };
 }

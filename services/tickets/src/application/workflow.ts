@@ -1,5 +1,6 @@
 import {
   type Actor,
+  badInput,
   type Caller,
   type EventOrigin,
   forbidden,
@@ -92,6 +93,54 @@ export class TicketWorkflow {
         origin,
       );
       return saveAttachment(tx, this.storage, ticket, outcome.attachmentId!, file, actor, origin.occurredAt);
+    });
+  }
+
+  /**
+   * Issue 18: a contract duty's occurrence done, with a note or a file (or both). The file is
+   * checked against the attachment limit and saved in the same transaction as the completion:
+   * a refused completion keeps no file.
+   */
+  async completeDuty(
+    caller: Caller,
+    ticketId: string,
+    note: string | null,
+    upload: AttachmentUpload | null,
+  ): Promise<TicketEntity> {
+    const actor = actorOf(caller, 'completeDutyOccurrence');
+    requireUuid(ticketId, 'id');
+    if (note === null && upload === null) {
+      throw badInput('a duty is completed with a note or a file (or both): say what was done', { field: 'note' });
+    }
+    const file = upload ? checkAttachment({ ...upload, internal: false }, this.settings.attachmentMaxBytes) : null;
+    const origin = this.origin();
+    const visibility = visibilityOf(caller);
+    return this.transactions.run(async (tx) => {
+      let attachmentId: string | null = null;
+      if (file) {
+        const { ticket, outcome } = await this.moveIn(
+          tx,
+          actor,
+          visibility,
+          ticketId,
+          'ADD_ATTACHMENT',
+          { name: file.name, contentType: file.contentType, size: file.content.length, internal: false },
+          origin,
+        );
+        attachmentId = (
+          await saveAttachment(tx, this.storage, ticket, outcome.attachmentId!, file, actor, origin.occurredAt)
+        ).id;
+      }
+      const { ticket } = await this.moveIn(
+        tx,
+        actor,
+        visibility,
+        ticketId,
+        'COMPLETE_DUTY',
+        { note, attachmentId },
+        origin,
+      );
+      return ticket;
     });
   }
 

@@ -1,8 +1,28 @@
-import type { Category, Channel, CloseReason, Priority, TicketKind, TicketStatus } from '@reglament/shared/domain';
+import type {
+  Category,
+  Channel,
+  CloseReason,
+  Priority,
+  TicketDutyFacts,
+  TicketKind,
+  TicketStatus,
+} from '@reglament/shared/domain';
 
 /** 002: the ways a solution reaches the customer. */
 export const SOLUTION_DELIVERIES = ['PORTAL', 'EMAIL', 'PHONE', 'REMOTE_SESSION'] as const;
 export type SolutionDelivery = (typeof SOLUTION_DELIVERIES)[number];
+
+/** A DUTY ticket's occurrence of a contract duty (issue 18): whose it is, when due, how it was done. */
+export interface TicketDuty extends TicketDutyFacts {
+  /** The period's first instant (ISO). */
+  periodStart: string;
+  seedClause: string | null;
+  /** completeDutyOccurrence: when, by whom, with what note and file. */
+  completedAt: string | null;
+  completedBy: string | null;
+  note: string | null;
+  attachmentId: string | null;
+}
 
 /** A ticket as the rules see it (the entity has the same shape; the domain never sees TypeORM). */
 export interface TicketState {
@@ -14,6 +34,8 @@ export interface TicketState {
   preset: string;
   /** REQUEST (SLA clocks run), DUTY (a contract's duty) or WISH (004: recorded for analysis, no clock). */
   kind: TicketKind;
+  /** DUTY tickets only: the contract duty's occurrence (issue 18); null for others. */
+  duty: TicketDuty | null;
   requesterId: string | null;
   channel: Channel;
   title: string;

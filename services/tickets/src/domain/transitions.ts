@@ -11,6 +11,7 @@ import {
   TICKET_MOVES,
   type TicketMove,
 } from './moves/move';
+import { DUTY_MOVES, DUTY_TICKET_MOVES } from './moves/duty';
 import { FAILURE_MOVES, withPresetFailure } from './moves/failure';
 import { PLANNING_MOVES } from './moves/planning';
 import { STATUS_MOVES } from './moves/status';
@@ -43,6 +44,7 @@ export const TRANSITIONS: { readonly [M in TicketMove]: MoveRule<M> } = {
   ...THREAD_MOVES,
   ...TERM_AGREEMENT_MOVES,
   ...FAILURE_MOVES,
+  ...DUTY_MOVES,
 };
 
 /** Decides a move: who, from where, what it needs (typed refusals), and what it changes and records. */
@@ -62,6 +64,13 @@ export function decideMove<M extends TicketMove>(
     throw invalidTransition(ticket, move, `${rule.mutation} is allowed only from ${rule.from.join(', ')}`);
   }
   if (rule.when && !rule.when.holds(ticket)) throw invalidTransition(ticket, move, rule.when.otherwise(ticket));
+  if (!offeredByKind(ticket, move)) {
+    throw invalidTransition(
+      ticket,
+      move,
+      'a DUTY ticket is completed with completeDutyOccurrence, not moved (issue 18)',
+    );
+  }
   try {
     rule.check?.(ticket, input, ctx, actor);
   } catch (error) {
@@ -78,9 +87,15 @@ export function allowedMoves(ticket: AvailabilityState, role?: ActorRole): Ticke
     return (
       rule.from.includes(ticket.status) &&
       (rule.when?.holds(ticket) ?? true) &&
+      offeredByKind(ticket, move) &&
       (role === undefined || mayMake(rule, role, ticket.preset))
     );
   });
+}
+
+/** Issue 18: a DUTY ticket only talks, takes files and an assignee, and is completed. */
+function offeredByKind(ticket: AvailabilityState, move: TicketMove): boolean {
+  return ticket.kind !== 'DUTY' || DUTY_TICKET_MOVES.includes(move);
 }
 
 /** The rule's roles, plus those the ticket's preset adds. */

@@ -1,5 +1,6 @@
 import type { Caller } from '@reglament/shared/domain';
 import type { DownloadLinks } from '@reglament/shared/platform';
+import type { DutyOccurrences } from '../application/duty-occurrences';
 import type { TicketQueries } from '../application/queries';
 import type { PhoneCalls } from '../application/phone-calls';
 import type { Registration } from '../application/registration';
@@ -14,6 +15,8 @@ export interface TicketsApp {
   calls: PhoneCalls;
   workflow: TicketWorkflow;
   queries: TicketQueries;
+  /** Issue 18: occurrences of contract duties (DUTY tickets). */
+  dutyOccurrences: DutyOccurrences;
   reads: TicketReads;
   storage: AttachmentStorage;
   /** Signs `Attachment.url`. */

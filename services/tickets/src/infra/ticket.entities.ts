@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { Category, Channel, CloseReason, Priority, TicketKind, TicketStatus } from '@reglament/shared/domain';
-import type { SolutionDelivery, TicketState } from '../domain/ticket';
+import type { SolutionDelivery, TicketDuty, TicketState } from '../domain/ticket';
 
 @Entity({ name: 'tickets' })
 @Index('tickets_organization_registered_idx', ['organizationId', 'registeredAt'])
@@ -69,6 +69,10 @@ export class TicketEntity implements TicketState {
 
   @Column({ type: 'jsonb', name: 'custom_fields', default: () => "'{}'" })
   customFields!: Record<string, string>;
+
+  /** DUTY tickets: the contract duty's occurrence (issue 18). */
+  @Column({ type: 'jsonb', nullable: true })
+  duty!: TicketDuty | null;
 
   @Column({ type: 'timestamptz', name: 'expected_resolution_at', nullable: true })
   expectedResolutionAt!: Date | null;

@@ -1,12 +1,23 @@
-import { type ContactFacts, type ContractFacts, type StaffFacts } from '@reglament/shared/domain';
-import { type EventHandlers, type Tx, upsertIfNewer } from '@reglament/shared/platform';
+import { causedBy, type ContactFacts, type ContractFacts, type StaffFacts } from '@reglament/shared/domain';
+import { type Clock, type EventHandlers, type Tx, upsertIfNewer } from '@reglament/shared/platform';
+import type { Registration } from '../application/registration';
 
 /**
  * Keeps the local read models of contracts, contacts and staff (R-ACC-1, R-CON-1 checks at
  * registration; assignees). Tickets never reads contracts' tables. Each event carries the
  * whole entity, so an upsert is the whole effect.
  */
-export const contractsHandlers: EventHandlers = {
+export function contractsHandlers(registration: Registration, clock: Clock): EventHandlers {
+  return {
+    ...READ_MODEL_HANDLERS,
+    // Issue 18: each occurrence of a contract duty becomes a DUTY ticket of the same id (once).
+    'contracts.duty.occurrence_opened': async (event, tx) => {
+      await registration.registerDuty(tx, event.data, causedBy(event, 'tickets', clock.now()));
+    },
+  };
+}
+
+const READ_MODEL_HANDLERS: EventHandlers = {
   'contracts.contract.created': (event, tx) => saveContract(tx, event.data, event.id),
   'contracts.contract.updated': (event, tx) => saveContract(tx, event.data, event.id),
   'contracts.contract.status_changed': (event, tx) => saveContract(tx, event.data, event.id),

@@ -27,6 +27,7 @@ export const TICKET_MOVES = [
   'OBJECT_TO_PLANNED_DATE',
   'CHANGE_CATEGORY',
   'MARK_AS_FAILURE',
+  'COMPLETE_DUTY',
 ] as const;
 export type TicketMove = (typeof TICKET_MOVES)[number];
 
@@ -56,6 +57,8 @@ export interface MoveInputs {
   OBJECT_TO_PLANNED_DATE: { reason: string };
   CHANGE_CATEGORY: { category: Category; reason: string };
   MARK_AS_FAILURE: Record<string, never>;
+  /** Issue 18: checked by the application (length; the file saved in the same transaction). */
+  COMPLETE_DUTY: { note: string | null; attachmentId: string | null };
 }
 
 export interface StaffMember {
@@ -91,7 +94,7 @@ export interface MoveOutcome {
 /** What decides which moves a ticket offers now: its status, and the state `when` conditions read. */
 export type AvailabilityState = Pick<
   TicketState,
-  'status' | 'preset' | 'onSiteRequestedAt' | 'onSiteArrivedAt' | 'proposedResolutionAt' | 'markedAsFailureAt'
+  'status' | 'kind' | 'preset' | 'onSiteRequestedAt' | 'onSiteArrivedAt' | 'proposedResolutionAt' | 'markedAsFailureAt'
 >;
 
 export interface MoveRule<M extends TicketMove> {

@@ -240,4 +240,5 @@ export const CLOSE_REASONS: {
   },
   DUPLICATE: { from: OPEN, who: STAFF, rule: 'the provider closes a duplicate of another ticket' },
   WITHDRAWN: { from: OPEN, who: [...CUSTOMER, ...STAFF], rule: 'the customer withdrew the request' },
+  DONE: { from: [], who: [], rule: 'a DUTY ticket closes as DONE through completeDutyOccurrence only (issue 18)' },
 };

@@ -31,6 +31,7 @@ registerEnumType(TicketMoveEnum, {
     OBJECT_TO_PLANNED_DATE: { description: 'objectToPlannedDate: the customer objects to the proposed term (003).' },
     CHANGE_CATEGORY: { description: 'changeCategory (R-SLA-10).' },
     MARK_AS_FAILURE: { description: 'markAsFailure: a product failure, a failure report owed (003 §7).' },
+    COMPLETE_DUTY: { description: "completeDutyOccurrence: a DUTY ticket's contract duty done -> CLOSED (DONE)." },
   },
   name: 'TicketMove',
   description: 'A change of a ticket in the transition table (R-TKT-14); each is made by one mutation.',
