@@ -24,25 +24,24 @@ describe('embedded mode: pnpm start (PGlite + in-process bus)', () => {
   let output = '';
 
   async function start(args: string[] = [], extraEnv: Record<string, string> = {}): Promise<void> {
-    const proc = spawn(
-      join(ROOT, 'node_modules/.bin/tsx'),
-      ['--tsconfig', 'tsconfig.json', 'packages/launcher/src/embedded.ts', ...args],
-      {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH ?? '',
-          DATA_DIR: dataDir,
-          TEST_CLOCK: '1',
-          JWT_SECRET: TEST_JWT_SECRET,
-          INTERNAL_SECRET: TEST_SECRET,
-          LOG_LEVEL: 'warn',
-          ...Object.fromEntries(
-            ['GATEWAY', 'TICKETS', 'SLA', 'CONTRACTS', 'NOTIFICATIONS', 'SMTP_IN'].map((p) => [`${p}_PORT`, '0']),
-          ),
-          ...extraEnv,
-        },
+    // As `pnpm start` runs it: node with tsx as its loader, so a signal reaches the system itself
+    // (the tsx CLI relays signals through IPC and SIGKILLs a child that does not confirm within
+    // 30 ms: on a loaded machine a graceful stop became exit 143).
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'packages/launcher/src/embedded.ts', ...args], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATA_DIR: dataDir,
+        TEST_CLOCK: '1',
+        JWT_SECRET: TEST_JWT_SECRET,
+        INTERNAL_SECRET: TEST_SECRET,
+        LOG_LEVEL: 'warn',
+        ...Object.fromEntries(
+          ['GATEWAY', 'TICKETS', 'SLA', 'CONTRACTS', 'NOTIFICATIONS', 'SMTP_IN'].map((p) => [`${p}_PORT`, '0']),
+        ),
+        ...extraEnv,
       },
-    );
+    });
     child = proc;
     output = '';
     proc.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));

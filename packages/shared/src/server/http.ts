@@ -151,15 +151,18 @@ export function healthRoutes(ready: () => Promise<Readiness>): Route {
   };
 }
 
-/** A plain node HTTP server over a list of routes; unmatched paths get 404. */
 /** The servers of this process, and those in their lame-duck period (see closeServer). */
 const live = new Set<Server>();
 const draining = new WeakSet<Server>();
+/**
+ * After the listener closes: time for a request on a just-accepted connection to be read (on a
+ * loaded machine 1 s was not always enough: the replicas test saw such a request cut).
+ */
+const ACCEPTED_REQUEST_GRACE_MS = 3_000;
 /** The process drains once, every server at the same time (embedded mode runs five). */
-/** After the listener closes: time for a request on a just-accepted connection to be read. */
-const ACCEPTED_REQUEST_GRACE_MS = 1_000;
 let drain: Promise<void> | null = null;
 
+/** A plain node HTTP server over a list of routes; unmatched paths get 404. */
 export function createHttpServer(routes: Route[], onError: (error: unknown) => void): Server {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
