@@ -1,6 +1,7 @@
 import { createDataSource, createLogger } from '@reglament/shared/platform';
 import { createTestDatabase, type TestDatabase } from '@reglament/shared/testing';
 import { ticketsEntities, ticketsMigrations } from '../src/app';
+import { NumberSequences1796700000000 } from '../src/infra/migrations/1796700000000-NumberSequences';
 import { TicketStore } from '../src/infra/ticket-store';
 
 /**
@@ -27,7 +28,8 @@ describe('registration numbers across the move to sequences (R-TKT-1)', () => {
     });
 
   it('R-TKT-1: the counters of 2025 (41 given) and 2026 (7 given) continue at 42 and 8; a new year starts at 1', async () => {
-    const before = open(ticketsMigrations.slice(0, -1));
+    // Every migration before the move to sequences (later ones may follow it in the list).
+    const before = open(ticketsMigrations.slice(0, ticketsMigrations.indexOf(NumberSequences1796700000000)));
     await before.initialize();
     await before.query('CREATE SCHEMA IF NOT EXISTS tickets');
     await before.runMigrations();
